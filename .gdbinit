@@ -1,0 +1,4 @@
+# .gdbinit: attaches to `make debug`'s QEMU with the kernel's symbols.
+set architecture i386
+file build/kernel.elf
+target remote localhost:1234

@@ -1,0 +1,55 @@
+# Makefile: builds the kernel, the libc, the user programs, the initramfs and a
+# bootable ISO, and runs them: `make run` boots it, `make test` tests it.
+# tools/install-deps is run automatically when a tool is missing.
+
+B := build
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+
+include tools/toolchain.mk
+include kernel/kernel.mk
+-include libc/libc.mk
+-include user/user.mk
+-include user/tests/tests.mk
+
+INITRAMFS := $(B)/initramfs.cpio
+ISO := $(B)/freax.iso
+QEMU_BASE := $(QEMU) -m 256M -no-reboot
+ROOT_FILES := $(USER_BINS) $(TEST_BINS)
+
+.PHONY: all iso run run-nox test debug clean
+all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
+
+$(INITRAMFS): $(ROOT_FILES) tools/mkcpio.py
+	python3 tools/mkcpio.py $@ $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
+		$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f))
+
+iso: $(ISO)
+$(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
+	@mkdir -p $(B)/iso/boot/grub
+	cp $(KERNEL) $(B)/iso/boot/kernel.elf
+	cp $(INITRAMFS) $(B)/iso/boot/initramfs.cpio
+	cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(B)/iso 2>/dev/null
+
+# A VGA window when there is a display, the terminal otherwise.
+run: $(ISO)
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(QEMU_BASE) -accel kvm -accel tcg -cdrom $(ISO) -serial stdio; \
+	else \
+		$(MAKE) --no-print-directory run-nox; \
+	fi
+
+run-nox: $(ISO)
+	$(QEMU_BASE) -accel kvm -accel tcg -cdrom $(ISO) -nographic
+
+test: all $(ISO)
+	python3 tools/harness.py --build $(B) --kernel $(KERNEL) --initrd $(INITRAMFS) --iso $(ISO) \
+		--diff-tests "$(DIFF_TESTS)"
+
+debug: $(KERNEL) $(INITRAMFS)
+	$(QEMU_BASE) -kernel $(KERNEL) -initrd $(INITRAMFS) -s -S -serial stdio -display none & \
+	gdb -q -x .gdbinit; kill %1 2>/dev/null || true
+
+clean:
+	rm -rf $(B)

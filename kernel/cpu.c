@@ -1,0 +1,21 @@
+/* cpu.c: CPU features the kernel turns on at boot: the FPU and SSE for user
+ * programs (glibc uses SSE2), with state saved per process by fxsave. */
+#include "kernel.h"
+#include "x86.h"
+#include "cpu.h"
+
+bool cpu_has_fxsr;
+
+void cpu_init(void)
+{
+	uint32_t a = 1, b, c, d;
+	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
+	cpu_has_fxsr = d & (1u << 24);
+	uint32_t cr0 = rcr0();
+	cr0 &= ~0x4u;                       /* EM off: FPU instructions execute */
+	cr0 |= 0x2u | 0x20u;                /* MP, NE: native FPU error reporting */
+	lcr0(cr0);
+	if (cpu_has_fxsr && (d & (1u << 25)))
+		lcr4(rcr4() | 0x200 | 0x400);   /* OSFXSR, OSXMMEXCPT */
+	__asm__ volatile("fninit");
+}

@@ -1,0 +1,36 @@
+/* idt.c: the interrupt descriptor table: interrupt gates for the CPU exceptions
+ * and the 16 IRQs, and the int 0x80 gate that ring 3 may call. */
+#include "kernel.h"
+#include "gdt.h"
+#include "trap.h"
+
+struct gatedesc {
+	uint16_t off_lo;
+	uint16_t sel;
+	uint8_t zero;
+	uint8_t type_attr;
+	uint16_t off_hi;
+} __attribute__((packed));
+
+extern uint32_t vectors[];              /* vectors.asm: 0..47, then 0x80 */
+static struct gatedesc idt[256];
+
+static void set_gate(int n, uint32_t handler, int dpl)
+{
+	idt[n] = (struct gatedesc){
+		.off_lo = handler & 0xffff,
+		.sel = KCODE_SEL,
+		.type_attr = 0x8e | (dpl << 5),     /* present, 32-bit interrupt gate */
+		.off_hi = handler >> 16,
+	};
+}
+
+void idt_init(void)
+{
+	for (int i = 0; i < 48; i++)
+		set_gate(i, vectors[i], 0);
+	set_gate(T_BRKPT, vectors[T_BRKPT], 3);
+	set_gate(T_SYSCALL, vectors[48], 3);
+	struct { uint16_t limit; uint32_t base; } __attribute__((packed)) idtr = { sizeof(idt) - 1, (uint32_t)idt };
+	__asm__ volatile("lidt %0" : : "m"(idtr));
+}

@@ -1,0 +1,21 @@
+# kernel.mk: the kernel image: boot/, kernel/ and drivers/, C and nasm sources alike.
+KERNEL_C   := $(wildcard kernel/*.c drivers/*.c)
+KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm)
+KERNEL_OBJS := $(KERNEL_C:%.c=$(B)/%.o) $(KERNEL_ASM:%.asm=$(B)/%.asm.o)
+KERNEL := $(B)/kernel.elf
+
+$(B)/kernel/%.o: kernel/%.c
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -c $< -o $@
+$(B)/drivers/%.o: drivers/%.c
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -c $< -o $@
+$(B)/%.asm.o: %.asm
+	@mkdir -p $(@D)
+	$(NASM) -f elf32 -g -F dwarf $< -o $@
+
+$(KERNEL): $(KERNEL_OBJS) linker.ld
+	$(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none,-z,noexecstack -T linker.ld -o $@ $(KERNEL_OBJS) $(LIBGCC)
+	grub-file --is-x86-multiboot $@
+
+-include $(KERNEL_OBJS:.o=.d)

@@ -1,0 +1,120 @@
+/* kmalloc.c: the kernel heap. Small requests come from per-size free lists
+ * (16..2048 bytes) carved out of whole pages; bigger ones take a contiguous
+ * run of pages. A per-page record says which, so kfree needs no header and a
+ * large block stays page-aligned. */
+#include "kernel.h"
+#include "kmalloc.h"
+#include "pmm.h"
+#include "x86.h"
+
+#define MIN_SHIFT 4
+#define MAX_SHIFT 11
+#define NCLASSES  (MAX_SHIFT - MIN_SHIFT + 1)
+
+struct freeobj {
+	struct freeobj *next;
+};
+
+/* Per physical page: 0 = not a heap page, 1..NCLASSES = slab of that class,
+ * otherwise 0x100 + the number of pages of a large block that starts here. */
+static uint16_t *page_kind;
+static struct freeobj *freelist[NCLASSES];
+static size_t in_use;
+
+void kmalloc_init(void)
+{
+	size_t npages = pmm_phys_top() / PGSIZE;
+	size_t bytes = ROUNDUP(npages * sizeof(uint16_t), PGSIZE);
+	uint32_t pa = pmm_alloc_contig(bytes / PGSIZE);
+	if (!pa)
+		panic("kmalloc: no memory for page records");
+	page_kind = P2V(pa);
+	memset(page_kind, 0, bytes);
+}
+
+static int size_class(size_t size)
+{
+	int c = 0;
+	while (((size_t)1 << (c + MIN_SHIFT)) < size)
+		c++;
+	return c;
+}
+
+static bool refill(int c)
+{
+	uint32_t pa = pmm_alloc();
+	if (!pa)
+		return false;
+	page_kind[pa / PGSIZE] = c + 1;
+	size_t objsize = (size_t)1 << (c + MIN_SHIFT);
+	char *page = P2V(pa);
+	for (size_t off = 0; off < PGSIZE; off += objsize) {
+		struct freeobj *o = (struct freeobj *)(page + off);
+		o->next = freelist[c];
+		freelist[c] = o;
+	}
+	return true;
+}
+
+void *kmalloc(size_t size)
+{
+	if (size == 0)
+		size = 1;
+	uint32_t f = irq_save();
+	void *p = NULL;
+	if (size > ((size_t)1 << MAX_SHIFT)) {
+		size_t n = ROUNDUP(size, PGSIZE) / PGSIZE;
+		uint32_t pa = pmm_alloc_contig(n);
+		if (pa) {
+			page_kind[pa / PGSIZE] = 0x100 + n;
+			in_use += n * PGSIZE;
+			p = P2V(pa);
+		}
+	} else {
+		int c = size_class(size);
+		if (freelist[c] || refill(c)) {
+			p = freelist[c];
+			freelist[c] = freelist[c]->next;
+			in_use += (size_t)1 << (c + MIN_SHIFT);
+		}
+	}
+	irq_restore(f);
+	return p;
+}
+
+void *kzalloc(size_t size)
+{
+	void *p = kmalloc(size);
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+void kfree(void *p)
+{
+	if (!p)
+		return;
+	uint32_t pa = V2P(p);
+	uint32_t f = irq_save();
+	uint16_t kind = page_kind[pa / PGSIZE];
+	if (kind >= 0x100) {
+		size_t n = kind - 0x100;
+		page_kind[pa / PGSIZE] = 0;
+		in_use -= n * PGSIZE;
+		pmm_free_contig(pa, n);
+	} else if (kind >= 1 && kind <= NCLASSES) {
+		int c = kind - 1;
+		struct freeobj *o = p;
+		o->next = freelist[c];
+		freelist[c] = o;
+		in_use -= (size_t)1 << (c + MIN_SHIFT);
+	} else {
+		panic("kfree: %p is not a heap pointer", p);
+	}
+	irq_restore(f);
+}
+
+size_t kmalloc_in_use(void)
+{
+	return in_use;
+}

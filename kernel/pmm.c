@@ -1,0 +1,103 @@
+/* pmm.c: the physical page allocator: one bit per 4 KiB page, fed by the
+ * Multiboot memory map. The kernel image, the Multiboot data and the modules
+ * (the initramfs) stay reserved. Contiguous runs serve big kmalloc requests. */
+#include "kernel.h"
+#include "multiboot.h"
+#include "pmm.h"
+#include "x86.h"
+
+/* The kernel maps physical memory 1:1 above KERNBASE with room for 768 MiB. */
+#define PHYS_LIMIT 0x30000000u
+#define MAXPAGES   (PHYS_LIMIT / PGSIZE)
+
+static uint32_t used[MAXPAGES / 32];     /* 1 = not free */
+static size_t nfree, ntotal;
+static uint32_t phys_top;
+static size_t hint;
+
+static void mark(size_t pfn, bool in_use)
+{
+	if (in_use)
+		used[pfn / 32] |= 1u << (pfn % 32);
+	else
+		used[pfn / 32] &= ~(1u << (pfn % 32));
+}
+
+static bool is_used(size_t pfn)
+{
+	return used[pfn / 32] & (1u << (pfn % 32));
+}
+
+void pmm_init(const struct multiboot_info *mbi, uint32_t reserved_end)
+{
+	memset(used, 0xff, sizeof(used));
+	if (!(mbi->flags & MB_INFO_MMAP))
+		panic("no Multiboot memory map");
+	uint32_t p = mbi->mmap_addr;
+	while (p < mbi->mmap_addr + mbi->mmap_length) {
+		const struct multiboot_mmap *m = P2V(p);
+		if (m->type == 1 && m->addr < PHYS_LIMIT) {
+			uint64_t end = MIN(m->addr + m->len, (uint64_t)PHYS_LIMIT);
+			for (uint64_t a = ROUNDUP(m->addr, PGSIZE); a + PGSIZE <= end; a += PGSIZE) {
+				if (a < reserved_end)
+					continue;
+				mark(a / PGSIZE, false);
+				nfree++;
+			}
+			phys_top = MAX(phys_top, (uint32_t)end);
+		}
+		p += m->size + 4;
+	}
+	ntotal = nfree;
+}
+
+uint32_t pmm_alloc_contig(size_t n)
+{
+	uint32_t f = irq_save();
+	size_t limit = phys_top / PGSIZE;
+	for (size_t tries = 0, pfn = hint; tries < limit; tries++, pfn++) {
+		if (pfn + n > limit)
+			pfn = 0;
+		size_t k = 0;
+		while (k < n && !is_used(pfn + k))
+			k++;
+		if (k == n) {
+			for (k = 0; k < n; k++)
+				mark(pfn + k, true);
+			nfree -= n;
+			hint = pfn + n;
+			irq_restore(f);
+			return pfn * PGSIZE;
+		}
+		pfn += k;
+	}
+	irq_restore(f);
+	return 0;
+}
+
+uint32_t pmm_alloc(void)
+{
+	return pmm_alloc_contig(1);
+}
+
+void pmm_free_contig(uint32_t pa, size_t n)
+{
+	uint32_t f = irq_save();
+	for (size_t i = 0; i < n; i++) {
+		size_t pfn = pa / PGSIZE + i;
+		if (!is_used(pfn))
+			panic("pmm: double free of %#x", pfn * PGSIZE);
+		mark(pfn, false);
+	}
+	nfree += n;
+	irq_restore(f);
+}
+
+void pmm_free(uint32_t pa)
+{
+	pmm_free_contig(pa, 1);
+}
+
+size_t pmm_free_pages(void) { return nfree; }
+size_t pmm_total_pages(void) { return ntotal; }
+uint32_t pmm_phys_top(void) { return phys_top; }

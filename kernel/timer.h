@@ -1,0 +1,15 @@
+/* timer.h: the PIT tick and the kernel's notion of time. */
+#ifndef TIMER_H
+#define TIMER_H
+
+#include <stdint.h>
+
+#define HZ 100
+
+extern volatile uint32_t jiffies;
+
+void timer_init(void);
+uint64_t monotonic_ns(void);
+void timer_set_tick_hook(void (*hook)(void));
+
+#endif

@@ -1,0 +1,45 @@
+/* trap.h: the trap frame that every interrupt, exception and system call builds
+ * on the kernel stack, and the IRQ registration interface. */
+#ifndef TRAP_H
+#define TRAP_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+struct trapframe {
+	uint32_t gs, fs, es, ds;
+	uint32_t edi, esi, ebp, oesp, ebx, edx, ecx, eax;
+	uint32_t trapno, err;
+	uint32_t eip, cs, eflags;
+	uint32_t esp, ss;               /* only when the trap came from ring 3 */
+};
+
+#define T_DIVIDE  0
+#define T_DEBUG   1
+#define T_BRKPT   3
+#define T_ILLOP   6
+#define T_DEVICE  7
+#define T_GPFLT   13
+#define T_PGFLT   14
+#define T_FPERR   16
+#define T_SIMDERR 19
+#define T_IRQ0    32
+#define T_SYSCALL 0x80
+
+#define IRQ_TIMER 0
+#define IRQ_KBD   1
+#define IRQ_COM2  3
+#define IRQ_COM1  4
+
+static inline bool tf_from_user(const struct trapframe *tf)
+{
+	return (tf->cs & 3) == 3;
+}
+
+void idt_init(void);
+void pic_init(void);
+void irq_register(int irq, void (*handler)(void));
+void trap(struct trapframe *tf);
+void dump_trapframe(const struct trapframe *tf);
+
+#endif

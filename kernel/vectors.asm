@@ -1,0 +1,64 @@
+; vectors.asm: the entry stubs for every interrupt vector the kernel uses. Each
+; pushes a uniform error code and its vector number, then alltraps saves the
+; registers as a struct trapframe and calls trap(). trapret undoes it.
+
+%macro VEC_NOERR 1
+global vector%1
+vector%1:
+	push dword 0
+	push dword %1
+	jmp alltraps
+%endmacro
+
+%macro VEC_ERR 1
+global vector%1
+vector%1:
+	push dword %1
+	jmp alltraps
+%endmacro
+
+section .text
+%assign i 0
+%rep 48
+%if i == 8 || (i >= 10 && i <= 14) || i == 17
+	VEC_ERR i
+%else
+	VEC_NOERR i
+%endif
+%assign i i+1
+%endrep
+VEC_NOERR 128
+
+extern trap
+alltraps:
+	pushad
+	push ds
+	push es
+	push fs
+	push gs
+	mov ax, 0x10
+	mov ds, ax
+	mov es, ax
+	cld
+	push esp
+	call trap
+	add esp, 4
+global trapret
+trapret:
+	pop gs
+	pop fs
+	pop es
+	pop ds
+	popad
+	add esp, 8
+	iretd
+
+section .rodata
+global vectors
+vectors:
+%assign i 0
+%rep 48
+	dd vector %+ i
+%assign i i+1
+%endrep
+	dd vector128

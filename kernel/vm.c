@@ -1,0 +1,177 @@
+/* vm.c: page tables. The kernel maps all physical memory at KERNBASE with 4 MiB
+ * pages; these directory entries are copied into every new address space, and
+ * never change after boot, so no address space needs updating later. User
+ * mappings use 4 KiB pages with frames from the page allocator. */
+#include "kernel.h"
+#include "uapi/errno.h"
+#include "pmm.h"
+#include "vm.h"
+#include "x86.h"
+
+#define PDX(va) ((va) >> 22)
+#define PTX(va) (((va) >> 12) & 0x3ff)
+#define KERN_PDE0 PDX(KERNBASE)
+
+pde_t *kpgdir;
+
+void vm_init(void)
+{
+	uint32_t pa = pmm_alloc();
+	if (!pa)
+		panic("vm: no memory for the kernel page directory");
+	kpgdir = P2V(pa);
+	memset(kpgdir, 0, PGSIZE);
+	lcr4(rcr4() | 0x80);                    /* CR4.PGE: kernel mappings survive CR3 loads */
+	for (uint32_t p = 0; p < pmm_phys_top(); p += 0x400000)
+		kpgdir[KERN_PDE0 + PDX(p)] = p | PTE_P | PTE_W | PTE_PS | PTE_G;
+	vm_switch(kpgdir);
+}
+
+void vm_switch(pde_t *pgdir)
+{
+	lcr3(V2P(pgdir));
+}
+
+pde_t *pgdir_create(void)
+{
+	uint32_t pa = pmm_alloc();
+	if (!pa)
+		return NULL;
+	pde_t *pd = P2V(pa);
+	memset(pd, 0, KERN_PDE0 * sizeof(pde_t));
+	memcpy(pd + KERN_PDE0, kpgdir + KERN_PDE0, (1024 - KERN_PDE0) * sizeof(pde_t));
+	return pd;
+}
+
+pte_t *vm_walk(pde_t *pgdir, uint32_t va, bool create)
+{
+	pde_t *pde = &pgdir[PDX(va)];
+	if (!(*pde & PTE_P)) {
+		if (!create)
+			return NULL;
+		uint32_t pa = pmm_alloc();
+		if (!pa)
+			return NULL;
+		memset(P2V(pa), 0, PGSIZE);
+		*pde = pa | PTE_P | PTE_W | PTE_U;
+	}
+	pte_t *pt = P2V(PTE_ADDR(*pde));
+	return &pt[PTX(va)];
+}
+
+static bool pte_holds_page(pte_t e)
+{
+	return e & (PTE_P | PTE_NONE);
+}
+
+int vm_map_page(pde_t *pgdir, uint32_t va, uint32_t pa, uint32_t perm)
+{
+	pte_t *pte = vm_walk(pgdir, va, true);
+	if (!pte)
+		return -ENOMEM;
+	*pte = pa | perm | PTE_P;
+	invlpg(va);
+	return 0;
+}
+
+/* Allocates zeroed pages for every unmapped page in [start, end). */
+int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm)
+{
+	for (uint32_t va = ROUNDDOWN(start, PGSIZE); va < end; va += PGSIZE) {
+		pte_t *pte = vm_walk(pgdir, va, true);
+		if (!pte)
+			return -ENOMEM;
+		if (pte_holds_page(*pte))
+			continue;
+		uint32_t pa = pmm_alloc();
+		if (!pa)
+			return -ENOMEM;
+		memset(P2V(pa), 0, PGSIZE);
+		*pte = pa | perm | PTE_P;
+		invlpg(va);
+	}
+	return 0;
+}
+
+void vm_unmap_range(pde_t *pgdir, uint32_t start, uint32_t end)
+{
+	for (uint32_t va = ROUNDDOWN(start, PGSIZE); va < end; va += PGSIZE) {
+		pte_t *pte = vm_walk(pgdir, va, false);
+		if (!pte) {
+			va = ROUNDDOWN(va, 0x400000) + 0x400000 - PGSIZE;
+			continue;
+		}
+		if (pte_holds_page(*pte))
+			pmm_free(PTE_ADDR(*pte));
+		*pte = 0;
+		invlpg(va);
+	}
+}
+
+/* perm 0 means PROT_NONE: the frame stays, the entry stops being present. */
+int vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm)
+{
+	for (uint32_t va = start; va < end; va += PGSIZE) {
+		pte_t *pte = vm_walk(pgdir, va, false);
+		if (!pte || !pte_holds_page(*pte))
+			return -ENOMEM;
+	}
+	for (uint32_t va = start; va < end; va += PGSIZE) {
+		pte_t *pte = vm_walk(pgdir, va, false);
+		*pte = PTE_ADDR(*pte) | (perm ? perm | PTE_P : PTE_NONE);
+		invlpg(va);
+	}
+	return 0;
+}
+
+bool vm_range_free(pde_t *pgdir, uint32_t start, uint32_t end)
+{
+	for (uint32_t va = start; va < end; va += PGSIZE) {
+		pte_t *pte = vm_walk(pgdir, va, false);
+		if (pte && pte_holds_page(*pte))
+			return false;
+	}
+	return true;
+}
+
+void pgdir_free(pde_t *pgdir)
+{
+	for (uint32_t i = 0; i < KERN_PDE0; i++) {
+		if (!(pgdir[i] & PTE_P))
+			continue;
+		pte_t *pt = P2V(PTE_ADDR(pgdir[i]));
+		for (int j = 0; j < 1024; j++)
+			if (pte_holds_page(pt[j]))
+				pmm_free(PTE_ADDR(pt[j]));
+		pmm_free(PTE_ADDR(pgdir[i]));
+	}
+	pmm_free(V2P(pgdir));
+}
+
+/* fork: a full copy of the user half (no copy-on-write: simple and enough here). */
+pde_t *vm_copy(pde_t *src)
+{
+	pde_t *dst = pgdir_create();
+	if (!dst)
+		return NULL;
+	for (uint32_t i = 0; i < KERN_PDE0; i++) {
+		if (!(src[i] & PTE_P))
+			continue;
+		pte_t *pt = P2V(PTE_ADDR(src[i]));
+		for (uint32_t j = 0; j < 1024; j++) {
+			if (!pte_holds_page(pt[j]))
+				continue;
+			uint32_t pa = pmm_alloc();
+			pte_t *d = pa ? vm_walk(dst, (i << 22) | (j << 12), true) : NULL;
+			if (!d) {
+				if (pa)
+					pmm_free(pa);
+				pgdir_free(dst);
+				return NULL;
+			}
+			memcpy(P2V(pa), P2V(PTE_ADDR(pt[j])), PGSIZE);
+			*d = pa | (pt[j] & 0xfff);
+		}
+	}
+	return dst;
+}

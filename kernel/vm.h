@@ -1,0 +1,38 @@
+/* vm.h: page tables. Every address space maps the kernel's direct map of
+ * physical memory above KERNBASE; user pages live below it. */
+#ifndef VM_H
+#define VM_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+typedef uint32_t pde_t;
+typedef uint32_t pte_t;
+
+#define PTE_P  0x001
+#define PTE_W  0x002
+#define PTE_U  0x004
+#define PTE_PS 0x080
+#define PTE_G  0x100
+/* Software bit: the page is kept but mprotect(PROT_NONE) made it inaccessible;
+ * the entry is then not present, so every access faults. */
+#define PTE_NONE 0x200
+#define PTE_ADDR(e) ((e) & ~0xfffu)
+
+#define USER_TOP 0xC0000000u
+
+extern pde_t *kpgdir;
+
+void vm_init(void);
+pde_t *pgdir_create(void);
+void pgdir_free(pde_t *pgdir);
+pte_t *vm_walk(pde_t *pgdir, uint32_t va, bool create);
+int vm_map_page(pde_t *pgdir, uint32_t va, uint32_t pa, uint32_t perm);
+int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm);
+void vm_unmap_range(pde_t *pgdir, uint32_t start, uint32_t end);
+int vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm);
+bool vm_range_free(pde_t *pgdir, uint32_t start, uint32_t end);
+pde_t *vm_copy(pde_t *pgdir);
+void vm_switch(pde_t *pgdir);
+
+#endif

@@ -1,0 +1,38 @@
+# toolchain.mk: the one place that picks the cross compiler and the flags.
+# i686-elf-gcc when on PATH, else Debian's i686-linux-gnu-gcc used freestanding; CROSS= overrides.
+
+ifeq ($(origin CROSS),undefined)
+CROSS := $(if $(shell command -v i686-elf-gcc 2>/dev/null),i686-elf-,i686-linux-gnu-)
+endif
+CC      := $(CROSS)gcc
+LD      := $(CROSS)ld
+AR      := $(CROSS)ar
+NASM    := nasm
+QEMU    := qemu-system-i386
+# The stock Debian toolchain with glibc, for the differential builds.
+GLIBC_CC := i686-linux-gnu-gcc
+
+# make installs what is missing before it does anything else.
+NEEDED_TOOLS := $(CC) $(NASM) grub-mkrescue grub-file xorriso mformat $(QEMU) python3 $(GLIBC_CC)
+MISSING_TOOLS := $(strip $(foreach t,$(NEEDED_TOOLS),$(if $(shell command -v $(t) 2>/dev/null),,$(t))))
+ifneq ($(MISSING_TOOLS),)
+$(info make: missing $(MISSING_TOOLS); running tools/install-deps)
+DEPS_STATUS := $(shell tools/install-deps >&2 && echo ok)
+ifneq ($(DEPS_STATUS),ok)
+$(error tools/install-deps failed)
+endif
+endif
+
+GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
+LIBGCC      := $(shell $(CC) -print-libgcc-file-name)
+
+WARN     := -Wall -Wextra -Werror
+# Code for the kernel and for the project's own user programs: 32-bit, freestanding, no PIE.
+BASEFLAGS := -m32 -march=i686 -O2 -g -ffreestanding -fno-pie -fno-stack-protector \
+             -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -nostdinc \
+             -isystem $(GCC_INCLUDE) $(WARN) -MMD -MP
+KCFLAGS  := $(BASEFLAGS) -Ikernel -Idrivers -mno-sse -mno-mmx -mno-80387 -mgeneral-regs-only
+UCFLAGS  := $(BASEFLAGS) -isystem libc/include -Ikernel -fno-builtin-printf
+ULDFLAGS := -m32 -static -nostdlib -no-pie -Wl,--build-id=none
+# The same user sources built with the stock toolchain and glibc.
+GCFLAGS  := -m32 -O2 -static $(WARN) -Ikernel
