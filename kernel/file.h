@@ -1,0 +1,124 @@
+/* file.h: the VFS objects: struct inode (a file in a filesystem), struct file
+ * (an open file description: operations, flags, offset, private data, reference
+ * count, shared by dup and fork) and the Linux-style operation tables that
+ * filesystems and drivers fill in. */
+#ifndef FILE_H
+#define FILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "list.h"
+#include "uaccess.h"
+
+typedef long ssize_t;
+typedef int64_t loff_t;
+typedef uint32_t dev_t;
+typedef uint32_t umode_t;
+
+/* Device numbers inside the kernel: 12-bit major, 20-bit minor, as Linux's
+ * MKDEV. new_encode_dev() turns them into the st_rdev user space sees. */
+#define MINORBITS 20
+#define MINORMASK ((1u << MINORBITS) - 1)
+#define MAJOR(dev) ((unsigned)((dev) >> MINORBITS))
+#define MINOR(dev) ((unsigned)((dev) & MINORMASK))
+#define MKDEV(ma, mi) (((dev_t)(ma) << MINORBITS) | (mi))
+
+static inline uint32_t new_encode_dev(dev_t dev)
+{
+	unsigned major = MAJOR(dev), minor = MINOR(dev);
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+}
+
+static inline dev_t new_decode_dev(uint32_t dev)
+{
+	unsigned major = (dev & 0xfff00) >> 8;
+	unsigned minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+	return MKDEV(major, minor);
+}
+
+struct inode;
+struct file;
+struct poll_table_struct;
+struct dir_context;
+
+struct inode_operations {
+	/* Finds name (len bytes, not NUL-terminated) in dir; a referenced inode or -ENOENT. */
+	int (*lookup)(struct inode *dir, const char *name, size_t len, struct inode **res);
+	/* Makes a regular file, directory or device node (mode carries S_IFMT). */
+	int (*create)(struct inode *dir, const char *name, size_t len, umode_t mode, dev_t rdev,
+		      struct inode **res);
+	int (*unlink)(struct inode *dir, const char *name, size_t len);
+	int (*rmdir)(struct inode *dir, const char *name, size_t len);
+	/* Symbolic-link-like entries (/proc/self/exe): the target path. */
+	int (*readlink)(struct inode *inode, char *buf, size_t size);
+	int (*truncate)(struct inode *inode, loff_t size);
+};
+
+struct file_operations {
+	int (*open)(struct inode *inode, struct file *file);
+	int (*release)(struct inode *inode, struct file *file);
+	ssize_t (*read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
+	ssize_t (*write)(struct file *file, const char __user *buf, size_t count, loff_t *pos);
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
+	/* The raw argument; -ENOIOCTLCMD means "not mine" (the caller reports ENOTTY). */
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	/* The ready mask (POLLIN...); registers on wait queues through poll_wait(). */
+	unsigned int (*poll)(struct file *file, struct poll_table_struct *pt);
+	/* Directory listing for getdents64. */
+	int (*iterate)(struct file *file, struct dir_context *ctx);
+};
+
+struct inode {
+	uint32_t i_ino;
+	umode_t i_mode;                 /* S_IFMT type and permission bits */
+	uint32_t i_uid, i_gid;
+	uint32_t i_nlink;
+	loff_t i_size;
+	dev_t i_rdev;                   /* character devices */
+	int64_t i_atime, i_mtime, i_ctime;
+	const struct inode_operations *i_op;
+	const struct file_operations *i_fop;    /* what open() installs */
+	void *i_private;                /* the filesystem's or driver's own data */
+	int i_count;                    /* references; the filesystem frees at 0 if unlinked */
+	struct inode *i_parent;         /* directories: for ".." and getcwd */
+	char *i_name;                   /* the name in i_parent */
+	struct list_head i_children;    /* in-memory directories: child inodes */
+	struct list_head i_sibling;
+};
+
+struct file {
+	const struct file_operations *f_op;
+	struct inode *f_inode;
+	unsigned int f_flags;           /* O_ACCMODE, O_APPEND, O_NONBLOCK, ... (not O_CLOEXEC: that is per fd) */
+	loff_t f_pos;
+	void *private_data;
+	int f_count;
+};
+
+/* getdents64 iteration: actor returns false when the user buffer is full. */
+struct dir_context {
+	bool (*actor)(struct dir_context *ctx, const char *name, size_t len, loff_t next_pos,
+		      uint64_t ino, unsigned int type);
+	loff_t pos;
+};
+
+#define ENOIOCTLCMD 515                 /* kernel-internal: "not my ioctl" */
+#define ERESTARTSYS 512                 /* kernel-internal: interrupted, maybe restart */
+
+struct file *file_alloc(const struct file_operations *fops, struct inode *inode, unsigned int flags);
+struct file *fget_ref(struct file *f);
+void fput(struct file *f);
+struct inode *iget(struct inode *inode);
+void iput(struct inode *inode);
+ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t pos);
+
+/* lseek against f_inode->i_size; no_llseek answers -ESPIPE. */
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+loff_t no_llseek(struct file *file, loff_t offset, int whence);
+
+/* What open() installs for a character-device node: it finds the driver in the
+ * switch table (chrdev.c), or fails with -ENXIO. */
+extern const struct file_operations def_chr_fops;
+
+#endif

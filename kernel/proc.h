@@ -1,0 +1,103 @@
+/* proc.h: processes. One kernel stack and one address space per process (no
+ * threads); the fd table, the working directory, credentials, signal state and
+ * TLS descriptors are all per process. */
+#ifndef PROC_H
+#define PROC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "file.h"
+#include "gdt.h"
+#include "list.h"
+#include "trap.h"
+#include "uapi/signal.h"
+#include "vm.h"
+#include "waitqueue.h"
+
+#define NPROC 256
+#define KSTACK_SIZE 8192
+#define PID_MAX 32768
+
+enum proc_state { P_UNUSED, P_EMBRYO, P_RUNNABLE, P_SLEEPING, P_ZOMBIE };
+
+struct context {                        /* what swtch saves: callee-saved registers */
+	uint32_t edi, esi, ebx, ebp, eip;
+};
+
+struct fdtable;
+struct tty;
+
+struct proc {
+	int pid;
+	enum proc_state state;
+	int sleep_state;                /* TASK_INTERRUPTIBLE or TASK_UNINTERRUPTIBLE when sleeping */
+	char comm[16];
+	char exe[128];                  /* path of the running program, for /proc/self/exe */
+	struct proc *parent;
+	int exit_status;                /* wait4 encoding, valid in P_ZOMBIE */
+
+	pde_t *pgdir;
+	uint32_t brk_start, brk;        /* heap: [brk_start, brk) */
+	uint32_t mmap_base;             /* lowest address mmap hands out */
+	uint32_t stack_limit;           /* lowest address the user stack may grow to */
+
+	char *kstack;
+	struct trapframe *tf;           /* the user registers of the current trap */
+	struct context *context;
+	bool need_resched;
+	uint32_t wake_at;               /* jiffies, for schedule_timeout; 0 if none */
+	int uaccess_kernel;             /* see uaccess_kernel_begin() */
+
+	struct fdtable *files;
+	struct inode *cwd;
+	uint32_t uid, euid, suid, gid, egid, sgid;
+	int pgid, sid;
+	struct tty *ctty;
+
+	uint64_t sig_pending, sig_blocked;
+	struct k_sigaction sigactions[_NSIG];
+	struct k_siginfo siginfo[_NSIG];        /* what each pending signal carries */
+	uint64_t saved_sigmask;         /* for rt_sigsuspend */
+	bool restore_sigmask;
+
+	struct wait_queue_head child_wait;      /* wait4 sleeps here */
+	uint32_t clear_child_tid;       /* set_tid_address / CLONE_CHILD_CLEARTID */
+	struct segdesc tls[GDT_ENTRY_TLS_ENTRIES];
+	uint8_t fpu_state[512] __attribute__((aligned(16)));
+
+	uint64_t start_jiffies;
+	uint32_t utime, stime;          /* ticks spent in user and kernel mode */
+};
+
+extern struct proc *current;
+extern struct proc proc_table[NPROC];
+
+struct proc *proc_find(int pid);
+struct proc *proc_alloc(void);
+void proc_free(struct proc *p);
+_Noreturn void do_exit(int status);     /* status in wait4 encoding */
+void proc_init(void);
+void start_init(const char *path, char *const argv[], char *const envp[]);
+void reparent_children(struct proc *p);
+
+/* sched.c */
+void schedule(void);
+void yield(void);
+void wake_process(struct proc *p);
+void sched_tick(void);
+void scheduler_start(void) __attribute__((noreturn));
+
+/* signal.c */
+int send_signal(struct proc *p, int sig, const struct k_siginfo *info);
+void force_signal(int sig, int code, uint32_t addr);
+bool signal_pending(struct proc *p);
+void signals_deliver(struct trapframe *tf);
+void signals_reset_on_exec(struct proc *p);
+
+/* The lowest user address that the current process does not have (for uaccess checks). */
+static inline bool is_user_range(uint32_t addr, uint32_t len)
+{
+	return addr < USER_TOP && len <= USER_TOP - addr;
+}
+
+#endif

@@ -1,0 +1,48 @@
+/* uaccess.h: the only way the kernel touches user memory. Both the FreeBSD
+ * names (copyin, copyout, copyinstr, copystr) and the Linux ones
+ * (copy_from_user, copy_to_user, get_user, put_user, access_ok) are here.
+ * A bad address (unmapped, at or above KERNBASE, or wrapping) gives -EFAULT;
+ * a fault in the middle of a copy is recovered through the exception table
+ * (uaccess_asm.asm), never avoided by luck. */
+#ifndef UACCESS_H
+#define UACCESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define __user
+
+bool access_ok(const void __user *addr, unsigned long size);
+
+/* FreeBSD face: 0 or -EFAULT (-ENAMETOOLONG for a string that does not fit). */
+int copyin(const void __user *uaddr, void *kaddr, size_t len);
+int copyout(const void *kaddr, void __user *uaddr, size_t len);
+int copyinstr(const void __user *uaddr, void *kaddr, size_t len, size_t *done);
+int copystr(const void *kfaddr, void *kdaddr, size_t len, size_t *done);
+
+/* Linux face: the number of bytes that could NOT be copied (0 on success). */
+unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
+unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
+/* Copies a string of at most n-1 bytes plus NUL: its length, -EFAULT or -ENAMETOOLONG. */
+long strncpy_from_user(char *dst, const char __user *src, long n);
+
+/* get_user(x, ptr) / put_user(x, ptr): 0 or -EFAULT, sized by *ptr (1, 2 or 4 bytes). */
+#define get_user(x, ptr) ({                                                     \
+	__typeof__(*(ptr)) __gu_v;                                              \
+	int __gu_r = copyin((ptr), &__gu_v, sizeof(__gu_v));                    \
+	(x) = __gu_r ? (__typeof__(*(ptr)))0 : __gu_v;                          \
+	__gu_r; })
+#define put_user(x, ptr) ({                                                     \
+	__typeof__(*(ptr)) __pu_v = (x);                                        \
+	copyout(&__pu_v, (ptr), sizeof(__pu_v)); })
+
+/* Lets kernel code call file operations that expect user buffers with
+ * kernel buffers (exec reading an ELF file): Linux's old set_fs(KERNEL_DS). */
+bool uaccess_kernel_begin(void);
+void uaccess_kernel_end(bool saved);
+
+/* For the page-fault handler: the fixup address for a faulting kernel eip, or 0. */
+uint32_t extable_fixup(uint32_t eip);
+
+#endif
