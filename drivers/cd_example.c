@@ -1,0 +1,84 @@
+/* cd_example.c: /dev/cd_example, written against the FreeBSD face [seed 001]:
+ * a struct cdevsw, make_dev (root:wheel 0600), copyinstr and uiomove. Open
+ * clears a 512-byte buffer; write stores the caller's string and consumes the
+ * whole request; read returns the string with its NUL, then end of file. The
+ * ioctl and poll methods are left to FreeBSD's defaults. */
+#include "cdevsw.h"
+#include "initcall.h"
+#include "kernel.h"
+#include "uaccess.h"
+#include "uapi/cd_example.h"
+#include "uapi/errno.h"
+
+#define BUFSIZE (CD_EXAMPLE_MAXLEN + 1)
+
+static d_open_t cd_open;
+static d_close_t cd_close;
+static d_read_t cd_read;
+static d_write_t cd_write;
+
+static struct cdevsw cd_example_cdevsw = {
+	.d_version = D_VERSION,
+	.d_open = cd_open,
+	.d_close = cd_close,
+	.d_read = cd_read,
+	.d_write = cd_write,
+	.d_name = "cd_example"
+};
+
+static char buf[BUFSIZE];
+static size_t len;                      /* bytes in buf, the NUL included */
+
+static int
+cd_open(struct cdev *dev, int flag, int otyp, struct thread *td)
+{
+	(void)dev, (void)flag, (void)otyp, (void)td;
+	memset(&buf, '\0', BUFSIZE);
+	len = 0;
+	return (0);
+}
+
+static int
+cd_close(struct cdev *dev, int flag, int otyp, struct thread *td)
+{
+	(void)dev, (void)flag, (void)otyp, (void)td;
+	return (0);
+}
+
+/* The string ends at its NUL, wherever the write count ends; the whole
+ * request counts as written (as FreeBSD's null_write, uio_resid = 0). */
+static int
+cd_write(struct cdev *dev, struct uio *uio, int ioflag)
+{
+	(void)dev, (void)ioflag;
+	int error = copyinstr(uio->uio_iov->iov_base, &buf, CD_EXAMPLE_MAXLEN, &len);
+	if (error != 0) {
+		len = 0;
+		uprintf("Write to \"cd_example\" failed.\n");
+		return (error);
+	}
+	uio->uio_resid = 0;
+	return (0);
+}
+
+static int
+cd_read(struct cdev *dev, struct uio *uio, int ioflag)
+{
+	(void)dev, (void)ioflag;
+	if (uio->uio_offset >= (loff_t)len)
+		return (0);
+	size_t amt = MIN((size_t)uio->uio_resid, len - (size_t)uio->uio_offset);
+	return (uiomove(buf + uio->uio_offset, (int)amt, uio));
+}
+
+/* The seed's MOD_LOAD event; nothing unloads here, so there is no MOD_UNLOAD. */
+static int
+cd_example_load(void)
+{
+	struct cdev *sdev = make_dev(&cd_example_cdevsw, 0, UID_ROOT, GID_WHEEL, 0600, "cd_example");
+	if (sdev == NULL)
+		return (-ENXIO);
+	uprintf("Character device loaded.\n");
+	return (0);
+}
+device_initcall(cd_example_load);

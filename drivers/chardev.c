@@ -1,0 +1,110 @@
+/* chardev.c: /dev/chardev, major 77 [seed 002]: a 32-byte FIFO shared by all
+ * openers. read blocks while it is empty and write while it is full (woken by
+ * the other side through wait queues, or by a signal); with O_NONBLOCK both
+ * say EAGAIN instead. poll reports which way data can move. ioctls of magic
+ * 0xAE set and query a value, by value or through a pointer, and RESET puts
+ * the open count back to 1 (the seed's module use count). */
+#include "chrdev.h"
+#include "devfifo.h"
+#include "initcall.h"
+#include "kernel.h"
+#include "uaccess.h"
+#include "uapi/chardev.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+
+static int devmajor = CHARDEV_MAJOR;
+static const char *devname = "chardev";
+
+static struct devfifo fifo;
+static int open_count;
+
+static int chardev_open(struct inode *inode, struct file *filp)
+{
+	(void)inode, (void)filp;
+	open_count++;
+	return 0;
+}
+
+static int chardev_release(struct inode *inode, struct file *filp)
+{
+	(void)inode, (void)filp;
+	open_count--;
+	return 0;
+}
+
+/* Read data leaves the FIFO. */
+static ssize_t chardev_read(struct file *filp, char __user *buf, size_t count, loff_t *pos)
+{
+	ssize_t n = devfifo_read(&fifo, buf, count, filp->f_flags & O_NONBLOCK);
+	if (n > 0)
+		*pos += n;
+	return n;
+}
+
+static ssize_t chardev_write(struct file *filp, const char __user *buf, size_t count,
+			     loff_t *pos)
+{
+	ssize_t n = devfifo_write(&fifo, buf, count, filp->f_flags & O_NONBLOCK);
+	if (n > 0)
+		*pos += n;
+	return n;
+}
+
+static unsigned int chardev_poll(struct file *filp, poll_table *wait)
+{
+	return devfifo_poll(&fifo, filp, wait);
+}
+
+/* The seed keeps no lock here either: the value is one int. */
+static long chardev_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
+{
+	(void)filp;
+	static int ioctl_value;
+
+	switch (cmd) {
+	case CHARDEV_IOCTL_TELL:
+		ioctl_value = (int)arg;
+		break;
+	case CHARDEV_IOCTL_SET:
+		if (get_user(ioctl_value, (int __user *)arg))
+			return -EFAULT;
+		break;
+	case CHARDEV_IOCTL_QUERY:
+		return ioctl_value;
+	case CHARDEV_IOCTL_GET:
+		if (put_user(ioctl_value, (int __user *)arg))
+			return -EFAULT;
+		break;
+	case CHARDEV_IOCTL_RESET:
+		open_count = 1;
+		break;
+	default:
+		return -EINVAL;         /* the seed's choice; POSIX would say ENOTTY */
+	}
+	return 0;
+}
+
+static const struct file_operations chardev_fops = {
+	.read = chardev_read,
+	.write = chardev_write,
+	.poll = chardev_poll,
+	.unlocked_ioctl = chardev_ioctl,
+	.open = chardev_open,
+	.release = chardev_release,
+};
+
+static int chardev_init(void)
+{
+	devfifo_init(&fifo);
+	int err = devfifo_alloc(&fifo, CHARDEV_MAXBUF);
+	if (err)
+		return err;
+	if (register_chrdev(devmajor, devname, &chardev_fops)) {
+		kprintf("chardev: register_chrdev failed\n");
+		devfifo_free(&fifo);
+		return -EBUSY;
+	}
+	return 0;
+}
+device_initcall(chardev_init);

@@ -1,0 +1,117 @@
+/* ioctltest.c: /dev/ioctltest on a dynamic major [seed 003, ioctl.c]: each
+ * open gets its own value (0xFF at first) that VALSET/VALGET change and read
+ * fills the buffer with; a number shared by every open is set by value and
+ * read through a pointer. Registered the cdev way: alloc_chrdev_region,
+ * cdev_init, cdev_add (plus the node, which the seed left to mknod). */
+#include "chrdev.h"
+#include "initcall.h"
+#include "kernel.h"
+#include "kmalloc.h"
+#include "uaccess.h"
+#include "uapi/errno.h"
+#include "uapi/ioctltest.h"
+
+#define DRIVER_NAME "ioctltest"
+
+static unsigned int test_ioctl_major;
+static unsigned int num_of_dev = 1;
+static struct cdev test_ioctl_cdev;
+static int ioctl_num;
+
+/* The seed guards val with an rwlock; one CPU that never preempts the
+ * kernel needs none. */
+struct test_ioctl_data {
+	unsigned char val;
+};
+
+static long test_ioctl_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
+{
+	struct test_ioctl_data *ioctl_data = filp->private_data;
+	struct ioctl_arg data;
+	memset(&data, 0, sizeof(data));
+
+	switch (cmd) {
+	case IOCTL_VALSET:
+		if (copy_from_user(&data, (void __user *)arg, sizeof(data)))
+			return -EFAULT;
+		ioctl_data->val = (unsigned char)data.val;
+		return 0;
+	case IOCTL_VALGET:
+		data.val = ioctl_data->val;
+		if (copy_to_user((void __user *)arg, &data, sizeof(data)))
+			return -EFAULT;
+		return 0;
+	case IOCTL_VALGET_NUM:
+		return put_user(ioctl_num, (int __user *)arg);
+	case IOCTL_VALSET_NUM:
+		ioctl_num = (int)arg;
+		return 0;
+	default:
+		return -ENOTTY;
+	}
+}
+
+static ssize_t test_ioctl_read(struct file *filp, char __user *buf, size_t count, loff_t *f_pos)
+{
+	(void)f_pos;
+	struct test_ioctl_data *ioctl_data = filp->private_data;
+	unsigned char val = ioctl_data->val;
+	for (size_t i = 0; i < count; i++)
+		if (copy_to_user(&buf[i], &val, 1))
+			return -EFAULT;
+	return (ssize_t)count;
+}
+
+static int test_ioctl_close(struct inode *inode, struct file *filp)
+{
+	(void)inode;
+	kfree(filp->private_data);
+	filp->private_data = NULL;
+	return 0;
+}
+
+static int test_ioctl_open(struct inode *inode, struct file *filp)
+{
+	(void)inode;
+	struct test_ioctl_data *ioctl_data = kmalloc(sizeof(struct test_ioctl_data));
+	if (ioctl_data == NULL)
+		return -ENOMEM;
+	ioctl_data->val = 0xFF;
+	filp->private_data = ioctl_data;
+	return 0;
+}
+
+static const struct file_operations fops = {
+	.open = test_ioctl_open,
+	.release = test_ioctl_close,
+	.read = test_ioctl_read,
+	.unlocked_ioctl = test_ioctl_ioctl,
+};
+
+static int ioctl_init(void)
+{
+	dev_t dev;
+	int alloc_ret = -1;
+	int cdev_ret = -1;
+
+	alloc_ret = alloc_chrdev_region(&dev, 0, num_of_dev, DRIVER_NAME);
+	if (alloc_ret)
+		goto error;
+	test_ioctl_major = MAJOR(dev);
+	cdev_init(&test_ioctl_cdev, &fops);
+	cdev_ret = cdev_add(&test_ioctl_cdev, dev, num_of_dev);
+	if (cdev_ret)
+		goto error;
+	cdev_ret = device_create(dev, 0, 0, 0666, DRIVER_NAME);
+	if (cdev_ret) {
+		cdev_del(&test_ioctl_cdev);
+		goto error;
+	}
+	kprintf("%s driver(major: %u) installed.\n", DRIVER_NAME, test_ioctl_major);
+	return 0;
+error:
+	if (alloc_ret == 0)
+		unregister_chrdev_region(dev, num_of_dev);
+	return alloc_ret ? alloc_ret : cdev_ret;
+}
+device_initcall(ioctl_init);

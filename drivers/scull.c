@@ -1,0 +1,293 @@
+/* scull.c: LDD3's scull [seed 004]: /dev/scull0..3 are memory areas made of
+ * quanta (quantum bytes each) hung off a list of qsets (qset quanta each).
+ * read, write and llseek work anywhere in the area; opening write-only
+ * truncates it. The 'k' ioctls (uapi/scull.h) set and query the quantum and
+ * qset a device takes at its next truncation, and scullpipe's buffer size.
+ * LDD3 holds a semaphore around each method; here the kernel is not
+ * preempted and these methods never sleep, so they need none. */
+#include "chrdev.h"
+#include "initcall.h"
+#include "kernel.h"
+#include "kmalloc.h"
+#include "proc.h"
+#include "scull.h"
+#include "uaccess.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/scull.h"
+
+struct scull_qset {
+	void **data;
+	struct scull_qset *next;
+};
+
+struct scull_dev {
+	struct scull_qset *data;        /* the first qset */
+	int quantum;
+	int qset;
+	unsigned long size;             /* bytes stored */
+	struct cdev cdev;
+};
+
+#define SCULL_MAX_PARAM (1 << 24)
+/* Writes beyond these fail with EFBIG rather than overflow size or chain
+ * millions of qsets. */
+#define SCULL_MAX_SIZE ((loff_t)1 << 31)
+#define SCULL_MAX_ITEMS (1 << 16)
+
+static int scull_quantum = SCULL_QUANTUM;
+static int scull_qset = SCULL_QSET;
+int scull_p_buffer = SCULL_P_BUFFER;
+
+static struct scull_dev scull_devices[SCULL_NR_DEVS];
+
+/* Frees the whole area and picks up the current quantum and qset. */
+static void scull_trim(struct scull_dev *dev)
+{
+	struct scull_qset *dptr, *next;
+	for (dptr = dev->data; dptr; dptr = next) {
+		if (dptr->data) {
+			for (int i = 0; i < dev->qset; i++)
+				kfree(dptr->data[i]);
+			kfree(dptr->data);
+		}
+		next = dptr->next;
+		kfree(dptr);
+	}
+	dev->size = 0;
+	dev->quantum = scull_quantum;
+	dev->qset = scull_qset;
+	dev->data = NULL;
+}
+
+static int scull_open(struct inode *inode, struct file *filp)
+{
+	(void)inode;
+	struct scull_dev *dev = container_of(filp->private_data, struct scull_dev, cdev);
+	filp->private_data = dev;
+	if ((filp->f_flags & O_ACCMODE) == O_WRONLY)
+		scull_trim(dev);
+	return 0;
+}
+
+/* The n-th qset, allocating empty ones on the way. */
+static struct scull_qset *scull_follow(struct scull_dev *dev, loff_t n)
+{
+	struct scull_qset **link = &dev->data;
+	for (;;) {
+		if (!*link) {
+			*link = kzalloc(sizeof(struct scull_qset));
+			if (!*link)
+				return NULL;
+		}
+		if (n-- == 0)
+			return *link;
+		link = &(*link)->next;
+	}
+}
+
+/* Where byte pos lives: qset number, quantum in it, offset in that. */
+struct scull_pos {
+	loff_t item;
+	int s_pos, q_pos;
+};
+
+static struct scull_pos scull_locate(const struct scull_dev *dev, loff_t pos)
+{
+	loff_t itemsize = (loff_t)dev->quantum * dev->qset;
+	loff_t rest = pos % itemsize;
+	return (struct scull_pos){ pos / itemsize, (int)(rest / dev->quantum),
+				   (int)(rest % dev->quantum) };
+}
+
+/* Reads at most up to the end of the quantum *f_pos is in. */
+static ssize_t scull_read(struct file *filp, char __user *buf, size_t count, loff_t *f_pos)
+{
+	struct scull_dev *dev = filp->private_data;
+	if (*f_pos < 0 || *f_pos >= (loff_t)dev->size)
+		return 0;
+	if (*f_pos + (loff_t)count > (loff_t)dev->size)
+		count = (size_t)(dev->size - *f_pos);
+	struct scull_pos p = scull_locate(dev, *f_pos);
+	struct scull_qset *dptr = dev->data;
+	for (loff_t i = 0; dptr && i < p.item; i++)
+		dptr = dptr->next;
+	/* Holes (never written) read as end of data, as in LDD3. */
+	if (!dptr || !dptr->data || !dptr->data[p.s_pos])
+		return 0;
+	count = MIN(count, (size_t)(dev->quantum - p.q_pos));
+	if (copy_to_user(buf, (char *)dptr->data[p.s_pos] + p.q_pos, count))
+		return -EFAULT;
+	*f_pos += (loff_t)count;
+	return (ssize_t)count;
+}
+
+/* Writes at most up to the end of the quantum *f_pos is in. */
+static ssize_t scull_write(struct file *filp, const char __user *buf, size_t count,
+			   loff_t *f_pos)
+{
+	struct scull_dev *dev = filp->private_data;
+	if (*f_pos < 0)
+		return -EINVAL;
+	struct scull_pos p = scull_locate(dev, *f_pos);
+	if (*f_pos >= SCULL_MAX_SIZE || p.item >= SCULL_MAX_ITEMS)
+		return -EFBIG;
+	struct scull_qset *dptr = scull_follow(dev, p.item);
+	if (!dptr)
+		return -ENOMEM;
+	if (!dptr->data) {
+		dptr->data = kzalloc((size_t)dev->qset * sizeof(char *));
+		if (!dptr->data)
+			return -ENOMEM;
+	}
+	if (!dptr->data[p.s_pos]) {
+		dptr->data[p.s_pos] = kmalloc((size_t)dev->quantum);
+		if (!dptr->data[p.s_pos])
+			return -ENOMEM;
+	}
+	count = MIN(count, (size_t)(dev->quantum - p.q_pos));
+	if (copy_from_user((char *)dptr->data[p.s_pos] + p.q_pos, buf, count))
+		return -EFAULT;
+	*f_pos += (loff_t)count;
+	if ((unsigned long)*f_pos > dev->size)
+		dev->size = (unsigned long)*f_pos;
+	return (ssize_t)count;
+}
+
+static loff_t scull_llseek(struct file *filp, loff_t off, int whence)
+{
+	struct scull_dev *dev = filp->private_data;
+	loff_t newpos;
+	switch (whence) {
+	case 0: /* SEEK_SET */
+		newpos = off;
+		break;
+	case 1: /* SEEK_CUR */
+		newpos = filp->f_pos + off;
+		break;
+	case 2: /* SEEK_END */
+		newpos = (loff_t)dev->size + off;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (newpos < 0)
+		return -EINVAL;
+	filp->f_pos = newpos;
+	return newpos;
+}
+
+/* capable(CAP_SYS_ADMIN): this kernel's only capability is being root. */
+static bool scull_admin(void)
+{
+	return current->euid == 0;
+}
+
+/* LDD3 lets any value through; here a quantum or qset of 0 (a division by
+ * zero at the next read or write) or one whose allocation size would
+ * overflow is refused. */
+static int scull_set(int *var, int value)
+{
+	if (value <= 0 || value > SCULL_MAX_PARAM)
+		return -EINVAL;
+	*var = value;
+	return 0;
+}
+
+/* The S, T, X and H forms for one variable (the quantum or the qset). */
+static long scull_ioctl_var(unsigned int nr, int *var, unsigned long arg)
+{
+	int __user *uarg = (int __user *)arg;
+	int tmp, old = *var;
+	long retval;
+	if (!scull_admin())
+		return -EPERM;
+	switch (nr) {
+	case 1: case 2:                         /* Set */
+		if ((retval = get_user(tmp, uarg)))
+			return retval;
+		return scull_set(var, tmp);
+	case 3: case 4:                         /* Tell */
+		return scull_set(var, (int)arg);
+	case 9: case 10:                        /* eXchange */
+		if ((retval = get_user(tmp, uarg)) || (retval = scull_set(var, tmp)))
+			return retval;
+		if ((retval = put_user(old, uarg)))
+			*var = old;
+		return retval;
+	default:                                /* sHift */
+		if ((retval = scull_set(var, (int)arg)))
+			return retval;
+		return old;
+	}
+}
+
+long scull_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
+{
+	(void)filp;
+	/* Wrong type or number: ENOTTY before anything else, as LDD3. */
+	if (_IOC_TYPE(cmd) != SCULL_IOC_MAGIC || _IOC_NR(cmd) > SCULL_IOC_MAXNR)
+		return -ENOTTY;
+	/* The direction is the user's view: _IOC_READ means the kernel writes. */
+	if (_IOC_DIR(cmd) != _IOC_NONE && !access_ok((void __user *)arg, _IOC_SIZE(cmd)))
+		return -EFAULT;
+
+	switch (cmd) {
+	case SCULL_IOCRESET:
+		scull_quantum = SCULL_QUANTUM;
+		scull_qset = SCULL_QSET;
+		return 0;
+	case SCULL_IOCSQUANTUM: case SCULL_IOCTQUANTUM:
+	case SCULL_IOCXQUANTUM: case SCULL_IOCHQUANTUM:
+		return scull_ioctl_var(_IOC_NR(cmd), &scull_quantum, arg);
+	case SCULL_IOCSQSET: case SCULL_IOCTQSET:
+	case SCULL_IOCXQSET: case SCULL_IOCHQSET:
+		return scull_ioctl_var(_IOC_NR(cmd), &scull_qset, arg);
+	case SCULL_IOCGQUANTUM:
+		return put_user(scull_quantum, (int __user *)arg);
+	case SCULL_IOCGQSET:
+		return put_user(scull_qset, (int __user *)arg);
+	case SCULL_IOCQQUANTUM:
+		return scull_quantum;
+	case SCULL_IOCQQSET:
+		return scull_qset;
+	case SCULL_P_IOCTSIZE:
+		return scull_set(&scull_p_buffer, (int)arg);
+	case SCULL_P_IOCQSIZE:
+		return scull_p_buffer;
+	default:        /* a right number with the wrong direction or size */
+		return -ENOTTY;
+	}
+}
+
+static const struct file_operations scull_fops = {
+	.llseek = scull_llseek,
+	.read = scull_read,
+	.write = scull_write,
+	.unlocked_ioctl = scull_ioctl,
+	.open = scull_open,
+};
+
+static int scull_init_module(void)
+{
+	dev_t dev;
+	int result = alloc_chrdev_region(&dev, 0, SCULL_NR_DEVS, "scull");
+	if (result < 0) {
+		kprintf("scull: can't get a major\n");
+		return result;
+	}
+	for (int i = 0; i < SCULL_NR_DEVS && !result; i++) {
+		struct scull_dev *d = &scull_devices[i];
+		d->quantum = scull_quantum;
+		d->qset = scull_qset;
+		cdev_init(&d->cdev, &scull_fops);
+		dev_t devno = MKDEV(MAJOR(dev), MINOR(dev) + (unsigned)i);
+		result = cdev_add(&d->cdev, devno, 1);
+		if (!result)
+			result = device_create(devno, 0, 0, 0666, "scull%d", i);
+	}
+	if (!result)
+		result = scull_p_init(MKDEV(MAJOR(dev), MINOR(dev) + SCULL_NR_DEVS));
+	return result;
+}
+device_initcall(scull_init_module);
