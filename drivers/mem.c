@@ -1,0 +1,154 @@
+/* mem.c: the memory devices of major 1 ("mem"), with Linux's minors:
+ * /dev/null (3), /dev/zero (5), /dev/full (7), /dev/random (8) and
+ * /dev/urandom (9). One cdev covers the major; its open picks the minor's
+ * file_operations, as Linux's memory_open does. */
+#include "chrdev.h"
+#include "initcall.h"
+#include "kernel.h"
+#include "timer.h"
+#include "uaccess.h"
+#include "uapi/errno.h"
+#include "x86.h"
+
+#define MEM_MAJOR 1
+
+/* null ignores the buffer entirely: a bad pointer still "succeeds", as on Linux. */
+static ssize_t read_null(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	(void)file, (void)buf, (void)count, (void)pos;
+	return 0;
+}
+
+static ssize_t write_null(struct file *file, const char __user *buf, size_t count, loff_t *pos)
+{
+	(void)file, (void)buf, (void)pos;
+	return (ssize_t)count;
+}
+
+static ssize_t write_full(struct file *file, const char __user *buf, size_t count, loff_t *pos)
+{
+	(void)file, (void)buf, (void)count, (void)pos;
+	return -ENOSPC;
+}
+
+/* The devices are endless: every offset is as good as any other. */
+static loff_t null_lseek(struct file *file, loff_t offset, int whence)
+{
+	(void)offset, (void)whence;
+	return file->f_pos = 0;
+}
+
+/* Fills the user buffer chunk by chunk from fill(); a fault part-way gives
+ * the bytes already copied, a fault on the first byte EFAULT. */
+static ssize_t read_generated(char __user *buf, size_t count, void (*fill)(void *, size_t))
+{
+	char chunk[256];
+	size_t done = 0;
+	while (done < count) {
+		size_t n = MIN(count - done, sizeof chunk);
+		fill(chunk, n);
+		size_t left = copy_to_user(buf + done, chunk, n);
+		done += n - left;
+		if (left)
+			return done ? (ssize_t)done : -EFAULT;
+	}
+	return (ssize_t)done;
+}
+
+static void fill_zero(void *p, size_t n)
+{
+	memset(p, 0, n);
+}
+
+/* xorshift128+, reseeded from the TSC and jiffies on first use: not
+ * cryptographic, but never constant and never repeating between reads. */
+static uint64_t rng_state[2];
+
+static uint64_t rng_next(void)
+{
+	if (!rng_state[0] && !rng_state[1]) {
+		rng_state[0] = rdtsc() | 1;
+		rng_state[1] = ((uint64_t)jiffies << 32) ^ 0x9e3779b97f4a7c15ull;
+	}
+	uint64_t s1 = rng_state[0];
+	const uint64_t s0 = rng_state[1];
+	rng_state[0] = s0;
+	s1 ^= s1 << 23;
+	rng_state[1] = s1 ^ s0 ^ (s1 >> 17) ^ (s0 >> 26);
+	return rng_state[1] + s0;
+}
+
+static void fill_random(void *p, size_t n)
+{
+	unsigned char *c = p;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t r = rng_next();
+		memcpy(c + i, &r, MIN(n - i, 8u));
+	}
+}
+
+static ssize_t read_zero(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	(void)file, (void)pos;
+	return read_generated(buf, count, fill_zero);
+}
+
+static ssize_t read_random(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	(void)file, (void)pos;
+	return read_generated(buf, count, fill_random);
+}
+
+static const struct file_operations null_fops = {
+	.read = read_null, .write = write_null, .llseek = null_lseek,
+};
+static const struct file_operations zero_fops = {
+	.read = read_zero, .write = write_null, .llseek = null_lseek,
+};
+static const struct file_operations full_fops = {
+	.read = read_zero, .write = write_full, .llseek = null_lseek,
+};
+/* Linux mixes what is written into the pool; here it is accepted and dropped. */
+static const struct file_operations random_fops = {
+	.read = read_random, .write = write_null, .llseek = null_lseek,
+};
+
+static const struct memdev {
+	const char *name;
+	unsigned minor;
+	const struct file_operations *fops;
+} devlist[] = {
+	{ "null", 3, &null_fops },
+	{ "zero", 5, &zero_fops },
+	{ "full", 7, &full_fops },
+	{ "random", 8, &random_fops },
+	{ "urandom", 9, &random_fops },
+};
+
+static int memory_open(struct inode *inode, struct file *file)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(devlist); i++)
+		if (devlist[i].minor == iminor(inode))
+			return chrdev_open_with(inode, file, devlist[i].fops, NULL);
+	return -ENXIO;
+}
+
+static const struct file_operations memory_fops = {
+	.open = memory_open,
+};
+
+static struct cdev mem_cdev;
+
+static int chr_dev_init(void)
+{
+	int err = register_chrdev_region(MKDEV(MEM_MAJOR, 0), 256, "mem");
+	if (err)
+		return err;
+	cdev_init(&mem_cdev, &memory_fops);
+	err = cdev_add(&mem_cdev, MKDEV(MEM_MAJOR, 0), 256);
+	for (size_t i = 0; i < ARRAY_SIZE(devlist) && !err; i++)
+		err = device_create(MKDEV(MEM_MAJOR, devlist[i].minor), 0, 0, 0666, "%s",
+				    devlist[i].name);
+	return err;
+}
+device_initcall(chr_dev_init);

@@ -1,0 +1,58 @@
+/* anon_inode.c: anon_inode_getfd (see anon_inode.h). Linux shares one inode
+ * among all anonymous files; here each gets its own, freed with its file,
+ * because nothing else would own a shared one. */
+#include "anon_inode.h"
+#include "fdtable.h"
+#include "kernel.h"
+#include "kmalloc.h"
+#include "proc.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/stat.h"
+
+static uint32_t anon_next_ino = 1;
+
+static struct inode *anon_inode_alloc(const char *name)
+{
+	struct inode *inode = kzalloc(sizeof *inode);
+	if (!inode)
+		return NULL;
+	size_t len = sizeof "anon_inode:" + strlen(name);
+	inode->i_name = kmalloc(len);
+	if (!inode->i_name) {
+		kfree(inode);
+		return NULL;
+	}
+	snprintf(inode->i_name, len, "anon_inode:%s", name);
+	inode->i_ino = anon_next_ino++;
+	inode->i_mode = S_IRUSR | S_IWUSR;
+	inode->i_uid = current->euid;
+	inode->i_gid = current->egid;
+	inode->i_count = 1;
+	list_init(&inode->i_children);
+	list_init(&inode->i_sibling);
+	return inode;
+}
+
+/* Closes a file that never reached user space without calling the driver's
+ * release, so that priv stays with the caller (Linux gets the same by
+ * reserving the fd before it makes the file). */
+static const struct file_operations anon_unused_fops;
+
+int anon_inode_getfd(const char *name, const struct file_operations *fops, void *priv, int flags)
+{
+	struct inode *inode = anon_inode_alloc(name);
+	if (!inode)
+		return -ENOMEM;
+	struct file *file = file_alloc(fops, inode, (unsigned)flags & ~O_CLOEXEC);
+	iput(inode);                    /* the file holds its own reference */
+	if (!file)
+		return -ENOMEM;
+	file->private_data = priv;
+	int fd = fd_install(file, 0, flags & O_CLOEXEC);
+	if (fd < 0) {
+		file->f_op = &anon_unused_fops;
+		fput(file);
+	}
+	return fd;
+}
