@@ -85,7 +85,6 @@ static void uart_intr(struct uart *u)
 				tty_receive_char(u->tty, c);
 		}
 		tx_fill(u);
-		inb(u->base + 6);       /* MSR: clears a modem-status interrupt */
 	}
 }
 
