@@ -15,6 +15,7 @@
 enum { DATA = 0, IER = 1, IIR = 2, FCR = 2, LCR = 3, MCR = 4, LSR = 5, SCR = 7 };
 #define LSR_DR    0x01
 #define LSR_THRE  0x20
+#define LSR_TEMT  0x40                  /* transmitter completely idle */
 #define IER_RDA   0x01                  /* received data available */
 #define IER_THRE  0x02                  /* transmitter holding register empty */
 #define IIR_NONE  0x01
@@ -119,6 +120,25 @@ size_t serial_write(int port, const char *s, size_t n)
 	tx_fill(u);
 	irq_restore(f);
 	return n;
+}
+
+/* Power-off and panic end the machine before the transmit interrupt would
+ * send what is still queued: push it out by polling. */
+void serial_flush(void)
+{
+	uint32_t f = irq_save();
+	for (int i = 0; i < SERIAL_NPORTS; i++) {
+		struct uart *u = &ports[i];
+		while (tx_count(u)) {
+			while (!(inb(u->base + LSR) & LSR_THRE))
+				;
+			outb(u->base + DATA, u->txq[u->tx_tail++ & (TXQ_SIZE - 1)]);
+		}
+		if (u->tty)
+			while (!(inb(u->base + LSR) & LSR_TEMT))
+				;
+	}
+	irq_restore(f);
 }
 
 size_t serial_write_room(int port)

@@ -19,6 +19,8 @@ bool serial_attach(int port, struct tty *tty);
 /* Queues up to n bytes without sleeping; returns how many fit. */
 size_t serial_write(int port, const char *s, size_t n);
 size_t serial_write_room(int port);
+/* Sends everything queued on every port, by polling (power-off, panic). */
+void serial_flush(void);
 size_t serial_chars_in_buffer(int port);
 
 #endif

@@ -312,17 +312,21 @@ static ssize_t copy_input(struct tty *tty, struct tty_iobuf buf, size_t count, s
 	return copied;
 }
 
+/* Zero bytes without a line end is not end of file: a ^C may have flushed
+ * the line between the wake-up and the copy. Only the push says EOF. */
 static ssize_t canon_read(struct tty *tty, struct tty_iobuf buf, size_t count, bool nonblock)
 {
-	if (!n_tty_readable(tty)) {
+	for (;;) {
+		bool eol = false;
+		ssize_t r = copy_input(tty, buf, count, 0, &eol);
+		if (r != 0 || eol)
+			return r;
 		if (nonblock)
 			return -EAGAIN;
-		int r = wait_event_interruptible(tty->read_wait, n_tty_readable(tty));
-		if (r < 0)
-			return r;
+		int w = wait_event_interruptible(tty->read_wait, n_tty_readable(tty));
+		if (w < 0)
+			return w;
 	}
-	bool eol = false;
-	return copy_input(tty, buf, count, 0, &eol);
 }
 
 /* Non-canonical: VMIN bytes (at most count) satisfy the read; VTIME, in
