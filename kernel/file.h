@@ -53,6 +53,8 @@ struct inode_operations {
 	/* Symbolic-link-like entries (/proc/self/exe): the target path. */
 	int (*readlink)(struct inode *inode, char *buf, size_t size);
 	int (*truncate)(struct inode *inode, loff_t size);
+	/* The last reference to an unlinked inode is gone: free it. */
+	void (*evict)(struct inode *inode);
 };
 
 struct file_operations {
