@@ -1,5 +1,5 @@
 /* vga.c: the VGA text screen at 0xB8000: a cursor, newline, backspace, tabs and
- * scrolling; enough for the kernel log and for /dev/tty1. */
+ * scrolling; enough for the kernel log, /dev/tty1 and the console's mirror. */
 #include "kernel.h"
 #include "x86.h"
 #include "vga.h"
@@ -61,4 +61,14 @@ void vga_putc(char c)
 	if (row >= VGA_ROWS)
 		scroll();
 	move_cursor();
+}
+
+void vga_write(const char *s, size_t n)
+{
+	/* Echo from a keyboard or serial interrupt may land in the middle of a
+	 * process's write: the cursor must not be shared half-updated. */
+	uint32_t f = irq_save();
+	for (size_t i = 0; i < n; i++)
+		vga_putc(s[i]);
+	irq_restore(f);
 }

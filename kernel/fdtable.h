@@ -21,8 +21,11 @@ void fdtable_close_on_exec(struct fdtable *t);
 
 /* The current process's open file for fd (no new reference), or NULL. */
 struct file *fget(int fd);
-/* Installs f (taking over the caller's reference) at the lowest free fd >= minfd. */
+/* Installs f (taking over the caller's reference) at the lowest free fd >= minfd;
+ * on failure (EMFILE, or EINVAL when minfd is beyond the limit) drops it. */
 int fd_install(struct file *f, int minfd, bool cloexec);
+/* Puts f at exactly newfd, closing what was there (dup2, dup3). */
+int fd_install_at(struct file *f, int newfd, bool cloexec);
 int fd_close(int fd);
 bool fd_get_cloexec(int fd);
 void fd_set_cloexec(int fd, bool on);

@@ -53,6 +53,8 @@ struct inode_operations {
 	/* Symbolic-link-like entries (/proc/self/exe): the target path. */
 	int (*readlink)(struct inode *inode, char *buf, size_t size);
 	int (*truncate)(struct inode *inode, loff_t size);
+	/* The last reference to an unlinked inode is gone: free it. */
+	void (*evict)(struct inode *inode);
 };
 
 struct file_operations {
@@ -104,7 +106,11 @@ struct dir_context {
 };
 
 #define ENOIOCTLCMD 515                 /* kernel-internal: "not my ioctl" */
-#define ERESTARTSYS 512                 /* kernel-internal: interrupted, maybe restart */
+/* Kernel-internal: a sleep was interrupted by a signal. ERESTARTSYS restarts
+ * the call if the handler has SA_RESTART (or no handler runs), else EINTR;
+ * ERESTARTNOHAND restarts only if no handler runs. */
+#define ERESTARTSYS 512
+#define ERESTARTNOHAND 514
 
 struct file *file_alloc(const struct file_operations *fops, struct inode *inode, unsigned int flags);
 struct file *fget_ref(struct file *f);

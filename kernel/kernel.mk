@@ -6,16 +6,20 @@ KERNEL := $(B)/kernel.elf
 
 $(B)/kernel/%.o: kernel/%.c
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/drivers/%.o: drivers/%.c
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/%.asm.o: %.asm
 	@mkdir -p $(@D)
-	$(NASM) -f elf32 -g -F dwarf $< -o $@
+	@echo "  NASM    $<"
+	$(Q)$(NASM) -f elf32 -g -F dwarf $< -o $@
 
 $(KERNEL): $(KERNEL_OBJS) linker.ld
-	$(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none,-z,noexecstack -T linker.ld -o $@ $(KERNEL_OBJS) $(LIBGCC)
-	grub-file --is-x86-multiboot $@
+	@echo "  LD      $@"
+	$(Q)$(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none,-z,noexecstack -T linker.ld -o $@ $(KERNEL_OBJS) $(LIBGCC)
+	$(Q)grub-file --is-x86-multiboot $@
 
 -include $(KERNEL_OBJS:.o=.d)

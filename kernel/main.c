@@ -5,14 +5,18 @@
 #include "console.h"
 #include "cpu.h"
 #include "gdt.h"
+#include "initcall.h"
 #include "kmalloc.h"
 #include "ktest.h"
 #include "multiboot.h"
 #include "pmm.h"
 #include "power.h"
+#include "proc.h"
 #include "serial.h"
+#include "syscall.h"
 #include "timer.h"
 #include "trap.h"
+#include "vfs.h"
 #include "vga.h"
 #include "vm.h"
 #include "x86.h"
@@ -29,6 +33,36 @@ static uint32_t boot_reserved_end(const struct multiboot_info *mbi)
 			end = MAX(end, m[i].end);
 	}
 	return ROUNDUP(end, PGSIZE);
+}
+
+static void unpack_initramfs(const struct multiboot_info *mbi)
+{
+	if (!(mbi->flags & MB_INFO_MODS) || mbi->mods_count == 0) {
+		kprintf("no initramfs module\n");
+		return;
+	}
+	const struct multiboot_module *m = P2V(mbi->mods_addr);
+	int r = initramfs_unpack(P2V(m->start), m->end - m->start);
+	if (r < 0)
+		kprintf("initramfs: error %d\n", r);
+}
+
+/* As Linux does: command-line words "key=value" become init's environment,
+ * the others its arguments. */
+#define INIT_MAX_ARGS 16
+static char *init_argv[INIT_MAX_ARGS + 2] = { "/bin/init" };
+static char *init_envp[INIT_MAX_ARGS + 4] = { "HOME=/", "TERM=linux", "PATH=/bin" };
+
+static void split_cmdline(void)
+{
+	const char *words[INIT_MAX_ARGS];
+	int n = cmdline_words(words, INIT_MAX_ARGS), na = 1, ne = 3;
+	for (int i = 0; i < n; i++) {
+		if (strchr(words[i], '='))
+			init_envp[ne++] = (char *)words[i];
+		else
+			init_argv[na++] = (char *)words[i];
+	}
 }
 
 void kmain(uint32_t magic, uint32_t mbi_pa)
@@ -52,6 +86,11 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	vm_init();
 	kmalloc_init();
 	timer_init();
+	syscall_init();
+	proc_init();
+	vfs_init();
+	do_initcalls();
+	unpack_initramfs(mbi);
 	sti();
 	kprintf("memory: %u KiB free of %u KiB\n",
 		(unsigned)(pmm_free_pages() * 4), (unsigned)(pmm_phys_top() / 1024));
@@ -59,10 +98,12 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	const char *mode = cmdline_get("mode");
 	if (mode && strcmp(mode, "test") == 0) {
 		int failed = ktest_run_all(cmdline_get("ktest"));
-		ktest_report("@@DONE\n");
-		poweroff(failed ? 1 : 0);
+		if (cmdline_get("ktest")) {
+			ktest_report("@@DONE\n");
+			poweroff(failed ? 1 : 0);
+		}
 	}
-	kprintf("nothing to run yet: halting\n");
-	for (;;)
-		hlt();
+	split_cmdline();
+	start_init(init_argv[0], init_argv, init_envp);
+	scheduler_start();
 }

@@ -11,6 +11,9 @@
 #define MAXPAGES   (PHYS_LIMIT / PGSIZE)
 
 static uint32_t used[MAXPAGES / 32];     /* 1 = not free */
+/* References to each allocated page: more than one when MAP_SHARED memory is
+ * mapped by several processes after fork. */
+static uint16_t refs[MAXPAGES];
 static size_t nfree, ntotal;
 static uint32_t phys_top;
 static size_t hint;
@@ -62,8 +65,10 @@ uint32_t pmm_alloc_contig(size_t n)
 		while (k < n && !is_used(pfn + k))
 			k++;
 		if (k == n) {
-			for (k = 0; k < n; k++)
+			for (k = 0; k < n; k++) {
 				mark(pfn + k, true);
+				refs[pfn + k] = 1;
+			}
 			nfree -= n;
 			hint = pfn + n;
 			irq_restore(f);
@@ -80,16 +85,26 @@ uint32_t pmm_alloc(void)
 	return pmm_alloc_contig(1);
 }
 
+/* Drops one reference to each page; a page is free when none are left. */
 void pmm_free_contig(uint32_t pa, size_t n)
 {
 	uint32_t f = irq_save();
 	for (size_t i = 0; i < n; i++) {
 		size_t pfn = pa / PGSIZE + i;
-		if (!is_used(pfn))
+		if (!is_used(pfn) || refs[pfn] == 0)
 			panic("pmm: double free of %#x", pfn * PGSIZE);
+		if (--refs[pfn])
+			continue;
 		mark(pfn, false);
+		nfree++;
 	}
-	nfree += n;
+	irq_restore(f);
+}
+
+void pmm_ref(uint32_t pa)
+{
+	uint32_t f = irq_save();
+	refs[pa / PGSIZE]++;
 	irq_restore(f);
 }
 

@@ -10,6 +10,7 @@
 #include "gdt.h"
 #include "list.h"
 #include "trap.h"
+#include "uapi/resource.h"
 #include "uapi/signal.h"
 #include "vm.h"
 #include "waitqueue.h"
@@ -46,16 +47,20 @@ struct proc {
 	struct context *context;
 	bool need_resched;
 	uint32_t wake_at;               /* jiffies, for schedule_timeout; 0 if none */
+	uint32_t alarm_at;              /* jiffies when SIGALRM is due; 0 if none */
+	uint32_t syscall_nr;            /* of the system call in progress, for restarts */
 	int uaccess_kernel;             /* see uaccess_kernel_begin() */
 
 	struct fdtable *files;
 	struct inode *cwd;
 	uint32_t uid, euid, suid, gid, egid, sgid;
+	uint32_t umask;
+	struct k_rlimit64 rlim[RLIM_NLIMITS];
 	int pgid, sid;
 	struct tty *ctty;
 
 	uint64_t sig_pending, sig_blocked;
-	struct k_sigaction sigactions[_NSIG];
+	struct k_sigaction sigactions[_NSIG + 1];        /* indexed by signal number */
 	struct k_siginfo siginfo[_NSIG];        /* what each pending signal carries */
 	uint64_t saved_sigmask;         /* for rt_sigsuspend */
 	bool restore_sigmask;
@@ -79,11 +84,12 @@ _Noreturn void do_exit(int status);     /* status in wait4 encoding */
 void proc_init(void);
 void start_init(const char *path, char *const argv[], char *const envp[]);
 void reparent_children(struct proc *p);
+void rlimits_init(struct proc *p);
 
 /* sched.c */
 void schedule(void);
 void yield(void);
-void wake_process(struct proc *p);
+bool wake_process(struct proc *p);    /* true if p was asleep */
 void sched_tick(void);
 void scheduler_start(void) __attribute__((noreturn));
 

@@ -65,6 +65,8 @@ struct syscall_entry {
 	static const struct syscall_entry __sysent_##alias                      \
 		__attribute__((used, section("syscalls"))) = { __NR_##alias, #alias, sys_##name };
 
+struct trapframe;
+
 void syscall_init(void);
 void syscall_dispatch(struct trapframe *tf);
 

@@ -1,10 +1,17 @@
 /* trap.c: where every interrupt, exception and system call lands. IRQs go to
- * their drivers, system calls to the dispatcher, faults in ring 3 become
- * signals, and a fault in the kernel is either recovered (a uaccess copy) or a
- * panic that prints the registers. */
+ * their drivers and system calls to the dispatcher. A page fault may grow the
+ * user stack; other faults in ring 3 become signals for the process; a fault
+ * in the kernel is either recovered (a uaccess copy, through the exception
+ * table) or a panic that prints the registers. On the way back to ring 3 the
+ * process may be preempted and receives its pending signals. */
 #include "kernel.h"
-#include "x86.h"
+#include "file.h"
+#include "proc.h"
+#include "syscall.h"
 #include "trap.h"
+#include "uaccess.h"
+#include "uapi/signal.h"
+#include "x86.h"
 
 static const char *const exception_names[] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
@@ -16,11 +23,15 @@ static const char *const exception_names[] = {
 
 void irq_dispatch(int irq);
 
+static const char *trap_name(uint32_t n)
+{
+	return n < ARRAY_SIZE(exception_names) ? exception_names[n] : "trap";
+}
+
 void dump_trapframe(const struct trapframe *tf)
 {
 	kprintf("trap %u (%s) err %#x eip %08x cs %04x eflags %08x\n",
-		tf->trapno, tf->trapno < ARRAY_SIZE(exception_names) ? exception_names[tf->trapno] : "?",
-		tf->err, tf->eip, tf->cs, tf->eflags);
+		tf->trapno, trap_name(tf->trapno), tf->err, tf->eip, tf->cs, tf->eflags);
 	kprintf("eax %08x ebx %08x ecx %08x edx %08x esi %08x edi %08x ebp %08x esp %08x\n",
 		tf->eax, tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi, tf->ebp,
 		tf_from_user(tf) ? tf->esp : (uint32_t)&tf->esp);
@@ -28,13 +39,80 @@ void dump_trapframe(const struct trapframe *tf)
 		tf->ds, tf->es, tf->fs, tf->gs, rcr2(), rcr3());
 }
 
-void trap(struct trapframe *tf)
+/* The user stack grows down on demand, within its limit. */
+static bool grow_stack(uint32_t addr)
 {
-	if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + 16) {
-		irq_dispatch(tf->trapno - T_IRQ0);
+	struct proc *p = current;
+	if (!p->pgdir || addr >= USER_TOP || addr < p->stack_limit)
+		return false;
+	pte_t *pte = vm_walk(p->pgdir, addr, false);
+	if (pte && (*pte & (PTE_P | PTE_NONE)))
+		return false;                   /* a page is there: a protection fault */
+	return vm_alloc_range(p->pgdir, ROUNDDOWN(addr, PGSIZE), ROUNDDOWN(addr, PGSIZE) + PGSIZE,
+			      PTE_U | PTE_W) == 0;
+}
+
+static void page_fault(struct trapframe *tf)
+{
+	uint32_t addr = rcr2();
+	bool not_present = !(tf->err & 1);
+	if (not_present && grow_stack(addr))
+		return;
+	if (tf_from_user(tf)) {
+		force_signal(SIGSEGV, not_present ? SEGV_MAPERR : SEGV_ACCERR, addr);
+		return;
+	}
+	uint32_t fixup = extable_fixup(tf->eip);
+	if (fixup && addr < KERNBASE) {
+		tf->eip = fixup;
 		return;
 	}
 	dump_trapframe(tf);
-	panic("unexpected %s in the kernel", tf->trapno < ARRAY_SIZE(exception_names) ?
-	      exception_names[tf->trapno] : "trap");
+	panic("page fault in the kernel at %#x", addr);
+}
+
+/* The signal and si_code that a user-mode exception becomes. */
+static void user_exception(struct trapframe *tf)
+{
+	switch (tf->trapno) {
+	case T_DIVIDE:
+		force_signal(SIGFPE, FPE_INTDIV, tf->eip);
+		break;
+	case T_FPERR:
+	case T_SIMDERR:
+		force_signal(SIGFPE, 0, tf->eip);
+		break;
+	case T_ILLOP:
+		force_signal(SIGILL, ILL_ILLOPN, tf->eip);
+		break;
+	case T_DEBUG:
+	case T_BRKPT:
+		force_signal(SIGTRAP, SI_KERNEL, 0);
+		break;
+	default:
+		force_signal(SIGSEGV, SI_KERNEL, 0);
+	}
+}
+
+void trap(struct trapframe *tf)
+{
+	if (tf->trapno == T_SYSCALL) {
+		syscall_dispatch(tf);
+	} else if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + 16) {
+		irq_dispatch(tf->trapno - T_IRQ0);
+	} else if (tf->trapno == T_PGFLT) {
+		page_fault(tf);
+	} else if (tf_from_user(tf)) {
+		user_exception(tf);
+	} else {
+		dump_trapframe(tf);
+		panic("unexpected %s in the kernel", trap_name(tf->trapno));
+	}
+	if (!tf_from_user(tf))
+		return;
+	if (current->need_resched)
+		schedule();
+	if (signal_pending(current) || current->restore_sigmask ||
+	    (tf->trapno == T_SYSCALL && (tf->eax == (uint32_t)-ERESTARTSYS || tf->eax == (uint32_t)-ERESTARTNOHAND)))
+		signals_deliver(tf);
 }

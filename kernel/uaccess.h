@@ -29,9 +29,9 @@ long strncpy_from_user(char *dst, const char __user *src, long n);
 
 /* get_user(x, ptr) / put_user(x, ptr): 0 or -EFAULT, sized by *ptr (1, 2 or 4 bytes). */
 #define get_user(x, ptr) ({                                                     \
-	__typeof__(*(ptr)) __gu_v;                                              \
-	int __gu_r = copyin((ptr), &__gu_v, sizeof(__gu_v));                    \
-	(x) = __gu_r ? (__typeof__(*(ptr)))0 : __gu_v;                          \
+	unsigned char __gu_b[sizeof(*(ptr))] __attribute__((aligned(4)));      \
+	int __gu_r = copyin((ptr), __gu_b, sizeof(__gu_b));                    \
+	(x) = __gu_r ? 0 : *(const __typeof__(*(ptr)) *)(const void *)__gu_b;  \
 	__gu_r; })
 #define put_user(x, ptr) ({                                                     \
 	__typeof__(*(ptr)) __pu_v = (x);                                        \

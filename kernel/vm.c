@@ -118,7 +118,7 @@ int vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm)
 	}
 	for (uint32_t va = start; va < end; va += PGSIZE) {
 		pte_t *pte = vm_walk(pgdir, va, false);
-		*pte = PTE_ADDR(*pte) | (perm ? perm | PTE_P : PTE_NONE);
+		*pte = PTE_ADDR(*pte) | (*pte & PTE_SHARED) | (perm ? perm | PTE_P : PTE_NONE);
 		invlpg(va);
 	}
 	return 0;
@@ -161,6 +161,16 @@ pde_t *vm_copy(pde_t *src)
 		for (uint32_t j = 0; j < 1024; j++) {
 			if (!pte_holds_page(pt[j]))
 				continue;
+			if (pt[j] & PTE_SHARED) {
+				pte_t *d = vm_walk(dst, (i << 22) | (j << 12), true);
+				if (!d) {
+					pgdir_free(dst);
+					return NULL;
+				}
+				pmm_ref(PTE_ADDR(pt[j]));
+				*d = pt[j];
+				continue;
+			}
 			uint32_t pa = pmm_alloc();
 			pte_t *d = pa ? vm_walk(dst, (i << 22) | (j << 12), true) : NULL;
 			if (!d) {
@@ -174,4 +184,21 @@ pde_t *vm_copy(pde_t *src)
 		}
 	}
 	return dst;
+}
+
+/* Copies kernel bytes into another address space's mapped pages (exec builds
+ * the new image before switching to it). */
+int vm_write(pde_t *pgdir, uint32_t va, const void *src, uint32_t n)
+{
+	const char *s = src;
+	while (n) {
+		pte_t *pte = vm_walk(pgdir, va, false);
+		if (!pte || !(*pte & PTE_P))
+			return -EFAULT;
+		uint32_t off = va & (PGSIZE - 1);
+		uint32_t k = MIN(n, PGSIZE - off);
+		memcpy((char *)P2V(PTE_ADDR(*pte)) + off, s, k);
+		va += k, s += k, n -= k;
+	}
+	return 0;
 }

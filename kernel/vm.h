@@ -17,6 +17,8 @@ typedef uint32_t pte_t;
 /* Software bit: the page is kept but mprotect(PROT_NONE) made it inaccessible;
  * the entry is then not present, so every access faults. */
 #define PTE_NONE 0x200
+/* Software bit: MAP_SHARED memory; fork shares the frame instead of copying it. */
+#define PTE_SHARED 0x400
 #define PTE_ADDR(e) ((e) & ~0xfffu)
 
 #define USER_TOP 0xC0000000u
@@ -34,5 +36,6 @@ int vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm);
 bool vm_range_free(pde_t *pgdir, uint32_t start, uint32_t end);
 pde_t *vm_copy(pde_t *pgdir);
 void vm_switch(pde_t *pgdir);
+int vm_write(pde_t *pgdir, uint32_t va, const void *src, uint32_t n);
 
 #endif

@@ -47,7 +47,8 @@ bool signal_pending_current(void);
  * _interruptible: 0, or -ERESTARTSYS when a signal arrived first.
  * _timeout: ticks left (at least 1) when condition became true, 0 on timeout. */
 #define __wait_event(wq, cond, state, excl, timeout, intr) ({                   \
-	long __ret = (timeout);                                                 \
+	long __t = (timeout);           /* ticks left; < 0: no timeout */       \
+	long __ret;                                                             \
 	struct wait_queue_entry __w;                                            \
 	init_wait_entry(&__w);                                                  \
 	for (;;) {                                                              \
@@ -55,15 +56,19 @@ bool signal_pending_current(void);
 			prepare_to_wait_exclusive(&(wq), &__w, state);          \
 		else                                                            \
 			prepare_to_wait(&(wq), &__w, state);                    \
-		if (cond)                                                       \
+		if (cond) {                                                     \
+			__ret = __t > 0 ? __t : 1;                              \
 			break;                                                  \
+		}                                                               \
 		if ((intr) && signal_pending_current()) {                       \
 			__ret = -512 /* -ERESTARTSYS */;                        \
 			break;                                                  \
 		}                                                               \
-		if (__ret == 0)                                                 \
+		if (__t == 0) {                                                 \
+			__ret = 0;                                              \
 			break;                                                  \
-		__ret = schedule_timeout(__ret);                                \
+		}                                                               \
+		__t = schedule_timeout(__t);                                    \
 	}                                                                       \
 	finish_wait(&(wq), &__w);                                               \
 	__ret; })
@@ -76,11 +81,9 @@ bool signal_pending_current(void);
 #define wait_event_interruptible_exclusive(wq, cond) ({                         \
 	long __r = __wait_event(wq, cond, TASK_INTERRUPTIBLE, true, -1L, true); \
 	(int)(__r < 0 ? __r : 0); })
-#define wait_event_timeout(wq, cond, ticks) ({                                  \
-	long __r = __wait_event(wq, cond, TASK_UNINTERRUPTIBLE, false, (long)(ticks), false); \
-	((cond) && __r == 0) ? 1L : __r; })
-#define wait_event_interruptible_timeout(wq, cond, ticks) ({                    \
-	long __r = __wait_event(wq, cond, TASK_INTERRUPTIBLE, false, (long)(ticks), true); \
-	(__r >= 0 && (cond) && __r == 0) ? 1L : __r; })
+#define wait_event_timeout(wq, cond, ticks) \
+	__wait_event(wq, cond, TASK_UNINTERRUPTIBLE, false, (long)(ticks), false)
+#define wait_event_interruptible_timeout(wq, cond, ticks) \
+	__wait_event(wq, cond, TASK_INTERRUPTIBLE, false, (long)(ticks), true)
 
 #endif

@@ -26,13 +26,16 @@ endif
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
 LIBGCC      := $(shell $(CC) -print-libgcc-file-name)
 
+# V=1 shows the full commands.
+Q := $(if $(V),,@)
+
 WARN     := -Wall -Wextra -Werror
 # Code for the kernel and for the project's own user programs: 32-bit, freestanding, no PIE.
 BASEFLAGS := -m32 -march=i686 -O2 -g -ffreestanding -fno-pie -fno-stack-protector \
              -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -nostdinc \
-             -isystem $(GCC_INCLUDE) $(WARN) -MMD -MP
+             -isystem $(GCC_INCLUDE) $(WARN) -MD -MP
 KCFLAGS  := $(BASEFLAGS) -Ikernel -Idrivers -mno-sse -mno-mmx -mno-80387 -mgeneral-regs-only
-UCFLAGS  := $(BASEFLAGS) -isystem libc/include -Ikernel -fno-builtin-printf
+UCFLAGS  := $(BASEFLAGS) -isystem libc/include -idirafter kernel -fno-builtin-printf
 ULDFLAGS := -m32 -static -nostdlib -no-pie -Wl,--build-id=none
 # The same user sources built with the stock toolchain and glibc.
-GCFLAGS  := -m32 -O2 -static $(WARN) -Ikernel
+GCFLAGS  := -m32 -O2 -static $(WARN) -idirafter kernel

@@ -1,0 +1,349 @@
+/* exec.c: execve: loads a static ELF32 i386 executable (or a "#!" script)
+ * into a fresh address space and builds Linux's initial stack: argc, argv,
+ * envp, and the auxiliary vector with AT_RANDOM. The old image is released
+ * only once the new one is complete, so a failed exec returns to the caller. */
+#include "kernel.h"
+#include "elf.h"
+#include "fdtable.h"
+#include "kmalloc.h"
+#include "proc.h"
+#include "random.h"
+#include "syscall.h"
+#include "uapi/auxv.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/stat.h"
+#include "vfs.h"
+
+#define ARG_MAX      (128 * 1024)
+#define MAX_ARGS     4096
+#define STACK_MAX    (8u << 20)
+#define STACK_INIT   (32 * PGSIZE)
+#define MMAP_BASE    0x40000000u
+#define MAX_SCRIPT_DEPTH 4
+
+/* The argument and environment strings, copied into the kernel. */
+struct exec_args {
+	char *buf;                      /* argv strings then envp strings */
+	size_t used;
+	int argc, envc;
+};
+
+static int push_string(struct exec_args *a, const char *s, bool user)
+{
+	long n;
+	if (user) {
+		n = strncpy_from_user(a->buf + a->used, s, ARG_MAX - a->used);
+		if (n == -ENAMETOOLONG)
+			return -E2BIG;
+		if (n < 0)
+			return n;
+	} else {
+		n = strlen(s);
+		if ((size_t)n >= ARG_MAX - a->used)
+			return -E2BIG;
+		memcpy(a->buf + a->used, s, n + 1);
+	}
+	a->used += n + 1;
+	return 0;
+}
+
+static int copy_strings(struct exec_args *a, char *const __user *vec, int *count)
+{
+	*count = 0;
+	if (!vec)
+		return 0;
+	for (;; (*count)++) {
+		char *s;
+		if (*count >= MAX_ARGS)
+			return -E2BIG;
+		if (get_user(s, &vec[*count]))
+			return -EFAULT;
+		if (!s)
+			return 0;
+		int r = push_string(a, s, true);
+		if (r)
+			return r;
+	}
+}
+
+/* The n-th string in the packed buffer. */
+static const char *nth_string(const struct exec_args *a, int n)
+{
+	const char *s = a->buf;
+	while (n--)
+		s += strlen(s) + 1;
+	return s;
+}
+
+/* "#!interp [arg]": argv becomes interp, [arg], path, argv[1..]. */
+static int rewrite_for_script(struct exec_args *a, const char *line, size_t n, const char *path,
+			      char *interp, size_t isize)
+{
+	char tmp[128];
+	size_t len = 0;
+	while (len < n && len < sizeof(tmp) - 1 && line[len] != '\n')
+		len++;
+	memcpy(tmp, line, len);
+	tmp[len] = 0;
+	char *p = tmp + 2;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	char *arg = p;
+	while (*arg && *arg != ' ' && *arg != '\t')
+		arg++;
+	if (*arg)
+		*arg++ = 0;
+	while (*arg == ' ' || *arg == '\t')
+		arg++;
+	if (!*p)
+		return -ENOEXEC;
+	strlcpy(interp, p, isize);
+
+	struct exec_args old = *a;
+	char *nbuf = kmalloc(ARG_MAX);
+	if (!nbuf)
+		return -ENOMEM;
+	*a = (struct exec_args){ .buf = nbuf };
+	int r = push_string(a, interp, false);
+	if (!r && *arg)
+		r = push_string(a, arg, false);
+	if (!r)
+		r = push_string(a, path, false);
+	a->argc = (*arg ? 3 : 2);
+	const char *s = old.buf;
+	for (int i = 0; !r && i < old.argc + old.envc; i++, s += strlen(s) + 1) {
+		if (i == 0)
+			continue;
+		r = push_string(a, s, false);
+		if (i < old.argc)
+			a->argc++;
+		else
+			a->envc++;
+	}
+	kfree(old.buf);
+	return r;
+}
+
+struct image {
+	pde_t *pgdir;
+	uint32_t entry, phdr, phnum, brk;
+};
+
+static int load_segment(struct file *f, pde_t *pgdir, const struct elf32_phdr *ph)
+{
+	if (ph->p_memsz < ph->p_filesz || !is_user_range(ph->p_vaddr, ph->p_memsz))
+		return -ENOEXEC;
+	uint32_t perm = PTE_U | ((ph->p_flags & PF_W) ? PTE_W : 0);
+	int r = vm_alloc_range(pgdir, ph->p_vaddr, ph->p_vaddr + ph->p_memsz, perm);
+	if (r)
+		return r;
+	char *chunk = kmalloc(PGSIZE);
+	if (!chunk)
+		return -ENOMEM;
+	for (uint32_t off = 0; off < ph->p_filesz && !r; off += PGSIZE) {
+		uint32_t n = MIN(PGSIZE, ph->p_filesz - off);
+		ssize_t got = kernel_read(f, chunk, n, ph->p_offset + off);
+		r = got != (ssize_t)n ? -ENOEXEC : vm_write(pgdir, ph->p_vaddr + off, chunk, n);
+	}
+	kfree(chunk);
+	return r;
+}
+
+static int load_elf(struct file *f, const struct elf32_ehdr *eh, struct image *img)
+{
+	if (eh->e_ident[4] != ELFCLASS32 || eh->e_ident[5] != ELFDATA2LSB || eh->e_type != ET_EXEC ||
+	    eh->e_machine != EM_386 || eh->e_phentsize != sizeof(struct elf32_phdr) ||
+	    eh->e_phnum == 0 || eh->e_phnum > 64)
+		return -ENOEXEC;
+	size_t phsize = eh->e_phnum * sizeof(struct elf32_phdr);
+	struct elf32_phdr *ph = kmalloc(phsize);
+	if (!ph)
+		return -ENOMEM;
+	int r = kernel_read(f, ph, phsize, eh->e_phoff) == (ssize_t)phsize ? 0 : -ENOEXEC;
+	img->pgdir = r ? NULL : pgdir_create();
+	if (!r && !img->pgdir)
+		r = -ENOMEM;
+	img->brk = 0;
+	img->phdr = 0;
+	for (int i = 0; !r && i < eh->e_phnum; i++) {
+		if (ph[i].p_type == PT_PHDR)
+			img->phdr = ph[i].p_vaddr;
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		r = load_segment(f, img->pgdir, &ph[i]);
+		img->brk = MAX(img->brk, ph[i].p_vaddr + ph[i].p_memsz);
+		if (!img->phdr && eh->e_phoff >= ph[i].p_offset &&
+		    eh->e_phoff + phsize <= ph[i].p_offset + ph[i].p_filesz)
+			img->phdr = ph[i].p_vaddr + (eh->e_phoff - ph[i].p_offset);
+	}
+	kfree(ph);
+	if (!r && img->brk == 0)
+		r = -ENOEXEC;
+	if (r && img->pgdir) {
+		pgdir_free(img->pgdir);
+		img->pgdir = NULL;
+	}
+	img->entry = eh->e_entry;
+	img->phnum = eh->e_phnum;
+	img->brk = ROUNDUP(img->brk, PGSIZE);
+	return r;
+}
+
+/* Builds argc/argv/envp/auxv at the top of the new stack; returns the new esp. */
+static int build_stack(const struct exec_args *a, const struct image *img, const char *execfn,
+		       uint32_t *esp)
+{
+	int r = vm_alloc_range(img->pgdir, USER_TOP - STACK_INIT, USER_TOP, PTE_U | PTE_W);
+	if (r)
+		return r;
+	size_t strings = a->used + strlen(execfn) + 1 + 16 + 5;
+	size_t nptrs = 1 + a->argc + 1 + a->envc + 1 + 2 * 18;
+	size_t total = ROUNDUP(strings, 16) + ROUNDUP(nptrs * 4, 16);
+	if (total > STACK_INIT - PGSIZE)
+		return -E2BIG;
+	char *k = kzalloc(total);
+	if (!k)
+		return -ENOMEM;
+	uint32_t base = USER_TOP - total;
+	/* Strings sit at the top; k[i] is the byte at user address base + i. */
+	size_t sp = total;
+	sp -= a->used;
+	memcpy(k + sp, a->buf, a->used);
+	uint32_t strings_at = base + sp;
+	sp -= strlen(execfn) + 1;
+	strlcpy(k + sp, execfn, strlen(execfn) + 1);
+	uint32_t execfn_at = base + sp;
+	sp -= 5;
+	memcpy(k + sp, "i686", 5);
+	uint32_t platform_at = base + sp;
+	sp -= 16;
+	get_random_bytes(k + sp, 16);
+	uint32_t random_at = base + sp;
+
+	uint32_t *v = (uint32_t *)k;
+	size_t i = 0;
+	v[i++] = a->argc;
+	uint32_t s = strings_at;
+	for (int n = 0; n < a->argc + a->envc; n++) {
+		if (n == a->argc)
+			v[i++] = 0;
+		v[i++] = s;
+		s += strlen(k + (s - base)) + 1;
+	}
+	if (a->argc + a->envc == a->argc)
+		v[i++] = 0;
+	v[i++] = 0;
+	const uint32_t auxv[][2] = {
+		{ AT_PHDR, img->phdr }, { AT_PHENT, sizeof(struct elf32_phdr) }, { AT_PHNUM, img->phnum },
+		{ AT_PAGESZ, PGSIZE }, { AT_BASE, 0 }, { AT_FLAGS, 0 }, { AT_ENTRY, img->entry },
+		{ AT_UID, current->uid }, { AT_EUID, current->euid }, { AT_GID, current->gid },
+		{ AT_EGID, current->egid }, { AT_SECURE, 0 }, { AT_RANDOM, random_at },
+		{ AT_EXECFN, execfn_at }, { AT_PLATFORM, platform_at }, { AT_CLKTCK, 100 },
+		{ AT_HWCAP, 0 }, { AT_NULL, 0 },
+	};
+	for (size_t n = 0; n < ARRAY_SIZE(auxv); n++) {
+		v[i++] = auxv[n][0];
+		v[i++] = auxv[n][1];
+	}
+	r = vm_write(img->pgdir, base, k, total);
+	kfree(k);
+	*esp = base;
+	return r;
+}
+
+static void commit_image(const struct image *img, uint32_t esp, const char *path)
+{
+	struct proc *p = current;
+	pde_t *old = p->pgdir;
+	p->pgdir = img->pgdir;
+	vm_switch(p->pgdir);
+	if (old)
+		pgdir_free(old);
+	p->brk_start = p->brk = img->brk;
+	p->mmap_base = MMAP_BASE;
+	p->stack_limit = USER_TOP - STACK_MAX;
+	strlcpy(p->exe, path, sizeof(p->exe));
+	const char *base = path;
+	for (const char *c = path; *c; c++)
+		if (*c == '/')
+			base = c + 1;
+	strlcpy(p->comm, base, sizeof(p->comm));
+	memset(p->tls, 0, sizeof(p->tls));
+	gdt_load_tls(p->tls);
+	fdtable_close_on_exec(p->files);
+	signals_reset_on_exec(p);
+
+	struct trapframe *tf = p->tf;
+	memset(tf, 0, sizeof(*tf));
+	tf->cs = UCODE_SEL;
+	tf->ds = tf->es = tf->ss = UDATA_SEL;
+	tf->eflags = 0x202;
+	tf->eip = img->entry;
+	tf->esp = esp;
+}
+
+int do_execve(const char *upath, char *const __user argv[], char *const __user envp[])
+{
+	char *path = kmalloc(PATH_MAX);
+	struct exec_args a = { .buf = kmalloc(ARG_MAX) };
+	char interp[128];
+	struct file *f = NULL;
+	int r = (!path || !a.buf) ? -ENOMEM : 0;
+	if (!r) {
+		long n = strncpy_from_user(path, upath, PATH_MAX);
+		r = n < 0 ? (int)n : 0;
+	}
+	if (!r)
+		r = copy_strings(&a, argv, &a.argc);
+	if (!r)
+		r = copy_strings(&a, envp, &a.envc);
+	const char *file_path = path;
+	for (int depth = 0; !r; depth++) {
+		r = vfs_open(file_path, O_RDONLY, 0, &f);
+		if (r)
+			break;
+		if (!S_ISREG(f->f_inode->i_mode)) {
+			r = -EACCES;
+			break;
+		}
+		r = vfs_permission(f->f_inode, MAY_EXEC);
+		if (r)
+			break;
+		struct elf32_ehdr eh;
+		ssize_t n = kernel_read(f, &eh, sizeof(eh), 0);
+		if (n >= 2 && memcmp(&eh, "#!", 2) == 0 && depth < MAX_SCRIPT_DEPTH) {
+			r = rewrite_for_script(&a, (const char *)&eh, n, nth_string(&a, 0) == file_path ?
+					       file_path : path, interp, sizeof(interp));
+			fput(f);
+			f = NULL;
+			file_path = interp;
+			continue;
+		}
+		if (n != sizeof(eh) || memcmp(eh.e_ident, ELF_MAGIC, 4) != 0) {
+			r = -ENOEXEC;
+			break;
+		}
+		struct image img;
+		uint32_t esp = 0;
+		r = load_elf(f, &eh, &img);
+		if (!r) {
+			r = build_stack(&a, &img, path, &esp);
+			if (r)
+				pgdir_free(img.pgdir);
+		}
+		if (!r)
+			commit_image(&img, esp, path);
+		break;
+	}
+	if (f)
+		fput(f);
+	kfree(a.buf);
+	kfree(path);
+	return r;
+}
+
+SYSCALL_DEFINE3(execve, const char *, path, char *const *, argv, char *const *, envp)
+{
+	return do_execve(path, argv, envp);
+}

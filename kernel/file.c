@@ -1,0 +1,98 @@
+/* file.c: open file descriptions and inode references. A struct file is
+ * shared by dup and fork through its reference count; the driver's release
+ * runs exactly once, when the last reference goes. */
+#include "kernel.h"
+#include "file.h"
+#include "kmalloc.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "x86.h"
+
+struct file *file_alloc(const struct file_operations *fops, struct inode *inode, unsigned int flags)
+{
+	struct file *f = kzalloc(sizeof(*f));
+	if (!f)
+		return NULL;
+	f->f_op = fops;
+	f->f_inode = inode ? iget(inode) : NULL;
+	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
+	f->f_count = 1;
+	return f;
+}
+
+struct file *fget_ref(struct file *f)
+{
+	uint32_t fl = irq_save();
+	f->f_count++;
+	irq_restore(fl);
+	return f;
+}
+
+void fput(struct file *f)
+{
+	if (!f)
+		return;
+	uint32_t fl = irq_save();
+	int left = --f->f_count;
+	irq_restore(fl);
+	if (left > 0)
+		return;
+	if (f->f_op && f->f_op->release)
+		f->f_op->release(f->f_inode, f);
+	iput(f->f_inode);
+	kfree(f);
+}
+
+struct inode *iget(struct inode *inode)
+{
+	if (inode)
+		inode->i_count++;
+	return inode;
+}
+
+void iput(struct inode *inode)
+{
+	if (!inode || --inode->i_count > 0)
+		return;
+	if (inode->i_nlink == 0 && inode->i_op && inode->i_op->evict)
+		inode->i_op->evict(inode);
+}
+
+/* Reads through the file's own read method into a kernel buffer. */
+ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t pos)
+{
+	if (!f->f_op || !f->f_op->read)
+		return -EINVAL;
+	bool saved = uaccess_kernel_begin();
+	ssize_t r = f->f_op->read(f, buf, count, &pos);
+	uaccess_kernel_end(saved);
+	return r;
+}
+
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	loff_t base;
+	switch (whence) {
+	case 0:                             /* SEEK_SET */
+		base = 0;
+		break;
+	case 1:                             /* SEEK_CUR */
+		base = file->f_pos;
+		break;
+	case 2:                             /* SEEK_END */
+		base = file->f_inode ? file->f_inode->i_size : 0;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (base + offset < 0)
+		return -EINVAL;
+	file->f_pos = base + offset;
+	return file->f_pos;
+}
+
+loff_t no_llseek(struct file *file, loff_t offset, int whence)
+{
+	(void)file, (void)offset, (void)whence;
+	return -ESPIPE;
+}

@@ -1,0 +1,315 @@
+/* fs_stat.c: the system calls that read or change a file's attributes: the
+ * stat64 family and statx (Linux i386 layouts), access/faccessat, chmod,
+ * chown and truncate in their path, fd and *at forms. */
+#include "kernel.h"
+#include "fdtable.h"
+#include "namei.h"
+#include "proc.h"
+#include "ramfs.h"
+#include "syscall.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/stat.h"
+
+/* Every file lives in the one in-memory tree: one device number for all, as
+ * an anonymous (major 0) Linux filesystem has. */
+#define FS_DEV_MINOR 1
+#define AT_STATX_SYNC_TYPE 0x6000
+#define STATX__RESERVED 0x80000000U
+
+static void fill_stat64(const struct inode *in, struct stat64 *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_dev = new_encode_dev(MKDEV(0, FS_DEV_MINOR));
+	st->__st_ino = in->i_ino;
+	st->st_ino = in->i_ino;
+	st->st_mode = in->i_mode;
+	st->st_nlink = in->i_nlink;
+	st->st_uid = in->i_uid;
+	st->st_gid = in->i_gid;
+	st->st_rdev = new_encode_dev(in->i_rdev);
+	st->st_size = in->i_size;
+	st->st_blksize = PGSIZE;
+	st->st_blocks = (uint64_t)(in->i_size + 511) / 512;
+	st->st_atime_sec = (uint32_t)in->i_atime;
+	st->st_mtime_sec = (uint32_t)in->i_mtime;
+	st->st_ctime_sec = (uint32_t)in->i_ctime;
+}
+
+/* Takes over the reference to inode. */
+static long put_stat64(struct inode *inode, struct stat64 __user *ubuf)
+{
+	struct stat64 st;
+	fill_stat64(inode, &st);
+	iput(inode);
+	return copyout(&st, ubuf, sizeof(st));
+}
+
+static long stat_at(int dirfd, const char __user *path, struct stat64 __user *buf, int flags)
+{
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
+		return -EINVAL;
+	struct inode *inode;
+	long err = user_path_at(dirfd, path, flags, &inode);
+	return err ? err : put_stat64(inode, buf);
+}
+
+SYSCALL_DEFINE2(stat64, const char __user *, path, struct stat64 __user *, buf)
+{
+	return stat_at(AT_FDCWD, path, buf, 0);
+}
+
+SYSCALL_DEFINE2(lstat64, const char __user *, path, struct stat64 __user *, buf)
+{
+	return stat_at(AT_FDCWD, path, buf, AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE4(fstatat64, int, dirfd, const char __user *, path, struct stat64 __user *, buf, int, flags)
+{
+	return stat_at(dirfd, path, buf, flags);
+}
+
+/* The inode behind an open file, referenced; files without one (pipes, anon
+ * files) have none to report. */
+static long fd_inode(int fd, struct inode **res)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (!f->f_inode)
+		return -EINVAL;
+	*res = iget(f->f_inode);
+	return 0;
+}
+
+SYSCALL_DEFINE2(fstat64, int, fd, struct stat64 __user *, buf)
+{
+	struct inode *inode;
+	long err = fd_inode(fd, &inode);
+	return err ? err : put_stat64(inode, buf);
+}
+
+static struct statx_timestamp statx_time(int64_t sec)
+{
+	return (struct statx_timestamp){ .tv_sec = sec };
+}
+
+SYSCALL_DEFINE5(statx, int, dirfd, const char __user *, path, int, flags, unsigned int, mask,
+		struct statx __user *, buf)
+{
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE) ||
+	    (flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & STATX__RESERVED))
+		return -EINVAL;
+	struct inode *in;
+	long err = user_path_at(dirfd, path, flags, &in);
+	if (err)
+		return err;
+	struct statx sx;
+	memset(&sx, 0, sizeof(sx));
+	sx.stx_mask = STATX_BASIC_STATS;
+	sx.stx_blksize = PGSIZE;
+	sx.stx_nlink = in->i_nlink;
+	sx.stx_uid = in->i_uid;
+	sx.stx_gid = in->i_gid;
+	sx.stx_mode = (uint16_t)in->i_mode;
+	sx.stx_ino = in->i_ino;
+	sx.stx_size = (uint64_t)in->i_size;
+	sx.stx_blocks = (uint64_t)(in->i_size + 511) / 512;
+	sx.stx_atime = statx_time(in->i_atime);
+	sx.stx_mtime = statx_time(in->i_mtime);
+	sx.stx_ctime = statx_time(in->i_ctime);
+	sx.stx_rdev_major = MAJOR(in->i_rdev);
+	sx.stx_rdev_minor = MINOR(in->i_rdev);
+	sx.stx_dev_major = 0;
+	sx.stx_dev_minor = FS_DEV_MINOR;
+	iput(in);
+	return copyout(&sx, buf, sizeof(sx));
+}
+
+/* access() asks with the real ids, AT_EACCESS with the effective ones. */
+static long do_access(int dirfd, const char __user *path, int mode, int flags)
+{
+	if ((mode & ~(R_OK | W_OK | X_OK)) || (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)))
+		return -EINVAL;
+	struct inode *inode;
+	long err = user_path_at(dirfd, path, flags, &inode);
+	if (err)
+		return err;
+	if (mode) {
+		bool eff = flags & AT_EACCESS;
+		err = vfs_permission_ids(inode, mode, eff ? current->euid : current->uid,
+					 eff ? current->egid : current->gid);
+	}
+	iput(inode);
+	return err;
+}
+
+SYSCALL_DEFINE2(access, const char __user *, path, int, mode)
+{
+	return do_access(AT_FDCWD, path, mode, 0);
+}
+
+SYSCALL_DEFINE3(faccessat, int, dirfd, const char __user *, path, int, mode)
+{
+	return do_access(dirfd, path, mode, 0);
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dirfd, const char __user *, path, int, mode, int, flags)
+{
+	return do_access(dirfd, path, mode, flags);
+}
+
+static bool is_owner_or_root(const struct inode *inode)
+{
+	return current->euid == 0 || current->euid == inode->i_uid;
+}
+
+/* Takes over the reference to inode. */
+static long set_mode(struct inode *inode, umode_t mode)
+{
+	long err = is_owner_or_root(inode) ? 0 : -EPERM;
+	if (!err) {
+		inode->i_mode = (inode->i_mode & S_IFMT) | (mode & 07777);
+		inode->i_ctime = fs_time();
+	}
+	iput(inode);
+	return err;
+}
+
+SYSCALL_DEFINE2(chmod, const char __user *, path, umode_t, mode)
+{
+	struct inode *inode;
+	long err = user_path_at(AT_FDCWD, path, 0, &inode);
+	return err ? err : set_mode(inode, mode);
+}
+
+SYSCALL_DEFINE3(fchmodat, int, dirfd, const char __user *, path, umode_t, mode)
+{
+	struct inode *inode;
+	long err = user_path_at(dirfd, path, 0, &inode);
+	return err ? err : set_mode(inode, mode);
+}
+
+SYSCALL_DEFINE2(fchmod, int, fd, umode_t, mode)
+{
+	struct inode *inode;
+	long err = fd_inode(fd, &inode);
+	return err ? err : set_mode(inode, mode);
+}
+
+/* Root may give a file away; its owner may only change the group to its own.
+ * (uint32_t)-1 leaves an id as it is. Takes over the reference to inode. */
+static long set_owner(struct inode *inode, uint32_t uid, uint32_t gid)
+{
+	long err = 0;
+	if (current->euid != 0 &&
+	    ((uid != (uint32_t)-1 && uid != inode->i_uid) || current->euid != inode->i_uid ||
+	     (gid != (uint32_t)-1 && gid != inode->i_gid && gid != current->egid)))
+		err = -EPERM;
+	if (!err) {
+		if (uid != (uint32_t)-1)
+			inode->i_uid = uid;
+		if (gid != (uint32_t)-1)
+			inode->i_gid = gid;
+		/* A changed owner must not inherit the old owner's set-id powers. */
+		if (S_ISREG(inode->i_mode))
+			inode->i_mode &= ~(umode_t)(S_ISUID | S_ISGID);
+		inode->i_ctime = fs_time();
+	}
+	iput(inode);
+	return err;
+}
+
+static long chown_at(int dirfd, const char __user *path, uint32_t uid, uint32_t gid, int flags)
+{
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	struct inode *inode;
+	long err = user_path_at(dirfd, path, flags, &inode);
+	return err ? err : set_owner(inode, uid, gid);
+}
+
+SYSCALL_DEFINE3(chown32, const char __user *, path, uint32_t, uid, uint32_t, gid)
+{
+	return chown_at(AT_FDCWD, path, uid, gid, 0);
+}
+
+SYSCALL_DEFINE3(lchown32, const char __user *, path, uint32_t, uid, uint32_t, gid)
+{
+	return chown_at(AT_FDCWD, path, uid, gid, AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE5(fchownat, int, dirfd, const char __user *, path, uint32_t, uid, uint32_t, gid, int, flags)
+{
+	return chown_at(dirfd, path, uid, gid, flags);
+}
+
+SYSCALL_DEFINE3(fchown32, int, fd, uint32_t, uid, uint32_t, gid)
+{
+	struct inode *inode;
+	long err = fd_inode(fd, &inode);
+	return err ? err : set_owner(inode, uid, gid);
+}
+
+/* Takes over the reference to inode. */
+static long do_truncate(struct inode *inode, loff_t length)
+{
+	long err = 0;
+	if (S_ISDIR(inode->i_mode))
+		err = -EISDIR;
+	else if (!S_ISREG(inode->i_mode) || length < 0 || !inode->i_op->truncate)
+		err = -EINVAL;
+	else
+		err = inode->i_op->truncate(inode, length);
+	iput(inode);
+	return err;
+}
+
+static long truncate_path(const char __user *path, loff_t length)
+{
+	struct inode *inode;
+	long err = user_path_at(AT_FDCWD, path, 0, &inode);
+	if (err)
+		return err;
+	err = vfs_permission(inode, MAY_WRITE);
+	if (err) {
+		iput(inode);
+		return err;
+	}
+	return do_truncate(inode, length);
+}
+
+static long truncate_fd(int fd, loff_t length)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (!f->f_inode || (f->f_flags & O_ACCMODE) == O_RDONLY)
+		return -EINVAL;
+	return do_truncate(iget(f->f_inode), length);
+}
+
+static loff_t join64(uint32_t lo, uint32_t hi)
+{
+	return (loff_t)((uint64_t)hi << 32 | lo);
+}
+
+SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+{
+	return truncate_path(path, length);
+}
+
+SYSCALL_DEFINE3(truncate64, const char __user *, path, uint32_t, lo, uint32_t, hi)
+{
+	return truncate_path(path, join64(lo, hi));
+}
+
+SYSCALL_DEFINE2(ftruncate, int, fd, long, length)
+{
+	return truncate_fd(fd, length);
+}
+
+SYSCALL_DEFINE3(ftruncate64, int, fd, uint32_t, lo, uint32_t, hi)
+{
+	return truncate_fd(fd, join64(lo, hi));
+}

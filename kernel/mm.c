@@ -1,0 +1,135 @@
+/* mm.c: the memory system calls: brk, mmap2 (anonymous memory, private or
+ * shared), old mmap, munmap and mprotect. Pages are allocated when mapped;
+ * mprotect(PROT_NONE) keeps the frames but makes every access fault. */
+#include "kernel.h"
+#include "fdtable.h"
+#include "proc.h"
+#include "syscall.h"
+#include "uapi/errno.h"
+#include "uapi/mman.h"
+
+static uint32_t prot_to_pte(int prot)
+{
+	return prot == PROT_NONE ? 0 : PTE_U | ((prot & PROT_WRITE) ? PTE_W : 0);
+}
+
+SYSCALL_DEFINE1(brk, uint32_t, addr)
+{
+	struct proc *p = current;
+	if (addr < p->brk_start)
+		return p->brk;
+	uint32_t old_end = ROUNDUP(p->brk, PGSIZE), new_end = ROUNDUP(addr, PGSIZE);
+	if (new_end > old_end) {
+		if (new_end >= p->stack_limit || !vm_range_free(p->pgdir, old_end, new_end))
+			return p->brk;
+		if (vm_alloc_range(p->pgdir, old_end, new_end, PTE_U | PTE_W)) {
+			vm_unmap_range(p->pgdir, old_end, new_end);
+			return p->brk;
+		}
+	} else if (new_end < old_end) {
+		vm_unmap_range(p->pgdir, new_end, old_end);
+	}
+	p->brk = addr;
+	return addr;
+}
+
+/* The lowest free range of len bytes at or above the mmap base. */
+static uint32_t find_free_range(uint32_t len)
+{
+	struct proc *p = current;
+	for (uint32_t a = MAX(p->mmap_base, ROUNDUP(p->brk, PGSIZE)); a + len <= p->stack_limit && a + len > a;) {
+		uint32_t e = a;
+		while (e < a + len && vm_range_free(p->pgdir, e, e + PGSIZE))
+			e += PGSIZE;
+		if (e >= a + len)
+			return a;
+		a = e + PGSIZE;
+	}
+	return 0;
+}
+
+static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
+{
+	int type = flags & MAP_TYPE;
+	if (len == 0 || (type != MAP_PRIVATE && type != MAP_SHARED))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return fget(fd) ? -ENODEV : -EBADF;
+	len = ROUNDUP(len, PGSIZE);
+	if (len == 0)
+		return -ENOMEM;
+	struct proc *p = current;
+	if (flags & MAP_FIXED) {
+		if (addr & (PGSIZE - 1))
+			return -EINVAL;
+		if (!is_user_range(addr, len))
+			return -ENOMEM;
+		vm_unmap_range(p->pgdir, addr, addr + len);
+	} else {
+		addr = find_free_range(len);
+		if (!addr)
+			return -ENOMEM;
+	}
+	uint32_t perm = PTE_U | PTE_W | (type == MAP_SHARED ? PTE_SHARED : 0);
+	if (vm_alloc_range(p->pgdir, addr, addr + len, perm) ||
+	    vm_protect_range(p->pgdir, addr, addr + len, prot_to_pte(prot))) {
+		vm_unmap_range(p->pgdir, addr, addr + len);
+		return -ENOMEM;
+	}
+	return addr;
+}
+
+SYSCALL_DEFINE6(mmap2, uint32_t, addr, uint32_t, len, int, prot, int, flags, int, fd, uint32_t, pgoff)
+{
+	(void)pgoff;
+	return do_mmap(addr, len, prot, flags, fd);
+}
+
+/* The old i386 mmap takes its six arguments in a user structure. */
+SYSCALL_DEFINE1(mmap, const uint32_t *, uargs)
+{
+	uint32_t a[6];
+	if (copyin(uargs, a, sizeof(a)))
+		return -EFAULT;
+	if (a[5] & (PGSIZE - 1))
+		return -EINVAL;
+	return do_mmap(a[0], a[1], (int)a[2], (int)a[3], (int)a[4]);
+}
+
+static int check_range(uint32_t addr, uint32_t len)
+{
+	if ((addr & (PGSIZE - 1)) || len == 0)
+		return -EINVAL;
+	if (!is_user_range(addr, ROUNDUP(len, PGSIZE)))
+		return -EINVAL;
+	return 0;
+}
+
+SYSCALL_DEFINE2(munmap, uint32_t, addr, uint32_t, len)
+{
+	int r = check_range(addr, len);
+	if (r)
+		return r;
+	vm_unmap_range(current->pgdir, addr, addr + ROUNDUP(len, PGSIZE));
+	return 0;
+}
+
+SYSCALL_DEFINE3(mprotect, uint32_t, addr, uint32_t, len, int, prot)
+{
+	if ((addr & (PGSIZE - 1)))
+		return -EINVAL;
+	if (len == 0)
+		return 0;
+	int r = check_range(addr, len);
+	if (r)
+		return r;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -EINVAL;
+	return vm_protect_range(current->pgdir, addr, addr + ROUNDUP(len, PGSIZE), prot_to_pte(prot));
+}
+
+SYSCALL_DEFINE3(madvise, uint32_t, addr, uint32_t, len, int, advice)
+{
+	(void)addr, (void)len, (void)advice;
+	return 0;
+}

@@ -1,0 +1,40 @@
+/* namei.h: the path-walking helpers behind vfs.h that the filesystem system
+ * calls share: splitting a path into its directory and last name, the
+ * permission and creation checks, and copying path names in from user space. */
+#ifndef NAMEI_H
+#define NAMEI_H
+
+#include "vfs.h"
+
+/* A path cut before its last component: dir is referenced (nameidata_put drops
+ * it); name points into the caller's path. A path of only slashes gives ".". */
+struct nameidata {
+	struct inode *dir;
+	const char *name;
+	size_t len;
+	bool trailing_slash;            /* "a/b/": b must be a directory */
+};
+
+int vfs_lookup_parent(int dirfd, const char *path, struct nameidata *nd);
+void nameidata_put(struct nameidata *nd);
+bool nameidata_is_dot(const struct nameidata *nd);     /* "." or ".." */
+
+/* Makes nd's name (EEXIST if there) after the permission checks when
+ * check_perm; owned by the current effective ids. The result is referenced. */
+int vfs_create(struct nameidata *nd, umode_t mode, dev_t rdev, bool check_perm, struct inode **res);
+/* unlink (dir false) or rmdir (dir true) of nd's name, with the sticky-bit rule. */
+int vfs_remove(struct nameidata *nd, bool dir, bool check_perm);
+
+int vfs_open_at(int dirfd, const char *path, int flags, umode_t mode, struct file **res);
+/* Permission against explicit ids (access() uses the real ones). */
+int vfs_permission_ids(struct inode *inode, int mask, uint32_t uid, uint32_t gid);
+/* The directory relative paths start from: dirfd's or the current one (not referenced). */
+int vfs_start_dir(int dirfd, struct inode **res);
+
+/* Copies a user path into a new PATH_MAX buffer (putname frees it). */
+int getname(const char __user *upath, char **res);
+void putname(char *name);
+/* Looks up a user path for the *at calls: AT_SYMLINK_NOFOLLOW and AT_EMPTY_PATH in flags. */
+int user_path_at(int dirfd, const char __user *upath, int flags, struct inode **res);
+
+#endif

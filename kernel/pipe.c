@@ -1,0 +1,206 @@
+/* pipe.c: pipes, as Linux has them: a 64 KiB ring; writes of up to PIPE_BUF
+ * bytes are atomic (all or nothing at once), larger ones may be split; a
+ * reader blocks while the pipe is empty and there are writers, and gets EOF
+ * once the last writer is gone (every blocked reader is woken); a writer
+ * with no reader left gets EPIPE and SIGPIPE. O_NONBLOCK gives EAGAIN;
+ * FIONREAD and poll say what is ready. */
+#include "kernel.h"
+#include "fdtable.h"
+#include "kmalloc.h"
+#include "poll.h"
+#include "proc.h"
+#include "syscall.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/ioctl.h"
+#include "uapi/stat.h"
+
+#define PIPE_SIZE 65536
+#define PIPE_BUF  4096
+
+struct pipe {
+	char *buf;
+	uint32_t head, len;             /* read position and bytes stored */
+	int readers, writers;
+	struct wait_queue_head rwait, wwait;
+	struct inode inode;             /* what fstat sees: a FIFO */
+};
+
+static bool pipe_readable(struct pipe *p)
+{
+	return p->len > 0 || p->writers == 0;
+}
+
+static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t count, loff_t *pos)
+{
+	(void)pos;
+	struct pipe *p = f->private_data;
+	if (count == 0)
+		return 0;
+	if (!pipe_readable(p)) {
+		if (f->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		int r = wait_event_interruptible(p->rwait, pipe_readable(p));
+		if (r)
+			return r;
+	}
+	size_t done = 0;
+	while (done < count && p->len > 0) {
+		uint32_t chunk = MIN(MIN(count - done, p->len), PIPE_SIZE - p->head);
+		if (copyout(p->buf + p->head, ubuf + done, chunk))
+			return done ? (ssize_t)done : -EFAULT;
+		p->head = (p->head + chunk) % PIPE_SIZE;
+		p->len -= chunk;
+		done += chunk;
+	}
+	if (done)
+		wake_up_interruptible(&p->wwait);
+	return done;
+}
+
+static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t count, loff_t *pos)
+{
+	(void)pos;
+	struct pipe *p = f->private_data;
+	size_t done = 0;
+	while (done < count) {
+		if (p->readers == 0) {
+			send_signal(current, SIGPIPE, NULL);
+			return done ? (ssize_t)done : -EPIPE;
+		}
+		/* Up to PIPE_BUF bytes must go in one piece; more may be split. */
+		size_t need = count - done <= PIPE_BUF ? count - done : 1;
+		if (PIPE_SIZE - p->len < need) {
+			if (f->f_flags & O_NONBLOCK)
+				return done ? (ssize_t)done : -EAGAIN;
+			int r = wait_event_interruptible(p->wwait, PIPE_SIZE - p->len >= need || p->readers == 0);
+			if (r)
+				return done ? (ssize_t)done : r;
+			continue;
+		}
+		uint32_t tail = (p->head + p->len) % PIPE_SIZE;
+		uint32_t chunk = MIN(MIN(count - done, PIPE_SIZE - p->len), PIPE_SIZE - tail);
+		if (copyin(ubuf + done, p->buf + tail, chunk))
+			return done ? (ssize_t)done : -EFAULT;
+		p->len += chunk;
+		done += chunk;
+		wake_up_interruptible(&p->rwait);
+	}
+	return done;
+}
+
+static unsigned int pipe_poll(struct file *f, poll_table *pt)
+{
+	struct pipe *p = f->private_data;
+	unsigned int mask = 0;
+	if ((f->f_flags & O_ACCMODE) == O_RDONLY) {
+		poll_wait(f, &p->rwait, pt);
+		if (p->len)
+			mask |= POLLIN | POLLRDNORM;
+		if (p->writers == 0)
+			mask |= POLLHUP;
+	} else {
+		poll_wait(f, &p->wwait, pt);
+		if (PIPE_SIZE - p->len >= PIPE_BUF)
+			mask |= POLLOUT | POLLWRNORM;
+		if (p->readers == 0)
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
+static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct pipe *p = f->private_data;
+	if (cmd != FIONREAD)
+		return -ENOIOCTLCMD;
+	int n = p->len;
+	return put_user(n, (int *)arg);
+}
+
+static int pipe_release(struct inode *inode, struct file *f)
+{
+	(void)inode;
+	struct pipe *p = f->private_data;
+	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
+		p->readers--;
+	else
+		p->writers--;
+	/* The last writer gone means EOF for every blocked reader, and the last
+	 * reader gone means EPIPE for every blocked writer. */
+	wake_up_all(&p->rwait);
+	wake_up_all(&p->wwait);
+	if (p->readers == 0 && p->writers == 0) {
+		kfree(p->buf);
+		kfree(p);
+	}
+	return 0;
+}
+
+static const struct file_operations pipe_fops = {
+	.read = pipe_read,
+	.write = pipe_write,
+	.poll = pipe_poll,
+	.unlocked_ioctl = pipe_ioctl,
+	.release = pipe_release,
+	.llseek = no_llseek,
+};
+
+static int do_pipe2(int *ufds, int flags)
+{
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
+		return -EINVAL;
+	struct pipe *p = kzalloc(sizeof(*p));
+	char *buf = p ? kmalloc(PIPE_SIZE) : NULL;
+	if (!buf) {
+		kfree(p);
+		return -ENFILE;
+	}
+	p->buf = buf;
+	init_waitqueue_head(&p->rwait);
+	init_waitqueue_head(&p->wwait);
+	p->inode.i_mode = S_IFIFO | 0600;
+	p->inode.i_uid = current->euid;
+	p->inode.i_gid = current->egid;
+	p->inode.i_nlink = 1;
+	p->inode.i_count = 1;           /* owned by the pipe, never freed through iput */
+	unsigned int fl = flags & O_NONBLOCK;
+	struct file *r = file_alloc(&pipe_fops, &p->inode, O_RDONLY | fl);
+	struct file *w = r ? file_alloc(&pipe_fops, &p->inode, O_WRONLY | fl) : NULL;
+	if (!w) {
+		if (r)
+			kfree(r);
+		kfree(buf);
+		kfree(p);
+		return -ENFILE;
+	}
+	r->private_data = w->private_data = p;
+	p->readers = p->writers = 1;
+	int fds[2];
+	fds[0] = fd_install(r, 0, flags & O_CLOEXEC);
+	if (fds[0] < 0) {
+		fput(w);
+		return fds[0];
+	}
+	fds[1] = fd_install(w, 0, flags & O_CLOEXEC);
+	if (fds[1] < 0) {
+		fd_close(fds[0]);
+		return fds[1];
+	}
+	if (copyout(fds, ufds, sizeof(fds))) {
+		fd_close(fds[0]);
+		fd_close(fds[1]);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE2(pipe2, int *, ufds, int, flags)
+{
+	return do_pipe2(ufds, flags);
+}
+
+SYSCALL_DEFINE1(pipe, int *, ufds)
+{
+	return do_pipe2(ufds, 0);
+}

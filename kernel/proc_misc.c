@@ -1,0 +1,97 @@
+/* proc_misc.c: the system-wide files in /proc: meminfo (page allocator
+ * totals, for leak tests), uptime, dmesg (the kernel log) and mounts. */
+#include "kernel.h"
+#include "console.h"
+#include "initcall.h"
+#include "kmalloc.h"
+#include "pmm.h"
+#include "procfs.h"
+#include "seq_file.h"
+#include "timer.h"
+#include "uapi/errno.h"
+
+static int meminfo_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	unsigned total = (unsigned)pmm_total_pages() * (PGSIZE / 1024);
+	unsigned free = (unsigned)pmm_free_pages() * (PGSIZE / 1024);
+	seq_printf(m, "%-16s%8u kB\n", "MemTotal:", total);
+	seq_printf(m, "%-16s%8u kB\n", "MemFree:", free);
+	seq_printf(m, "%-16s%8u kB\n", "MemAvailable:", free);
+	seq_printf(m, "%-16s%8u kB\n", "Slab:", (unsigned)(kmalloc_in_use() / 1024));
+	return 0;
+}
+
+static int uptime_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	uint64_t cs = monotonic_ns() / 10000000;        /* hundredths of a second */
+	unsigned sec = (unsigned)(cs / 100), frac = (unsigned)(cs % 100);
+	seq_printf(m, "%u.%02u %u.%02u\n", sec, frac, sec, frac);
+	return 0;
+}
+
+static int mounts_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	seq_puts(m, "rootfs / rootfs rw 0 0\n"
+		    "devtmpfs /dev devtmpfs rw 0 0\n"
+		    "proc /proc proc rw 0 0\n"
+		    "sysfs /sys sysfs rw 0 0\n");
+	return 0;
+}
+
+struct misc_file {
+	const char *name;
+	int (*show)(struct seq_file *, void *);
+};
+
+static const struct misc_file misc_files[] = {
+	{ "meminfo", meminfo_show },
+	{ "uptime", uptime_show },
+	{ "mounts", mounts_show },
+};
+
+static int misc_open(struct inode *inode, struct file *file)
+{
+	const struct misc_file *f = pde_data(inode);
+	return single_open(file, f->show, NULL);
+}
+
+static const struct proc_ops misc_ops = {
+	.proc_open = misc_open,
+	.proc_read = seq_read,
+	.proc_lseek = seq_lseek,
+	.proc_release = single_release,
+};
+
+/* The log is read straight from the ring: it can be larger than a seq_file page. */
+static ssize_t dmesg_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	(void)file;
+	char chunk[256];
+	size_t done = 0;
+	while (done < count) {
+		size_t n = klog_read(chunk, (size_t)*pos, MIN(sizeof(chunk), count - done));
+		if (n == 0)
+			break;
+		if (copyout(chunk, buf + done, n))
+			return done ? (ssize_t)done : -EFAULT;
+		*pos += n;
+		done += n;
+	}
+	return (ssize_t)done;
+}
+
+static const struct proc_ops dmesg_ops = {
+	.proc_read = dmesg_read,
+};
+
+static int proc_misc_init(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(misc_files); i++)
+		if (!proc_create_data(misc_files[i].name, 0444, NULL, &misc_ops, (void *)&misc_files[i]))
+			return -ENOMEM;
+	return proc_create("dmesg", 0444, NULL, &dmesg_ops) ? 0 : -ENOMEM;
+}
+fs_initcall(proc_misc_init);

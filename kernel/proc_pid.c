@@ -1,0 +1,264 @@
+/* proc_pid.c: the per-process part of /proc: /proc/<pid>/ (stat, status,
+ * comm, and the exe link) for every live process, and the /proc/self link.
+ * These nodes are made on lookup and never linked into the tree (i_nlink
+ * 0), so each goes with its last reference; each holds one on its parent. */
+#include "kernel.h"
+#include "kmalloc.h"
+#include "proc.h"
+#include "procfs.h"
+#include "ramfs.h"
+#include "seq_file.h"
+#include "uapi/dirent.h"
+#include "uapi/errno.h"
+#include "uapi/stat.h"
+
+/* Stable inode numbers: 16 per pid, above the ones ramfs hands out. */
+#define PID_INO_BASE 0x40000000u
+#define SELF_INO (PID_INO_BASE - 1)
+
+struct pid_entry {
+	const char *name;
+	umode_t mode;
+	int (*show)(struct seq_file *m, struct proc *p);
+};
+
+static int comm_show(struct seq_file *m, struct proc *p)
+{
+	seq_printf(m, "%s\n", p->comm);
+	return 0;
+}
+
+static char state_char(const struct proc *p)
+{
+	switch (p->state) {
+	case P_SLEEPING:
+		return p->sleep_state == TASK_UNINTERRUPTIBLE ? 'D' : 'S';
+	case P_ZOMBIE:
+		return 'Z';
+	default:
+		return 'R';
+	}
+}
+
+static int ppid_of(const struct proc *p)
+{
+	return p->parent ? p->parent->pid : 0;
+}
+
+/* The fields of Linux's /proc/<pid>/stat up to rss; those the kernel does not track are 0. */
+static int stat_show(struct seq_file *m, struct proc *p)
+{
+	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 %u %u 0 0 20 0 1 0 %llu %u 0\n",
+		   p->pid, p->comm, state_char(p), ppid_of(p), p->pgid, p->sid, p->utime, p->stime,
+		   (unsigned long long)p->start_jiffies, p->brk - p->brk_start);
+	return 0;
+}
+
+static int status_show(struct seq_file *m, struct proc *p)
+{
+	seq_printf(m, "Name:\t%s\nState:\t%c\nPid:\t%d\nPPid:\t%d\n"
+		   "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n",
+		   p->comm, state_char(p), p->pid, ppid_of(p),
+		   p->uid, p->euid, p->suid, p->euid, p->gid, p->egid, p->sgid, p->egid);
+	return 0;
+}
+
+static const struct pid_entry pid_entries[] = {
+	{ "comm", S_IFREG | 0444, comm_show },
+	{ "exe", S_IFLNK | 0777, NULL },
+	{ "stat", S_IFREG | 0444, stat_show },
+	{ "status", S_IFREG | 0444, status_show },
+};
+
+static uint32_t pid_ino(int pid, size_t entry)
+{
+	return PID_INO_BASE + (uint32_t)pid * 16 + (uint32_t)entry;
+}
+
+static int inode_pid(const struct inode *inode)
+{
+	return (int)(intptr_t)inode->i_private;
+}
+
+/* The entry a file node shows, from its inode number. */
+static const struct pid_entry *inode_entry(const struct inode *inode)
+{
+	return &pid_entries[(inode->i_ino - PID_INO_BASE) % 16 - 1];
+}
+
+static void pid_evict(struct inode *inode)
+{
+	struct inode *up = inode->i_parent;
+	ramfs_free_inode(inode);
+	iput(up);
+}
+
+static int pid_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	struct inode *inode = m->private;
+	struct proc *p = proc_find(inode_pid(inode));
+	return p ? inode_entry(inode)->show(m, p) : -ESRCH;
+}
+
+static int pid_file_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, pid_show, inode);
+}
+
+static const struct file_operations pid_file_fops = {
+	.open = pid_file_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static int copy_link(char *buf, size_t size, const char *target)
+{
+	size_t n = MIN(size, strlen(target));
+	memcpy(buf, target, n);
+	return (int)n;
+}
+
+static int exe_readlink(struct inode *inode, char *buf, size_t size)
+{
+	struct proc *p = proc_find(inode_pid(inode));
+	return p && p->exe[0] ? copy_link(buf, size, p->exe) : -ENOENT;
+}
+
+static int self_readlink(struct inode *inode, char *buf, size_t size)
+{
+	(void)inode;
+	char pid[12];
+	if (!current)
+		return -ENOENT;
+	snprintf(pid, sizeof(pid), "%d", current->pid);
+	return copy_link(buf, size, pid);
+}
+
+static const struct inode_operations pid_file_iops = { .evict = pid_evict };
+static const struct inode_operations exe_iops = { .readlink = exe_readlink, .evict = pid_evict };
+static const struct inode_operations self_iops = { .readlink = self_readlink, .evict = pid_evict };
+
+/* A node below dir (which it references) for process p. */
+static struct inode *pid_node(struct inode *dir, const struct proc *p, umode_t mode, uint32_t ino)
+{
+	struct inode *inode = ramfs_new_inode(mode, p ? p->euid : 0, p ? p->egid : 0);
+	if (!inode)
+		return NULL;
+	inode->i_ino = ino;
+	inode->i_nlink = 0;
+	inode->i_private = (void *)(intptr_t)(p ? p->pid : 0);
+	inode->i_parent = iget(dir);
+	return inode;
+}
+
+static int pid_dir_lookup(struct inode *dir, const char *name, size_t len, struct inode **res)
+{
+	struct proc *p = proc_find(inode_pid(dir));
+	if (!p)
+		return -ENOENT;
+	for (size_t i = 0; i < ARRAY_SIZE(pid_entries); i++) {
+		const struct pid_entry *e = &pid_entries[i];
+		if (strncmp(e->name, name, len) != 0 || e->name[len])
+			continue;
+		struct inode *inode = pid_node(dir, p, e->mode, pid_ino(p->pid, i + 1));
+		if (!inode)
+			return -ENOMEM;
+		inode->i_op = e->show ? &pid_file_iops : &exe_iops;
+		inode->i_fop = e->show ? &pid_file_fops : NULL;
+		*res = inode;
+		return 0;
+	}
+	return -ENOENT;
+}
+
+static int pid_dir_iterate(struct file *file, struct dir_context *ctx)
+{
+	struct inode *dir = file->f_inode;
+	if (!ramfs_emit_children(dir, ctx))
+		return 0;
+	for (size_t i = (size_t)ctx->pos - 2; i < ARRAY_SIZE(pid_entries); i++) {
+		const struct pid_entry *e = &pid_entries[i];
+		if (!ctx->actor(ctx, e->name, strlen(e->name), (loff_t)i + 3,
+				pid_ino(inode_pid(dir), i + 1), mode_to_dtype(e->mode)))
+			return 0;
+		ctx->pos = (loff_t)i + 3;
+	}
+	return 0;
+}
+
+static const struct inode_operations pid_dir_iops = {
+	.lookup = pid_dir_lookup,
+	.evict = pid_evict,
+};
+
+static const struct file_operations pid_dir_fops = {
+	.read = ramfs_read_dir,
+	.llseek = generic_file_llseek,
+	.iterate = pid_dir_iterate,
+};
+
+/* "123" -> 123; -1 if name is not a plain decimal number. */
+static int parse_pid(const char *name, size_t len)
+{
+	int pid = 0;
+	if (len == 0 || len > 6 || name[0] == '0')
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (name[i] < '0' || name[i] > '9')
+			return -1;
+		pid = pid * 10 + (name[i] - '0');
+	}
+	return pid;
+}
+
+int proc_pid_lookup(struct inode *proc_root, const char *name, size_t len, struct inode **res)
+{
+	struct inode *inode;
+	if (len == 4 && strncmp(name, "self", 4) == 0) {
+		inode = pid_node(proc_root, NULL, S_IFLNK | 0777, SELF_INO);
+		if (!inode)
+			return -ENOMEM;
+		inode->i_op = &self_iops;
+		*res = inode;
+		return 0;
+	}
+	struct proc *p = proc_find(parse_pid(name, len));
+	if (!p)
+		return -ENOENT;
+	inode = pid_node(proc_root, p, S_IFDIR | 0555, pid_ino(p->pid, 0));
+	if (!inode)
+		return -ENOMEM;
+	inode->i_name = kmalloc(len + 1);
+	if (!inode->i_name) {
+		pid_evict(inode);
+		return -ENOMEM;
+	}
+	memcpy(inode->i_name, name, len);
+	inode->i_name[len] = '\0';
+	inode->i_op = &pid_dir_iops;
+	inode->i_fop = &pid_dir_fops;
+	*res = inode;
+	return 0;
+}
+
+bool proc_pid_emit(struct dir_context *ctx, loff_t base)
+{
+	if (ctx->pos == base) {
+		if (!ctx->actor(ctx, "self", 4, base + 1, SELF_INO, DT_LNK))
+			return false;
+		ctx->pos = base + 1;
+	}
+	for (loff_t i = ctx->pos - base - 1; i < NPROC; i++) {
+		struct proc *p = &proc_table[i];
+		if (p->state == P_UNUSED)
+			continue;
+		char name[12];
+		int n = snprintf(name, sizeof(name), "%d", p->pid);
+		if (!ctx->actor(ctx, name, (size_t)n, base + 2 + i, pid_ino(p->pid, 0), DT_DIR))
+			return false;
+		ctx->pos = base + 2 + i;
+	}
+	return true;
+}

@@ -1,0 +1,44 @@
+/* procfs.h: /proc as Linux drivers know it: proc_create() with a struct
+ * proc_ops, proc_mkdir(), remove_proc_entry(), pde_data(). The entries are
+ * nodes of the in-memory tree; /proc also lists the live processes. */
+#ifndef PROCFS_H
+#define PROCFS_H
+
+#include "file.h"
+
+struct proc_ops {
+	int (*proc_open)(struct inode *inode, struct file *file);
+	ssize_t (*proc_read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
+	ssize_t (*proc_write)(struct file *file, const char __user *buf, size_t count, loff_t *pos);
+	loff_t (*proc_lseek)(struct file *file, loff_t offset, int whence);
+	int (*proc_release)(struct inode *inode, struct file *file);
+};
+
+struct proc_dir_entry {
+	struct inode *inode;            /* its node; NULL once removed */
+	const struct proc_ops *proc_ops;
+	void *data;
+};
+
+/* parent NULL means /proc. A mode without permission bits means 0444. NULL on failure. */
+struct proc_dir_entry *proc_create(const char *name, umode_t mode, struct proc_dir_entry *parent,
+				   const struct proc_ops *ops);
+struct proc_dir_entry *proc_create_data(const char *name, umode_t mode, struct proc_dir_entry *parent,
+					const struct proc_ops *ops, void *data);
+struct proc_dir_entry *proc_mkdir(const char *name, struct proc_dir_entry *parent);
+/* Removes the entry and everything below it. */
+void remove_proc_entry(const char *name, struct proc_dir_entry *parent);
+void proc_remove(struct proc_dir_entry *pde);
+void proc_set_size(struct proc_dir_entry *pde, loff_t size);
+void proc_set_user(struct proc_dir_entry *pde, uint32_t uid, uint32_t gid);
+/* The data given to proc_create_data, from the entry's inode (in proc_open). */
+void *pde_data(const struct inode *inode);
+
+/* Builds /proc (vfs_init calls it). */
+void procfs_init(void);
+
+/* proc_pid.c: the per-process directories that the /proc directory shows. */
+int proc_pid_lookup(struct inode *proc_root, const char *name, size_t len, struct inode **res);
+bool proc_pid_emit(struct dir_context *ctx, loff_t first_pos);
+
+#endif

@@ -1,0 +1,359 @@
+/* ramfs.c: the in-memory filesystem: directories keep their children in the
+ * inode's i_children list, regular files and symlinks keep their bytes in a
+ * growable buffer, device nodes open through def_chr_fops. Unlinking only
+ * drops the name: an open file lives on until iput finds it unreferenced and
+ * calls the evict hook. */
+#include "kernel.h"
+#include "kmalloc.h"
+#include "ramfs.h"
+#include "timer.h"
+#include "uapi/dirent.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/stat.h"
+
+/* Contents of a regular file or symlink. Bytes in [i_size, cap) are always
+ * zero, so growing a file (write past the end, truncate up) reads as zeros. */
+struct ramfs_data {
+	char *buf;
+	size_t cap;
+};
+
+/* Far more than the kernel heap can back; keeps size arithmetic from overflowing. */
+#define RAMFS_MAX_FILE (256u << 20)
+
+static uint32_t next_ino = 1;
+
+int64_t fs_time(void)
+{
+	return (int64_t)(monotonic_ns() / 1000000000ull);
+}
+
+void ramfs_free_inode(struct inode *inode)
+{
+	kfree(inode->i_name);
+	kfree(inode);
+}
+
+static void ramfs_evict_data(struct inode *inode)
+{
+	struct ramfs_data *d = inode->i_private;
+	if (d)
+		kfree(d->buf);
+	kfree(d);
+	ramfs_free_inode(inode);
+}
+
+/* Makes room for size bytes, keeping the zero-tail invariant. */
+static int reserve(struct inode *inode, size_t size)
+{
+	struct ramfs_data *d = inode->i_private;
+	if (size > RAMFS_MAX_FILE)
+		return -EFBIG;
+	if (!d) {
+		d = kzalloc(sizeof(*d));
+		if (!d)
+			return -ENOMEM;
+		inode->i_private = d;
+	}
+	if (size <= d->cap)
+		return 0;
+	size_t cap = MAX(size, MAX(d->cap * 2, (size_t)64));
+	char *buf = kzalloc(cap);
+	if (!buf)
+		return -ENOMEM;
+	if (d->buf)
+		memcpy(buf, d->buf, (size_t)inode->i_size);
+	kfree(d->buf);
+	d->buf = buf;
+	d->cap = cap;
+	return 0;
+}
+
+int ramfs_write_data(struct inode *inode, loff_t pos, const void *src, size_t len)
+{
+	if (pos < 0 || pos > RAMFS_MAX_FILE)
+		return -EFBIG;
+	int err = reserve(inode, (size_t)pos + len);
+	if (err)
+		return err;
+	struct ramfs_data *d = inode->i_private;
+	memcpy(d->buf + pos, src, len);
+	inode->i_size = MAX(inode->i_size, pos + (loff_t)len);
+	inode->i_mtime = inode->i_ctime = fs_time();
+	return 0;
+}
+
+static ssize_t ramfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	struct inode *inode = file->f_inode;
+	struct ramfs_data *d = inode->i_private;
+	if (*pos < 0)
+		return -EINVAL;
+	if (*pos >= inode->i_size)
+		return 0;
+	size_t n = (size_t)MIN((loff_t)count, inode->i_size - *pos);
+	if (copyout(d->buf + *pos, buf, n))
+		return -EFAULT;
+	*pos += n;
+	return (ssize_t)n;
+}
+
+static ssize_t ramfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
+{
+	struct inode *inode = file->f_inode;
+	loff_t start = (file->f_flags & O_APPEND) ? inode->i_size : *pos;
+	if (start < 0)
+		return -EINVAL;
+	if (count == 0)
+		return 0;
+	if (start > RAMFS_MAX_FILE)
+		return -EFBIG;
+	int err = reserve(inode, (size_t)start + count);
+	if (err)
+		return err;
+	struct ramfs_data *d = inode->i_private;
+	if (copyin(buf, d->buf + start, count)) {
+		/* Undo a partial copy past the end: the tail must stay zero. */
+		if (start + (loff_t)count > inode->i_size)
+			memset(d->buf + MAX(start, inode->i_size), 0,
+			       (size_t)(start + (loff_t)count - MAX(start, inode->i_size)));
+		return -EFAULT;
+	}
+	inode->i_size = MAX(inode->i_size, start + (loff_t)count);
+	inode->i_mtime = inode->i_ctime = fs_time();
+	*pos = start + count;
+	return (ssize_t)count;
+}
+
+static int ramfs_truncate(struct inode *inode, loff_t size)
+{
+	if (size < 0)
+		return -EINVAL;
+	if (size > inode->i_size) {
+		int err = reserve(inode, (size_t)size);
+		if (err)
+			return err;
+	} else if (size < inode->i_size) {
+		struct ramfs_data *d = inode->i_private;
+		memset(d->buf + size, 0, (size_t)(inode->i_size - size));
+	}
+	inode->i_size = size;
+	inode->i_mtime = inode->i_ctime = fs_time();
+	return 0;
+}
+
+static int ramfs_readlink(struct inode *inode, char *buf, size_t size)
+{
+	struct ramfs_data *d = inode->i_private;
+	size_t n = MIN(size, (size_t)inode->i_size);
+	if (n)
+		memcpy(buf, d->buf, n);
+	return (int)n;
+}
+
+struct inode *ramfs_find(struct inode *dir, const char *name, size_t len)
+{
+	struct inode *c;
+	list_for_each_entry(c, &dir->i_children, i_sibling)
+		if (strncmp(c->i_name, name, len) == 0 && c->i_name[len] == '\0')
+			return c;
+	return NULL;
+}
+
+int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode **res)
+{
+	struct inode *c = ramfs_find(dir, name, len);
+	if (!c)
+		return -ENOENT;
+	*res = iget(c);
+	return 0;
+}
+
+int ramfs_attach(struct inode *dir, struct inode *child, const char *name, size_t len)
+{
+	char *copy = kmalloc(len + 1);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, name, len);
+	copy[len] = '\0';
+	kfree(child->i_name);
+	child->i_name = copy;
+	child->i_parent = dir;
+	list_add_tail(&child->i_sibling, &dir->i_children);
+	child->i_nlink = S_ISDIR(child->i_mode) ? 2 : 1;
+	if (S_ISDIR(child->i_mode))
+		dir->i_nlink++;
+	dir->i_mtime = dir->i_ctime = child->i_ctime = fs_time();
+	return 0;
+}
+
+void ramfs_detach(struct inode *child)
+{
+	struct inode *dir = child->i_parent;
+	list_del(&child->i_sibling);
+	if (S_ISDIR(child->i_mode))
+		dir->i_nlink--;
+	dir->i_mtime = dir->i_ctime = fs_time();
+	child->i_nlink = 0;
+	child->i_parent = NULL;
+	/* Evicts it now unless someone still has it open. */
+	iput(iget(child));
+}
+
+void ramfs_remove_tree(struct inode *node)
+{
+	struct inode *c, *n;
+	list_for_each_entry_safe(c, n, &node->i_children, i_sibling)
+		ramfs_remove_tree(c);
+	ramfs_detach(node);
+}
+
+static int ramfs_create(struct inode *dir, const char *name, size_t len, umode_t mode, dev_t rdev,
+			struct inode **res)
+{
+	if (ramfs_find(dir, name, len))
+		return -EEXIST;
+	struct inode *inode = ramfs_new_inode(mode, 0, 0);
+	if (!inode)
+		return -ENOMEM;
+	inode->i_rdev = rdev;
+	int err = ramfs_attach(dir, inode, name, len);
+	if (err) {
+		iput(inode);
+		return err;
+	}
+	*res = inode;
+	return 0;
+}
+
+static int ramfs_unlink(struct inode *dir, const char *name, size_t len)
+{
+	struct inode *c = ramfs_find(dir, name, len);
+	if (!c)
+		return -ENOENT;
+	if (S_ISDIR(c->i_mode))
+		return -EISDIR;
+	ramfs_detach(c);
+	return 0;
+}
+
+static int ramfs_rmdir(struct inode *dir, const char *name, size_t len)
+{
+	struct inode *c = ramfs_find(dir, name, len);
+	if (!c)
+		return -ENOENT;
+	if (!S_ISDIR(c->i_mode))
+		return -ENOTDIR;
+	if (!list_empty(&c->i_children))
+		return -ENOTEMPTY;
+	ramfs_detach(c);
+	return 0;
+}
+
+bool ramfs_emit_children(struct inode *dir, struct dir_context *ctx)
+{
+	if (ctx->pos == 0) {
+		if (!ctx->actor(ctx, ".", 1, 1, dir->i_ino, DT_DIR))
+			return false;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		struct inode *up = dir->i_parent ? dir->i_parent : dir;
+		if (!ctx->actor(ctx, "..", 2, 2, up->i_ino, DT_DIR))
+			return false;
+		ctx->pos = 2;
+	}
+	loff_t i = 2;
+	struct inode *c;
+	list_for_each_entry(c, &dir->i_children, i_sibling) {
+		if (i++ < ctx->pos)
+			continue;
+		if (!ctx->actor(ctx, c->i_name, strlen(c->i_name), i, c->i_ino, mode_to_dtype(c->i_mode)))
+			return false;
+		ctx->pos = i;
+	}
+	return true;
+}
+
+static int ramfs_iterate(struct file *file, struct dir_context *ctx)
+{
+	ramfs_emit_children(file->f_inode, ctx);
+	return 0;
+}
+
+ssize_t ramfs_read_dir(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	(void)file, (void)buf, (void)count, (void)pos;
+	return -EISDIR;
+}
+
+static const struct inode_operations ramfs_dir_iops = {
+	.lookup = ramfs_lookup,
+	.create = ramfs_create,
+	.unlink = ramfs_unlink,
+	.rmdir = ramfs_rmdir,
+	.evict = ramfs_free_inode,
+};
+
+const struct file_operations ramfs_dir_fops = {
+	.read = ramfs_read_dir,
+	.llseek = generic_file_llseek,
+	.iterate = ramfs_iterate,
+};
+
+static const struct inode_operations ramfs_file_iops = {
+	.truncate = ramfs_truncate,
+	.evict = ramfs_evict_data,
+};
+
+static const struct file_operations ramfs_file_fops = {
+	.read = ramfs_read,
+	.write = ramfs_write,
+	.llseek = generic_file_llseek,
+};
+
+static const struct inode_operations ramfs_symlink_iops = {
+	.readlink = ramfs_readlink,
+	.evict = ramfs_evict_data,
+};
+
+static const struct inode_operations ramfs_node_iops = {
+	.evict = ramfs_free_inode,
+};
+
+struct inode *ramfs_new_inode(umode_t mode, uint32_t uid, uint32_t gid)
+{
+	struct inode *inode = kzalloc(sizeof(*inode));
+	if (!inode)
+		return NULL;
+	inode->i_ino = next_ino++;
+	inode->i_mode = mode;
+	inode->i_uid = uid;
+	inode->i_gid = gid;
+	inode->i_count = 1;
+	inode->i_atime = inode->i_mtime = inode->i_ctime = fs_time();
+	list_init(&inode->i_children);
+	list_init(&inode->i_sibling);
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
+		inode->i_op = &ramfs_dir_iops;
+		inode->i_fop = &ramfs_dir_fops;
+		break;
+	case S_IFREG:
+		inode->i_op = &ramfs_file_iops;
+		inode->i_fop = &ramfs_file_fops;
+		break;
+	case S_IFLNK:
+		inode->i_op = &ramfs_symlink_iops;
+		break;
+	case S_IFCHR:
+		inode->i_op = &ramfs_node_iops;
+		inode->i_fop = &def_chr_fops;
+		break;
+	default:        /* FIFOs, sockets, block devices: a name only, open says ENXIO */
+		inode->i_op = &ramfs_node_iops;
+		break;
+	}
+	return inode;
+}

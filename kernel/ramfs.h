@@ -1,0 +1,44 @@
+/* ramfs.h: the in-memory inode tree that the whole filesystem lives in. The
+ * root, /tmp and /dev are plain ramfs; procfs, sysfs and devfs add their own
+ * nodes to the same tree with these helpers. A node is linked into its
+ * parent's i_children list under i_name; linking counts in i_nlink, open
+ * references in i_count, and an inode is evicted when both are gone. */
+#ifndef RAMFS_H
+#define RAMFS_H
+
+#include "file.h"
+
+#define NAME_MAX 255
+
+/* A fresh unlinked inode of the given type (S_IFMT bits) with ramfs's
+ * operations for that type, holding one reference for the caller. */
+struct inode *ramfs_new_inode(umode_t mode, uint32_t uid, uint32_t gid);
+/* Gives child the name and links it into dir; child keeps the caller's reference. */
+int ramfs_attach(struct inode *dir, struct inode *child, const char *name, size_t len);
+/* Unlinks child (and, for ramfs_remove_tree, everything below it). */
+void ramfs_detach(struct inode *child);
+void ramfs_remove_tree(struct inode *node);
+/* The child called name (len bytes), without taking a reference, or NULL. */
+struct inode *ramfs_find(struct inode *dir, const char *name, size_t len);
+
+/* Kernel-side write into a regular file or symlink (initramfs, symlink()). */
+int ramfs_write_data(struct inode *inode, loff_t pos, const void *src, size_t len);
+
+/* Pieces that other in-memory filesystems reuse. */
+int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode **res);
+/* Emits ".", ".." and the children from ctx->pos; false when the caller's buffer filled. */
+bool ramfs_emit_children(struct inode *dir, struct dir_context *ctx);
+void ramfs_free_inode(struct inode *inode);
+ssize_t ramfs_read_dir(struct file *file, char __user *buf, size_t count, loff_t *pos);
+extern const struct file_operations ramfs_dir_fops;
+
+/* The d_type getdents reports for a mode. */
+static inline unsigned int mode_to_dtype(umode_t mode)
+{
+	return (mode >> 12) & 15;
+}
+
+/* Seconds for timestamps (there is no wall clock: seconds since boot). */
+int64_t fs_time(void);
+
+#endif

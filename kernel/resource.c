@@ -1,0 +1,93 @@
+/* resource.c: resource limits (getrlimit/ugetrlimit/setrlimit/prlimit64) and
+ * usage. RLIMIT_NOFILE is enforced by the fd table; the others are recorded.
+ * Every process starts with Linux's defaults and inherits its parent's. */
+#include "kernel.h"
+#include "fdtable.h"
+#include "proc.h"
+#include "syscall.h"
+#include "timer.h"
+#include "uapi/errno.h"
+#include "uapi/resource.h"
+
+void rlimits_init(struct proc *p)
+{
+	for (int i = 0; i < RLIM_NLIMITS; i++)
+		p->rlim[i] = (struct k_rlimit64){ K_RLIM64_INFINITY, K_RLIM64_INFINITY };
+	p->rlim[RLIMIT_NOFILE] = (struct k_rlimit64){ NOFILE, NOFILE };
+	p->rlim[RLIMIT_STACK] = (struct k_rlimit64){ 8u << 20, K_RLIM64_INFINITY };
+}
+
+static int set_limit(struct proc *p, int res, const struct k_rlimit64 *new)
+{
+	if (new->rlim_cur > new->rlim_max)
+		return -EINVAL;
+	if (new->rlim_max > p->rlim[res].rlim_max && p->euid != 0)
+		return -EPERM;
+	if (res == RLIMIT_NOFILE && new->rlim_max > NOFILE)
+		return -EPERM;
+	p->rlim[res] = *new;
+	return 0;
+}
+
+static uint32_t clamp32(uint64_t v)
+{
+	return v >= K_RLIM_INFINITY ? K_RLIM_INFINITY : (uint32_t)v;
+}
+
+SYSCALL_DEFINE2(ugetrlimit, unsigned, res, struct k_rlimit *, ulim)
+{
+	if (res >= RLIM_NLIMITS)
+		return -EINVAL;
+	struct k_rlimit l = { clamp32(current->rlim[res].rlim_cur), clamp32(current->rlim[res].rlim_max) };
+	return copyout(&l, ulim, sizeof(l)) ? -EFAULT : 0;
+}
+SYSCALL_ALIAS(getrlimit, ugetrlimit)
+
+SYSCALL_DEFINE2(setrlimit, unsigned, res, const struct k_rlimit *, ulim)
+{
+	struct k_rlimit l;
+	if (res >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (copyin(ulim, &l, sizeof(l)))
+		return -EFAULT;
+	struct k_rlimit64 l64 = {
+		l.rlim_cur == K_RLIM_INFINITY ? K_RLIM64_INFINITY : l.rlim_cur,
+		l.rlim_max == K_RLIM_INFINITY ? K_RLIM64_INFINITY : l.rlim_max,
+	};
+	return set_limit(current, res, &l64);
+}
+
+SYSCALL_DEFINE4(prlimit64, int, pid, unsigned, res, const struct k_rlimit64 *, unew, struct k_rlimit64 *, uold)
+{
+	struct proc *p = pid ? proc_find(pid) : current;
+	struct k_rlimit64 n;
+	if (!p)
+		return -ESRCH;
+	if (res >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (unew && copyin(unew, &n, sizeof(n)))
+		return -EFAULT;
+	struct k_rlimit64 old = p->rlim[res];
+	if (unew) {
+		int r = set_limit(p, res, &n);
+		if (r)
+			return r;
+	}
+	if (uold && copyout(&old, uold, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE2(getrusage, int, who, struct k_rusage *, uru)
+{
+	struct k_rusage ru = { 0 };
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN)
+		return -EINVAL;
+	if (who == RUSAGE_SELF) {
+		ru.ru_utime.tv_sec = current->utime / HZ;
+		ru.ru_utime.tv_usec = current->utime % HZ * (1000000 / HZ);
+		ru.ru_stime.tv_sec = current->stime / HZ;
+		ru.ru_stime.tv_usec = current->stime % HZ * (1000000 / HZ);
+	}
+	return copyout(&ru, uru, sizeof(ru)) ? -EFAULT : 0;
+}

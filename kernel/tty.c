@@ -1,0 +1,308 @@
+/* tty.c: the tty core. It keeps the registered terminals, resolves /dev/tty
+ * (the caller's controlling terminal) and /dev/console, implements the file
+ * operations of every tty node on top of the line discipline (n_tty.c) and
+ * the terminal ioctls, and keeps POSIX's controlling-terminal and foreground-
+ * process-group rules. */
+#include "kernel.h"
+#include "poll.h"
+#include "proc.h"
+#include "tty.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/ioctl.h"
+
+static struct list_head ttys = LIST_HEAD_INIT(ttys);
+static struct tty *console_tty;
+
+static const struct termios tty_std_termios = {
+	.c_iflag = ICRNL | IXON,
+	.c_oflag = OPOST | ONLCR,
+	.c_cflag = B38400 | CS8 | CREAD | HUPCL,
+	.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN,
+	.c_cc = {
+		[VINTR] = 003, [VQUIT] = 034, [VERASE] = 0177, [VKILL] = 025,
+		[VEOF] = 004, [VTIME] = 0, [VMIN] = 1, [VSTART] = 021, [VSTOP] = 023,
+		[VSUSP] = 032, [VREPRINT] = 022, [VDISCARD] = 017, [VWERASE] = 027,
+		[VLNEXT] = 026,
+	},
+};
+
+void tty_init(struct tty *tty, const char *name, const struct tty_operations *ops, void *driver_data)
+{
+	memset(tty, 0, sizeof(*tty));
+	tty->name = name;
+	tty->ops = ops;
+	tty->driver_data = driver_data;
+	tty->termios = tty_std_termios;
+	tty->winsize = (struct winsize){ .ws_row = 25, .ws_col = 80 };
+	list_init(&tty->link);
+	init_waitqueue_head(&tty->read_wait);
+	init_waitqueue_head(&tty->write_wait);
+}
+
+void tty_register(struct tty *tty, dev_t dev)
+{
+	tty->dev = dev;
+	list_add_tail(&tty->link, &ttys);
+}
+
+void tty_set_console(struct tty *tty)
+{
+	console_tty = tty;
+}
+
+struct tty *tty_console(void)
+{
+	return console_tty;
+}
+
+void tty_wakeup(struct tty *tty)
+{
+	wake_up_interruptible(&tty->write_wait);
+}
+
+static bool proc_live(const struct proc *p)
+{
+	return p->state != P_UNUSED && p->state != P_EMBRYO && p->state != P_ZOMBIE;
+}
+
+void tty_signal_pgrp(int pgrp, int sig)
+{
+	struct k_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
+	for (int i = 0; i < NPROC; i++)
+		if (proc_live(&proc_table[i]) && proc_table[i].pgid == pgrp)
+			send_signal(&proc_table[i], sig, &info);
+}
+
+static bool pgrp_in_session(int pgrp, int sid)
+{
+	for (int i = 0; i < NPROC; i++)
+		if (proc_live(&proc_table[i]) && proc_table[i].pgid == pgrp && proc_table[i].sid == sid)
+			return true;
+	return false;
+}
+
+/* Every process of session sid loses its controlling terminal. */
+static void session_clear_tty(int sid)
+{
+	for (int i = 0; i < NPROC; i++)
+		if (proc_table[i].state != P_UNUSED && proc_table[i].sid == sid)
+			proc_table[i].ctty = NULL;
+}
+
+static void set_ctty(struct tty *tty)
+{
+	tty->session = current->sid;
+	tty->pgrp = current->pgid;
+	current->ctty = tty;
+}
+
+void disassociate_ctty(void)
+{
+	struct tty *tty = current->ctty;
+	if (!tty)
+		return;
+	if (tty->pgrp > 0) {
+		tty_signal_pgrp(tty->pgrp, SIGHUP);
+		tty_signal_pgrp(tty->pgrp, SIGCONT);
+	}
+	session_clear_tty(current->sid);
+	tty->session = 0;
+	tty->pgrp = 0;
+}
+
+/* As Linux: /dev/tty and /dev/console are aliases and never make the
+ * terminal behind them the opener's controlling terminal. */
+static struct tty *tty_lookup(dev_t dev, bool *noctty)
+{
+	if (dev == MKDEV(TTYAUX_MAJOR, 0)) {
+		*noctty = true;
+		return current->ctty;
+	}
+	if (dev == MKDEV(TTYAUX_MAJOR, 1)) {
+		*noctty = true;
+		return console_tty;
+	}
+	struct tty *tty;
+	list_for_each_entry(tty, &ttys, link)
+		if (tty->dev == dev)
+			return tty;
+	return NULL;
+}
+
+static int tty_open(struct inode *inode, struct file *file)
+{
+	bool noctty = file->f_flags & O_NOCTTY;
+	struct tty *tty = tty_lookup(inode->i_rdev, &noctty);
+	if (!tty)
+		return -ENXIO;
+	file->private_data = tty;
+	tty->count++;
+	if (!noctty && current->pid == current->sid && !current->ctty && !tty->session)
+		set_ctty(tty);
+	return 0;
+}
+
+static int tty_release(struct inode *inode, struct file *file)
+{
+	(void)inode;
+	struct tty *tty = file->private_data;
+	tty->count--;
+	return 0;
+}
+
+static ssize_t tty_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	(void)pos;
+	return n_tty_read(file->private_data, (struct tty_iobuf){ buf, true }, count,
+			  file->f_flags & O_NONBLOCK);
+}
+
+static ssize_t tty_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
+{
+	(void)pos;
+	return n_tty_write(file->private_data, (struct tty_iobuf){ (char *)buf, true }, count,
+			   file->f_flags & O_NONBLOCK);
+}
+
+/* Output is always writable: a writer that finds the driver full sleeps in
+ * write() until the line drains, which is never long. */
+static unsigned int tty_poll(struct file *file, poll_table *pt)
+{
+	struct tty *tty = file->private_data;
+	poll_wait(file, &tty->read_wait, pt);
+	unsigned int mask = POLLOUT | POLLWRNORM;
+	if (n_tty_readable(tty))
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
+static int wait_until_sent(struct tty *tty)
+{
+	if (!tty->ops->chars_in_buffer)
+		return 0;
+	return wait_event_interruptible(tty->write_wait, tty->ops->chars_in_buffer(tty) == 0);
+}
+
+static int set_termios(struct tty *tty, unsigned int cmd, const void __user *arg)
+{
+	struct termios t;
+	int r = copyin(arg, &t, sizeof(t));
+	if (r)
+		return r;
+	if (cmd != TCSETS) {
+		r = wait_until_sent(tty);
+		if (r)
+			return r;
+	}
+	if (cmd == TCSETSF)
+		n_tty_flush_input(tty);
+	n_tty_set_termios(tty, &t);
+	return 0;
+}
+
+static int set_winsize(struct tty *tty, const void __user *arg)
+{
+	struct winsize ws;
+	int r = copyin(arg, &ws, sizeof(ws));
+	if (r)
+		return r;
+	bool changed = memcmp(&ws, &tty->winsize, sizeof(ws)) != 0;
+	tty->winsize = ws;
+	if (changed && tty->pgrp > 0)
+		tty_signal_pgrp(tty->pgrp, SIGWINCH);
+	return 0;
+}
+
+static int set_pgrp(struct tty *tty, int __user *arg)
+{
+	int pgrp;
+	int r = get_user(pgrp, arg);
+	if (r)
+		return r;
+	if (current->ctty != tty || tty->session != current->sid)
+		return -ENOTTY;
+	if (pgrp < 0)
+		return -EINVAL;
+	if (!pgrp_in_session(pgrp, current->sid))
+		return -EPERM;
+	tty->pgrp = pgrp;
+	return 0;
+}
+
+/* arg 1 lets root take a terminal that another session controls. */
+static int set_ctty_ioctl(struct tty *tty, unsigned long arg)
+{
+	if (current->pid == current->sid && current->ctty == tty)
+		return 0;
+	if (current->pid != current->sid || current->ctty)
+		return -EPERM;
+	if (tty->session) {
+		if (arg != 1 || current->euid != 0)
+			return -EPERM;
+		session_clear_tty(tty->session);
+	}
+	set_ctty(tty);
+	return 0;
+}
+
+static int give_up_ctty(struct tty *tty)
+{
+	if (current->ctty != tty)
+		return -ENOTTY;
+	if (current->pid == current->sid)
+		disassociate_ctty();
+	else
+		current->ctty = NULL;
+	return 0;
+}
+
+static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct tty *tty = file->private_data;
+	void __user *p = (void __user *)arg;
+	switch (cmd) {
+	case TCGETS:
+		return copyout(&tty->termios, p, sizeof(struct termios));
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return set_termios(tty, cmd, p);
+	case TCSBRK:            /* tcdrain(); no break condition is sent */
+		return wait_until_sent(tty);
+	case TCFLSH:            /* queued output is not discarded: it drains at line speed */
+		if (arg > TCIOFLUSH)
+			return -EINVAL;
+		if (arg != TCOFLUSH)
+			n_tty_flush_input(tty);
+		return 0;
+	case TIOCGWINSZ:
+		return copyout(&tty->winsize, p, sizeof(struct winsize));
+	case TIOCSWINSZ:
+		return set_winsize(tty, p);
+	case FIONREAD:
+		return put_user((int)n_tty_inq(tty), (int __user *)p);
+	case TIOCGPGRP:
+		if (current->ctty != tty)
+			return -ENOTTY;
+		return put_user(tty->pgrp, (int __user *)p);
+	case TIOCSPGRP:
+		return set_pgrp(tty, p);
+	case TIOCSCTTY:
+		return set_ctty_ioctl(tty, arg);
+	case TIOCNOTTY:
+		return give_up_ctty(tty);
+	default:
+		return -ENOIOCTLCMD;
+	}
+}
+
+const struct file_operations tty_fops = {
+	.open = tty_open,
+	.release = tty_release,
+	.read = tty_read,
+	.write = tty_write,
+	.llseek = no_llseek,
+	.unlocked_ioctl = tty_ioctl,
+	.poll = tty_poll,
+};

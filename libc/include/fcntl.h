@@ -1,0 +1,20 @@
+/* fcntl.h: open/openat/creat and fcntl. */
+#ifndef _FCNTL_H
+#define _FCNTL_H
+
+#include <sys/types.h>
+#include <uapi/fcntl.h>
+
+#ifndef SEEK_SET
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+#endif
+
+/* The mode argument is only read when flags contain O_CREAT. */
+int open(const char *path, int flags, ...);
+int openat(int dirfd, const char *path, int flags, ...);
+int creat(const char *path, mode_t mode);
+int fcntl(int fd, int cmd, ...);
+
+#endif

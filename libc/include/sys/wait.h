@@ -1,0 +1,15 @@
+/* sys/wait.h: waiting for children. */
+#ifndef _SYS_WAIT_H
+#define _SYS_WAIT_H
+
+#include <sys/types.h>
+#include <bits/waitstatus.h>
+
+struct rusage;
+
+pid_t wait(int *status);
+pid_t waitpid(pid_t pid, int *status, int options);
+pid_t wait3(int *status, int options, struct rusage *ru);
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru);
+
+#endif

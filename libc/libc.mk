@@ -1,0 +1,31 @@
+# libc.mk: builds the project's libc: $(LIBC_A) and the start file $(CRT0).
+# Included by the top Makefile (cwd = repository root; B = build directory).
+
+LIBC_SRCS := errno.c strerror.c start.c tls.c string.c ctype.c stdlib.c qsort.c env.c exit.c \
+             malloc.c stdio.c stdio_line.c printf.c printf_out.c io.c fs.c process.c exec.c \
+             mman.c misc.c signal.c time.c dirent.c termios.c err.c getopt.c
+LIBC_ASMS := syscall.S sigreturn.S setjmp.S
+
+LIBC_CFLAGS := $(UCFLAGS)
+
+LIBC_A := $(B)/libc/libc.a
+CRT0   := $(B)/libc/crt0.o
+LIBC_OBJS := $(addprefix $(B)/libc/,$(LIBC_SRCS:.c=.o) $(LIBC_ASMS:.S=.o))
+
+$(LIBC_A): $(LIBC_OBJS)
+	@mkdir -p $(@D)
+	@echo "  AR      $@"
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+$(B)/libc/%.o: libc/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(LIBC_CFLAGS) -c -o $@ $<
+
+$(B)/libc/%.o: libc/%.S
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(LIBC_CFLAGS) -c -o $@ $<
+
+-include $(LIBC_OBJS:.o=.d) $(CRT0:.o=.d)

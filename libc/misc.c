@@ -1,0 +1,93 @@
+/* misc.c: system information and odds and ends: uname, gethostname, sysconf/getpagesize,
+ * resource limits and usage, getrandom/getentropy, reboot, sched_yield, and syscall(). */
+#include <errno.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/random.h>
+#include <sys/reboot.h>
+#include <sys/resource.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+#include "sysdep.h"
+
+int uname(struct utsname *u) { return (int)__sysret(__NR_uname, u); }
+
+int gethostname(char *name, size_t len)
+{
+	struct utsname u;
+
+	if (uname(&u) < 0)
+		return -1;
+	if (strlen(u.nodename) >= len) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	strcpy(name, u.nodename);
+	return 0;
+}
+
+int getpagesize(void)
+{
+	unsigned long p = getauxval(AT_PAGESZ);
+
+	return p ? (int)p : 4096;
+}
+
+long sysconf(int name)
+{
+	struct rlimit rl;
+
+	switch (name) {
+	case _SC_PAGESIZE:
+		return getpagesize();
+	case _SC_CLK_TCK:
+		return 100;	/* the USER_HZ times() and /proc report in, whatever the kernel's tick */
+	case _SC_OPEN_MAX:
+		return getrlimit(RLIMIT_NOFILE, &rl) < 0 ? -1 : (long)rl.rlim_cur;
+	case _SC_ARG_MAX:
+		return ARG_MAX;
+	}
+	errno = EINVAL;
+	return -1;
+}
+
+int getrlimit(int resource, struct rlimit *rl) { return (int)__sysret(__NR_ugetrlimit, resource, rl); }
+int setrlimit(int resource, const struct rlimit *rl) { return (int)__sysret(__NR_setrlimit, resource, rl); }
+int getrusage(int who, struct rusage *ru) { return (int)__sysret(__NR_getrusage, who, ru); }
+
+ssize_t getrandom(void *buf, size_t len, unsigned int flags)
+{
+	return __sysret(__NR_getrandom, buf, len, flags);
+}
+
+int getentropy(void *buf, size_t len)
+{
+	if (len > 256) {
+		errno = EIO;
+		return -1;
+	}
+	return getrandom(buf, len, 0) == (ssize_t)len ? 0 : -1;
+}
+
+int reboot(unsigned int magic1, unsigned int magic2, unsigned int cmd, void *arg)
+{
+	return (int)__sysret(__NR_reboot, magic1, magic2, cmd, arg);
+}
+
+int sched_yield(void) { return (int)__sysret(__NR_sched_yield); }
+
+long syscall(long number, ...)
+{
+	va_list ap;
+	long a[6];
+	int i;
+
+	va_start(ap, number);
+	for (i = 0; i < 6; i++)
+		a[i] = va_arg(ap, long);
+	va_end(ap);
+	return __syscall_ret(__raw_syscall(number, a[0], a[1], a[2], a[3], a[4], a[5]));
+}

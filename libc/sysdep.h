@@ -1,0 +1,24 @@
+/* sysdep.h (libc-private): how the libc issues system calls. __syscall(nr, args...) returns the raw
+ * kernel result (-errno on failure); __sysret(...) turns that into the C convention (-1 + errno). */
+#ifndef _LIBC_SYSDEP_H
+#define _LIBC_SYSDEP_H
+
+#include <uapi/syscall_nr.h>
+
+/* Implemented in syscall.S: one out-of-line trap for every arity, because ebp (the sixth argument)
+ * is the frame pointer and cannot be named in an inline asm constraint. */
+long __raw_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
+
+#define __SC_CALL(nr, a, b, c, d, e, f, ...) \
+	__raw_syscall((nr), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
+#define __syscall(...) __SC_CALL(__VA_ARGS__, 0, 0, 0, 0, 0, 0, 0)
+#define __sysret(...)  __syscall_ret(__syscall(__VA_ARGS__))
+
+/* Raw result -> C result: errors become -1 with errno set. */
+long __syscall_ret(long r);
+
+/* Start-up hooks (start.c, tls.c, env.c). */
+void __tls_init(const unsigned long *auxv);
+extern const unsigned long *__auxv;
+
+#endif

@@ -1,0 +1,224 @@
+/* init: PID 1. The kernel turns its command line into our environment; "mode" picks what we do:
+ *   mode=test  run every program in /tests, framed by the @@TEST/@@RESULT/@@DONE markers, then power off;
+ *   mode=krun  run the one command line stored in /etc/krun.args and power off with its status;
+ *   otherwise  keep /bin/sh running on the console.
+ * Every mode reaps orphans, since they are all re-parented to us.
+ * So both paths can be exercised on the host, TESTDIR, KRUN_ARGS, KRUN_STDOUT and KRUN_STDERR
+ * override /tests, /etc/krun.args, /dev/ttyS0 and /dev/ttyS1. See docs/conventions.md. */
+#include <dirent.h>
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <uapi/reboot.h>
+#include <unistd.h>
+
+static const char *env_or(const char *var, const char *fallback)
+{
+	const char *v = getenv(var);
+	return v ? v : fallback;
+}
+
+static _Noreturn void poweroff(int code)
+{
+	fflush(stdout);
+	/* Through syscall(): glibc's reboot() cannot pass the code, which travels in the fourth argument. */
+	syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, LINUX_REBOOT_CMD_POWER_OFF,
+		(long)code);
+	/* Only reached when not privileged (on the host); exiting is the closest thing. */
+	warn("reboot");
+	exit(code);
+}
+
+/* For errors init cannot go on from: powering off with a failure code tells the harness more than
+ * PID 1 exiting (a panic) would. */
+static _Noreturn void fail(const char *what)
+{
+	warn("%s", what);
+	poweroff(1);
+}
+
+/* The harness compares bytes, so the tty must not turn "\n" into "\r\n". Not a tty: nothing to do. */
+static void raw_output(int fd)
+{
+	struct termios t;
+
+	if (tcgetattr(fd, &t) == 0) {
+		t.c_oflag &= ~OPOST;
+		tcsetattr(fd, TCSANOW, &t);
+	}
+}
+
+/* Waits for pid, reaping any orphan that exits meanwhile. */
+static int wait_for(pid_t pid)
+{
+	int status;
+	pid_t r;
+
+	while ((r = wait(&status)) != pid)
+		if (r < 0 && errno != EINTR)
+			fail("wait");
+	return status;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static _Noreturn void run_tests(void)
+{
+	const char *dir = env_or("TESTDIR", "/tests");
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		fail(dir);
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		names = realloc(names, (n + 1) * sizeof *names);
+		if (!names || !(names[n++] = strdup(de->d_name)))
+			fail("malloc");
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, by_name);
+
+	raw_output(1);
+	for (size_t i = 0; i < n; i++) {
+		printf("@@TEST %s\n", names[i]);
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid < 0)
+			fail("fork");
+		if (pid == 0) {
+			char path[4096];
+			char *argv[] = { names[i], NULL };
+
+			snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+			if (chdir("/") == 0)
+				execv(path, argv);
+			warn("%s", path);
+			_exit(127);
+		}
+		int status = wait_for(pid);
+		if (WIFSIGNALED(status))
+			printf("@@RESULT %s signal %d\n", names[i], WTERMSIG(status));
+		else
+			printf("@@RESULT %s exit %d\n", names[i], WEXITSTATUS(status));
+	}
+	printf("@@DONE\n");
+	poweroff(0);
+}
+
+/* /etc/krun.args holds NUL-terminated strings; returns them as a NULL-terminated argv. */
+static char **read_args(const char *path)
+{
+	size_t len = 0, cap = 256, argc = 0;
+	char *buf = malloc(cap + 1);
+	ssize_t r;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		fail(path);
+	while (buf && (r = read(fd, buf + len, cap - len)) != 0) {
+		if (r < 0)
+			fail(path);
+		len += r;
+		if (len == cap)
+			buf = realloc(buf, (cap *= 2) + 1);
+	}
+	close(fd);
+	if (!buf)
+		fail("malloc");
+	if (len == 0 || buf[len - 1] != '\0')
+		buf[len++] = '\0'; /* tolerate a missing final terminator */
+
+	char **argv = malloc((len + 1) * sizeof *argv);
+	if (!argv)
+		fail("malloc");
+	for (char *s = buf; s < buf + len; s += strlen(s) + 1)
+		argv[argc++] = s;
+	argv[argc] = NULL;
+	if (argv[0][0] == '\0') {
+		errno = EINVAL;
+		fail(path);
+	}
+	return argv;
+}
+
+static void redirect(int fd, const char *path, int flags)
+{
+	int f = open(path, flags);
+
+	if (f < 0 || dup2(f, fd) < 0)
+		fail(path);
+	if (f != fd)
+		close(f);
+}
+
+static _Noreturn void run_krun(void)
+{
+	char **argv = read_args(env_or("KRUN_ARGS", "/etc/krun.args"));
+	pid_t pid = fork();
+
+	if (pid < 0)
+		fail("fork");
+	if (pid == 0) {
+		redirect(0, "/dev/null", O_RDONLY);
+		redirect(1, env_or("KRUN_STDOUT", "/dev/ttyS0"), O_WRONLY);
+		redirect(2, env_or("KRUN_STDERR", "/dev/ttyS1"), O_WRONLY);
+		raw_output(1);
+		raw_output(2);
+		execv(argv[0], argv);
+		warn("%s", argv[0]);
+		_exit(127);
+	}
+	int status = wait_for(pid);
+	poweroff(WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status));
+}
+
+static _Noreturn void run_shells(void)
+{
+	for (;;) {
+		time_t start = time(NULL);
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			/* A session of its own with the console as controlling terminal, so ^C goes to
+			 * the shell's foreground process group and never to init. */
+			setsid();
+			ioctl(0, TIOCSCTTY, 0);
+			tcsetpgrp(0, getpid());
+			execl("/bin/sh", "sh", (char *)NULL);
+			warn("/bin/sh");
+			_exit(127);
+		}
+		if (pid < 0)
+			warn("fork");
+		else
+			wait_for(pid);
+		if (time(NULL) - start < 2)
+			sleep(1); /* no fork, or a shell that cannot run or read: do not spin */
+	}
+}
+
+int main(void)
+{
+	const char *mode = env_or("mode", "");
+
+	if (strcmp(mode, "test") == 0)
+		run_tests();
+	if (strcmp(mode, "krun") == 0)
+		run_krun();
+	run_shells();
+}

@@ -1,0 +1,270 @@
+/* check.h: the small check library shared by the user test programs in user/tests/.
+ *
+ * A test prints one deterministic line per check ("ok - what" or "FAIL - what (...)") and
+ * ends with done(), which prints "N checks, M failed" and gives the exit status.
+ * The same test binary runs on the host Linux and inside the kernel and the harness diffs
+ * their stdout, so only ok lines may appear in a passing run and their text must never
+ * depend on the system (no pids, addresses or times).
+ *
+ * Rules the helpers rely on:
+ *  - Output goes straight to fd 1 with write(2): nothing sits in a stdio buffer that a
+ *    fork() would duplicate.
+ *  - Children never print checks; they report through their exit status (or a pipe) and
+ *    the parent checks that.  run_child() and the expect_*() helpers do the plumbing.
+ *  - Calls outside the POSIX set the project's libc promises (pipe2, dup3, rlimits, mknod,
+ *    brk, an unimplemented syscall number) go through raw_syscall() with the numbers from
+ *    <uapi/syscall_nr.h>: both kernels speak the Linux i386 int 0x80 ABI, so that behaves
+ *    the same under glibc and the project's libc.
+ */
+#ifndef USER_TESTS_CHECK_H
+#define USER_TESTS_CHECK_H
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The one list of Linux i386 syscall numbers (kernel/uapi, on the path through -Ikernel). */
+#include <uapi/syscall_nr.h>
+
+/* Everything here is static and a test uses only part of it. */
+#define CHECK_FN static inline __attribute__((unused))
+
+static int check_total __attribute__((unused)), check_failed __attribute__((unused));
+
+/* Formats into a stack buffer and writes it in one write(2), so that lines from
+ * concurrently running processes never interleave mid-line. */
+CHECK_FN void check_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+CHECK_FN void check_line(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof buf - 1, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if (n > (int)sizeof buf - 2)
+		n = sizeof buf - 2;
+	buf[n++] = '\n';
+	for (int off = 0; off < n;) {
+		ssize_t w = write(1, buf + off, n - off);
+		if (w <= 0)
+			break;
+		off += w;
+	}
+}
+
+/* Records one check.  detail is printed only on failure: it may hold values that
+ * differ between systems because a failing run is going to differ anyway. */
+CHECK_FN int check_record(int ok, const char *what, const char *detail)
+{
+	check_total++;
+	if (ok) {
+		check_line("ok - %s", what);
+	} else {
+		check_failed++;
+		check_line("FAIL - %s (%s)", what, detail ? detail : "false");
+	}
+	return ok;
+}
+
+CHECK_FN int check_eq_long(long got, long expected, const char *what)
+{
+	char d[96];
+	snprintf(d, sizeof d, "got %ld expected %ld", got, expected);
+	return check_record(got == expected, what, d);
+}
+
+CHECK_FN int check_err_long(long ret, int err, int expected_errno, const char *what)
+{
+	char d[128];
+	snprintf(d, sizeof d, "got %ld errno %d (%s) expected -1 errno %d (%s)", ret,
+		 ret == -1 ? err : 0, ret == -1 ? strerror(err) : "-", expected_errno,
+		 strerror(expected_errno));
+	return check_record(ret == -1 && err == expected_errno, what, d);
+}
+
+CHECK_FN int check_ok_long(long ret, int err, const char *what)
+{
+	char d[96];
+	snprintf(d, sizeof d, "got -1 errno %d (%s)", err, strerror(err));
+	return check_record(ret != -1, what, d);
+}
+
+/* CHECK(cond, what): cond must be true. */
+#define CHECK(cond, what) check_record(!!(cond), (what), NULL)
+/* CHECK_EQ(a, b, what): integer a must equal b. */
+#define CHECK_EQ(a, b, what) check_eq_long((long)(a), (long)(b), (what))
+/* CHECK_ERR(call, ERRNO, what): call must fail with -1 and errno == ERRNO. */
+#define CHECK_ERR(call, ERRNO, what)                                   \
+	({                                                             \
+		errno = 0;                                             \
+		long check_r_ = (long)(call);                          \
+		check_err_long(check_r_, errno, (ERRNO), (what));      \
+	})
+/* CHECK_OK(call, what): call must not return -1; evaluates to its result. */
+#define CHECK_OK(call, what)                                           \
+	({                                                             \
+		errno = 0;                                             \
+		long check_r_ = (long)(call);                          \
+		check_ok_long(check_r_, errno, (what));                \
+		check_r_;                                              \
+	})
+
+/* Prints the summary line and returns the process exit status for main(). */
+CHECK_FN int done(void)
+{
+	check_line("%d checks, %d failed", check_total, check_failed);
+	return check_failed ? 1 : 0;
+}
+
+/* ---- processes ---- */
+
+/* Runs fn(arg) in a forked child whose exit status is fn's return value, waits for
+ * it and returns the raw wait status (or -1 if fork/waitpid failed). */
+CHECK_FN int run_child(int (*fn)(void *), void *arg)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0)
+		_exit(fn(arg));
+	int st;
+	if (waitpid(pid, &st, 0) != pid)
+		return -1;
+	return st;
+}
+
+CHECK_FN int expect_exit(int status, int code, const char *what)
+{
+	char d[96];
+	if (status == -1)
+		snprintf(d, sizeof d, "fork/wait failed");
+	else if (WIFEXITED(status))
+		snprintf(d, sizeof d, "exited %d expected exit %d", WEXITSTATUS(status), code);
+	else if (WIFSIGNALED(status))
+		snprintf(d, sizeof d, "killed by signal %d expected exit %d", WTERMSIG(status), code);
+	else
+		snprintf(d, sizeof d, "status 0x%x expected exit %d", status, code);
+	return check_record(status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == code,
+			    what, d);
+}
+
+CHECK_FN int expect_signal(int status, int sig, const char *what)
+{
+	char d[96];
+	if (status == -1)
+		snprintf(d, sizeof d, "fork/wait failed");
+	else if (WIFEXITED(status))
+		snprintf(d, sizeof d, "exited %d expected signal %d", WEXITSTATUS(status), sig);
+	else if (WIFSIGNALED(status))
+		snprintf(d, sizeof d, "killed by signal %d expected signal %d", WTERMSIG(status), sig);
+	else
+		snprintf(d, sizeof d, "status 0x%x expected signal %d", status, sig);
+	return check_record(status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == sig,
+			    what, d);
+}
+
+/* ---- time ---- */
+
+CHECK_FN void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+CHECK_FN long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* ---- signals ---- */
+
+/* Installs handler for sig with the given sa_flags; returns sigaction's result. */
+CHECK_FN int set_handler(int sig, void (*handler)(int), int flags)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = handler;
+	sa.sa_flags = flags;
+	sigemptyset(&sa.sa_mask);
+	return sigaction(sig, &sa, NULL);
+}
+
+/* ---- device numbers ---- */
+
+/* Linux's encoding of st_rdev (new_encode_dev), spelled out because major()/minor()
+ * live in a glibc-only header. */
+CHECK_FN unsigned dev_major(unsigned long long rdev)
+{
+	return (unsigned)((rdev >> 8) & 0xfff);
+}
+
+CHECK_FN unsigned dev_minor(unsigned long long rdev)
+{
+	return (unsigned)((rdev & 0xff) | ((rdev >> 12) & 0xfff00));
+}
+
+/* ---- bad pointers for EFAULT checks ---- */
+
+/* NULL hidden behind a volatile, so the compiler's nonnull checks let it through. */
+static void *volatile check_null_ __attribute__((unused));
+CHECK_FN void *null_ptr(void)
+{
+	return check_null_;
+}
+
+/* An address that is unmapped under every kernel: a page we mapped and gave back.
+ * (Fixed addresses are not: a 32-bit process on a 64-bit Linux may map 0xC0000000.) */
+CHECK_FN void *unmapped_page(void)
+{
+	void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	munmap(p, 4096);
+	return p;
+}
+
+/* ---- raw system calls ---- */
+
+/* int 0x80 with up to three arguments; returns the kernel's raw result (-errno on error). */
+CHECK_FN long raw_syscall(long nr, long a, long b, long c)
+{
+	long ret;
+	__asm__ volatile("int $0x80"
+			 : "=a"(ret)
+			 : "a"(nr), "b"(a), "c"(b), "d"(c)
+			 : "memory");
+	return ret;
+}
+
+/* The libc convention on top of raw_syscall: -1 and errno on failure. */
+CHECK_FN long sys_call(long nr, long a, long b, long c)
+{
+	long r = raw_syscall(nr, a, b, c);
+	if (r < 0 && r > -4096) {
+		errno = (int)-r;
+		return -1;
+	}
+	return r;
+}
+
+CHECK_FN int sys_pipe2(int fds[2], int flags)
+{
+	return (int)sys_call(__NR_pipe2, (long)fds, flags, 0);
+}
+
+CHECK_FN int sys_dup3(int oldfd, int newfd, int flags)
+{
+	return (int)sys_call(__NR_dup3, oldfd, newfd, flags);
+}
+
+#endif

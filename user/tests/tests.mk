@@ -1,0 +1,36 @@
+# tests.mk: builds the test programs user/tests/NAME.c twice:
+#   $(B)/tests/NAME        with the project's libc; installed as /tests/NAME in the kernel image
+#   $(B)/glibc-tests/NAME  with the stock toolchain and glibc; run on the host Linux
+# The harness runs both and compares their stdout byte for byte (DIFF_TESTS).
+# Needs from the other fragments: CC, UCFLAGS, ULDFLAGS, LIBGCC, GLIBC_CC, GCFLAGS (toolchain.mk),
+# CRT0 and LIBC_A (libc/libc.mk).
+
+TEST_PROGS := $(sort $(basename $(notdir $(wildcard user/tests/*.c))))
+TEST_BINS := $(addprefix $(B)/tests/,$(TEST_PROGS))
+GLIBC_TEST_BINS := $(addprefix $(B)/glibc-tests/,$(TEST_PROGS))
+
+# Tests that exercise this kernel's own devices and so cannot run on the host.
+KERNEL_ONLY_TESTS := tty_basic $(filter dev_%,$(TEST_PROGS))
+# Tests whose output must be identical on the host Linux and in the kernel.
+DIFF_TESTS := $(filter-out $(KERNEL_ONLY_TESTS),$(TEST_PROGS))
+
+# Objects live outside $(B)/tests so that directory holds exactly what goes into /tests.
+TEST_OBJDIR := $(B)/tests-obj
+
+$(TEST_OBJDIR)/%.o: user/tests/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(UCFLAGS) -c -o $@ $<
+
+$(B)/tests/%: $(TEST_OBJDIR)/%.o $(CRT0) $(LIBC_A)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ULDFLAGS) -o $@ $(CRT0) $< $(LIBC_A) $(LIBGCC)
+
+# GCFLAGS has no -MMD, hence the explicit header dependency.
+$(B)/glibc-tests/%: user/tests/%.c user/tests/check.h
+	@mkdir -p $(@D)
+	@echo "  GLIBC   $@"
+	$(Q)$(GLIBC_CC) $(GCFLAGS) -o $@ $<
+
+-include $(wildcard $(TEST_OBJDIR)/*.d)
