@@ -2,8 +2,8 @@
  * ranges and their conflicts, dynamic majors, def_chr_fops' lookup (ENXIO,
  * minor ranges shared on one major), misc minors, the FreeBSD face's defaults
  * for NULL methods and its ioctl argument copies, and uiomove over several
- * iovecs. They open device nodes
- * through stack inodes and files, so they need no process. */
+ * iovecs. They open device nodes through stack inodes and files, so they
+ * need no process of their own. */
 #include "cdevsw.h"
 #include "chrdev.h"
 #include "kernel.h"
