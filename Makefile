@@ -5,6 +5,8 @@
 B := build
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
+# Objects are intermediate files of pattern chains; keep them so nothing rebuilds needlessly.
+.SECONDARY:
 
 include tools/toolchain.mk
 include kernel/kernel.mk
