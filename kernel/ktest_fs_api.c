@@ -139,6 +139,10 @@ KTEST(fs_seq_file)
 	KCHECK(f && f->f_op->read(f, buf, 100, &f->f_pos) == 4 && memcmp(buf, "3\n4\n", 4) == 0);
 	if (f)
 		fput(f);
+	/* The same records through proc_create_seq. */
+	KCHECK(proc_create_seq("kt_seq2", 0444, NULL, &kt_seq_ops) != NULL);
+	KCHECK(kread_all("/proc/kt_seq2", buf, 8192, 100) == 5000 + 10);
+	remove_proc_entry("kt_seq2", NULL);
 	kfree(buf);
 	remove_proc_entry("kt_seq", NULL);
 	leave();

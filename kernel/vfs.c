@@ -4,7 +4,6 @@
  * namei.c. */
 #include "kernel.h"
 #include "namei.h"
-#include "proc.h"
 #include "procfs.h"
 #include "ramfs.h"
 #include "sysfs.h"
