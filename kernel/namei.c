@@ -258,7 +258,6 @@ int vfs_getcwd(char *buf, size_t size)
 	return (int)n;
 }
 
-/* Makes a top-level directory of the boot tree. */
 int getname(const char __user *upath, char **res)
 {
 	char *buf = kmalloc(PATH_MAX);
@@ -285,16 +284,17 @@ int user_path_at(int dirfd, const char __user *upath, int flags, struct inode **
 	if (err < 0)
 		return err;
 	if (!*path && (flags & AT_EMPTY_PATH)) {
-		struct inode *dir;
+		/* The file dirfd is open on, whatever its type. */
+		struct inode *inode;
 		if (dirfd == AT_FDCWD) {
-			dir = cur_cwd();
+			inode = cur_cwd();
 		} else {
 			struct file *f = fget(dirfd);
-			dir = f ? f->f_inode : NULL;
-			err = !f ? -EBADF : !dir ? -ENOENT : 0;
+			inode = f ? f->f_inode : NULL;
+			err = !f ? -EBADF : !inode ? -ENOENT : 0;
 		}
-		if (dir && !err)
-			*res = iget(dir);
+		if (inode && !err)
+			*res = iget(inode);
 	} else {
 		err = vfs_lookup_at(dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), res);
 	}

@@ -1,6 +1,7 @@
-/* namei.h: the path-walking helpers behind vfs.h that the filesystem system
- * calls share: splitting a path into its directory and last name, the
- * permission and creation checks, and copying path names in from user space. */
+/* namei.h: the kernel-internal filesystem interface behind vfs.h that the
+ * system calls share: single path steps and links, splitting a path into its
+ * directory and last name, creating, removing and renaming names with their
+ * permission checks, and copying path names in from user space. */
 #ifndef NAMEI_H
 #define NAMEI_H
 
