@@ -5,6 +5,8 @@
 B := build
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
+# Objects are intermediate files of pattern chains; keep them so nothing rebuilds needlessly.
+.SECONDARY:
 
 include tools/toolchain.mk
 include kernel/kernel.mk
@@ -15,14 +17,19 @@ include kernel/kernel.mk
 INITRAMFS := $(B)/initramfs.cpio
 ISO := $(B)/freax.iso
 QEMU_BASE := $(QEMU) -m 256M -no-reboot
-ROOT_FILES := $(USER_BINS) $(TEST_BINS)
+# TCG by default (KVM may be missing or broken); KVM=1 tries KVM first.
+RUN_ACCEL := $(if $(filter 1,$(KVM)),-accel kvm -accel tcg,-accel tcg)
+# The glibc builds of the differential tests run in the kernel too, as /tests/NAME.glibc.
+GLIBC_DIFF_BINS := $(addprefix $(B)/glibc-tests/,$(DIFF_TESTS))
+ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_DIFF_BINS)
 
 .PHONY: all iso run run-nox test debug clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
 
-$(INITRAMFS): $(ROOT_FILES) tools/mkcpio.py
+$(INITRAMFS): $(ROOT_FILES) tools/mkcpio.py Makefile
 	python3 tools/mkcpio.py $@ $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
-		$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f))
+		$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f)) \
+		$(foreach f,$(GLIBC_DIFF_BINS),tests/$(notdir $(f)).glibc=$(f))
 
 iso: $(ISO)
 $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
@@ -35,13 +42,13 @@ $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 # A VGA window when there is a display, the terminal otherwise.
 run: $(ISO)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-		$(QEMU_BASE) -accel kvm -accel tcg -cdrom $(ISO) -serial stdio; \
+		$(QEMU_BASE) $(RUN_ACCEL) -cdrom $(ISO) -serial stdio; \
 	else \
 		$(MAKE) --no-print-directory run-nox; \
 	fi
 
 run-nox: $(ISO)
-	$(QEMU_BASE) -accel kvm -accel tcg -cdrom $(ISO) -nographic
+	$(QEMU_BASE) $(RUN_ACCEL) -cdrom $(ISO) -nographic
 
 test: all $(ISO)
 	python3 tools/harness.py --build $(B) --kernel $(KERNEL) --initrd $(INITRAMFS) --iso $(ISO) \

@@ -251,6 +251,34 @@ static int ramfs_rmdir(struct inode *dir, const char *name, size_t len)
 	return 0;
 }
 
+static int ramfs_rename(struct inode *old_dir, const char *old_name, size_t old_len,
+			struct inode *new_dir, const char *new_name, size_t new_len)
+{
+	struct inode *child = ramfs_find(old_dir, old_name, old_len);
+	if (!child)
+		return -ENOENT;
+	char *name = kmalloc(new_len + 1);
+	if (!name)
+		return -ENOMEM;
+	memcpy(name, new_name, new_len);
+	name[new_len] = '\0';
+	struct inode *victim = ramfs_find(new_dir, new_name, new_len);
+	if (victim)
+		ramfs_detach(victim);
+	list_del(&child->i_sibling);
+	if (S_ISDIR(child->i_mode)) {
+		old_dir->i_nlink--;
+		new_dir->i_nlink++;
+	}
+	kfree(child->i_name);
+	child->i_name = name;
+	child->i_parent = new_dir;
+	list_add_tail(&child->i_sibling, &new_dir->i_children);
+	old_dir->i_mtime = old_dir->i_ctime = new_dir->i_mtime = new_dir->i_ctime = fs_time();
+	child->i_ctime = old_dir->i_ctime;
+	return 0;
+}
+
 bool ramfs_emit_children(struct inode *dir, struct dir_context *ctx)
 {
 	if (ctx->pos == 0) {
@@ -293,6 +321,7 @@ static const struct inode_operations ramfs_dir_iops = {
 	.create = ramfs_create,
 	.unlink = ramfs_unlink,
 	.rmdir = ramfs_rmdir,
+	.rename = ramfs_rename,
 	.evict = ramfs_free_inode,
 };
 

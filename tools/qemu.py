@@ -63,7 +63,9 @@ def boot(kernel=None, initrd=None, iso=None, append="", timeout=120, idle=30,
             cmd += ["-kernel", kernel, "-append", append]
             if initrd:
                 cmd += ["-initrd", initrd]
-        cmd += list(extra)
+        # QEMU_EXTRA adds options to every boot, e.g. "-icount shift=0" for
+        # timings that count instructions instead of depending on the host's load.
+        cmd += list(extra) + os.environ.get("QEMU_EXTRA", "").split()
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL)

@@ -13,37 +13,44 @@
 #include <unistd.h>
 #include <uapi/chardev.h>
 
-static double now_us(void)
+/* Integer arithmetic only: the project's printf has no floating point. */
+static long long now_ns(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-static void report(const char *what, double value, const char *unit)
+/* Prints total/n with two decimals, in the unit's hundredths. */
+static void report(const char *what, long long hundredths, const char *unit)
 {
-	printf("%-36s %12.2f %s\n", what, value, unit);
+	printf("%-40s %9lld.%02lld %s\n", what, hundredths / 100, hundredths % 100, unit);
+}
+
+static void report_per_op(const char *what, long long ns, int n)
+{
+	report(what, ns / 10 / n, "us");
 }
 
 static void bench_null_syscall(int n)
 {
-	double t = now_us();
+	long long t = now_ns();
 	for (int i = 0; i < n; i++)
 		getppid();
-	report("null system call (getppid)", (now_us() - t) / n, "us");
+	report_per_op("null system call (getppid)", now_ns() - t, n);
 }
 
 static void bench_ioctl(const char *what, const char *dev, unsigned long cmd, int n)
 {
 	int fd = open(dev, O_RDWR);
 	if (fd < 0) {
-		printf("%-36s %12s (%s: not here)\n", what, "n/a", dev);
+		printf("%-40s %12s (%s: not here)\n", what, "n/a", dev);
 		return;
 	}
-	double t = now_us();
+	long long t = now_ns();
 	for (int i = 0; i < n; i++)
 		ioctl(fd, cmd, 0);
-	report(what, (now_us() - t) / n, "us");
+	report_per_op(what, now_ns() - t, n);
 	close(fd);
 }
 
@@ -61,14 +68,14 @@ static void bench_pipe_pingpong(int n)
 		}
 		_exit(0);
 	}
-	double t = now_us();
+	long long t = now_ns();
 	for (int i = 0; i < n; i++) {
 		if (write(to_child[1], &c, 1) != 1 || read(to_parent[0], &c, 1) != 1)
 			break;
 	}
-	double dt = now_us() - t;
+	long long dt = now_ns() - t;
 	waitpid(pid, NULL, 0);
-	report("pipe ping-pong round trip", dt / n, "us");
+	report_per_op("pipe ping-pong round trip", dt, n);
 	close(to_child[0]), close(to_child[1]), close(to_parent[0]), close(to_parent[1]);
 }
 
@@ -87,25 +94,26 @@ static void bench_pipe_bandwidth(int mib)
 		_exit(0);
 	}
 	close(fds[0]);
-	double t = now_us();
+	long long t = now_ns();
 	for (long left = (long)mib << 20; left > 0; left -= CHUNK)
 		if (write(fds[1], buf, CHUNK) != CHUNK)
 			break;
 	close(fds[1]);
 	waitpid(pid, NULL, 0);
-	report("pipe bandwidth (1 MiB chunks of 64K)", mib / ((now_us() - t) / 1e6), "MiB/s");
+	long long dt = now_ns() - t;
+	report("pipe bandwidth (64 KiB writes)", dt ? mib * 100LL * 1000000000LL / dt : 0, "MiB/s");
 }
 
 static void bench_fork(int n)
 {
-	double t = now_us();
+	long long t = now_ns();
 	for (int i = 0; i < n; i++) {
 		pid_t pid = fork();
 		if (pid == 0)
 			_exit(0);
 		waitpid(pid, NULL, 0);
 	}
-	report("fork + exit + wait", (now_us() - t) / n, "us");
+	report_per_op("fork + exit + wait", now_ns() - t, n);
 }
 
 static void bench_poll(int n)
@@ -117,10 +125,10 @@ static void bench_poll(int n)
 			return;
 		p[i] = (struct pollfd){ .fd = fds[i][0], .events = POLLIN };
 	}
-	double t = now_us();
+	long long t = now_ns();
 	for (int i = 0; i < n; i++)
 		poll(p, 10, 0);
-	report("poll on 10 descriptors", (now_us() - t) / n, "us");
+	report_per_op("poll on 10 descriptors", now_ns() - t, n);
 	for (int i = 0; i < 10; i++)
 		close(fds[i][0]), close(fds[i][1]);
 }
@@ -131,7 +139,7 @@ int main(int argc, char **argv)
 	if (scale < 1)
 		scale = 1;
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	printf("%-36s %12s %s\n", "benchmark", "result", "unit");
+	printf("%-40s %12s %s\n", "benchmark", "result", "unit");
 	bench_null_syscall(20000 * scale);
 	bench_ioctl("ioctl round trip (/dev/null)", "/dev/null", FIONREAD, 20000 * scale);
 	bench_ioctl("ioctl round trip (/dev/chardev)", "/dev/chardev", CHARDEV_IOCTL_QUERY, 20000 * scale);
