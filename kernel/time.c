@@ -49,6 +49,11 @@ static int rtc_init(void)
 }
 core_initcall(rtc_init);
 
+int64_t realtime_seconds(void)
+{
+	return boot_epoch + (int64_t)(monotonic_ns() / NSEC);
+}
+
 static int clock_now(int clk, int64_t *ns)
 {
 	int64_t mono = (int64_t)monotonic_ns();
