@@ -42,9 +42,10 @@ static unsigned long procfs_buffer_size = 0;
 static ssize_t procfile_write(struct file *file, const char __user *buff, size_t len, loff_t *off)
 {
 	(void)file, (void)off;
-	procfs_buffer_size = MIN(len, PROCFS_MAX_SIZE);
-	if (copy_from_user(procfs_buffer, buff, procfs_buffer_size))
+	size_t size = MIN(len, PROCFS_MAX_SIZE);
+	if (copy_from_user(procfs_buffer, buff, size))
 		return -EFAULT;
+	procfs_buffer_size = size;
 	procfs_buffer[procfs_buffer_size] = '\0';
 	return (ssize_t)procfs_buffer_size;
 }
@@ -73,9 +74,10 @@ static ssize_t procfs_read(struct file *filp, char __user *buffer, size_t length
 static ssize_t procfs_write(struct file *file, const char __user *buffer, size_t len, loff_t *off)
 {
 	(void)file, (void)off;
-	procfs2k_buffer_size = MIN(len, PROCFS2K_MAX_SIZE);
-	if (copy_from_user(procfs2k_buffer, buffer, procfs2k_buffer_size))
+	size_t size = MIN(len, PROCFS2K_MAX_SIZE);
+	if (copy_from_user(procfs2k_buffer, buffer, size))
 		return -EFAULT;
+	procfs2k_buffer_size = size;    /* after the copy: a failed write keeps the old size */
 	return (ssize_t)procfs2k_buffer_size;
 }
 
