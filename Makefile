@@ -19,9 +19,8 @@ ISO := $(B)/freax.iso
 QEMU_BASE := $(QEMU) -m 256M -no-reboot
 # TCG by default (KVM may be missing or broken); KVM=1 tries KVM first.
 RUN_ACCEL := $(if $(filter 1,$(KVM)),-accel kvm -accel tcg,-accel tcg)
-# The glibc builds of the differential tests run in the kernel too, as /tests/NAME.glibc.
-GLIBC_DIFF_BINS := $(addprefix $(B)/glibc-tests/,$(DIFF_TESTS))
-ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_DIFF_BINS)
+GLIBC_IMAGE_BINS := $(addprefix $(B)/glibc-tests/,$(GLIBC_IMAGE_TESTS))
+ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS)
 
 .PHONY: all iso run run-nox test debug clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
@@ -30,7 +29,7 @@ $(INITRAMFS): $(ROOT_FILES) tools/mkcpio.py Makefile
 	@echo "  CPIO    $@"
 	$(Q)python3 tools/mkcpio.py $@ $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
 		$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f)) \
-		$(foreach f,$(GLIBC_DIFF_BINS),tests/$(notdir $(f)).glibc=$(f))
+		$(foreach f,$(GLIBC_IMAGE_BINS),tests/$(notdir $(f)).glibc=$(f))
 
 iso: $(ISO)
 $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
