@@ -17,36 +17,42 @@ include kernel/kernel.mk
 INITRAMFS := $(B)/initramfs.cpio
 ISO := $(B)/freax.iso
 QEMU_BASE := $(QEMU) -m 256M -no-reboot
-ROOT_FILES := $(USER_BINS) $(TEST_BINS)
+# TCG by default (KVM may be missing or broken); KVM=1 tries KVM first.
+RUN_ACCEL := $(if $(filter 1,$(KVM)),-accel kvm -accel tcg,-accel tcg)
+GLIBC_IMAGE_BINS := $(addprefix $(B)/glibc-tests/,$(GLIBC_IMAGE_TESTS))
+ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS)
 
 .PHONY: all iso run run-nox test debug clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
 
-$(INITRAMFS): $(ROOT_FILES) tools/mkcpio.py
-	python3 tools/mkcpio.py $@ $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
-		$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f))
+$(INITRAMFS): $(ROOT_FILES) tools/mkcpio.py Makefile
+	@echo "  CPIO    $@"
+	$(Q)python3 tools/mkcpio.py $@ $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
+		$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f)) \
+		$(foreach f,$(GLIBC_IMAGE_BINS),tests/$(notdir $(f)).glibc=$(f))
 
 iso: $(ISO)
 $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
+	@echo "  ISO     $@"
 	@mkdir -p $(B)/iso/boot/grub
-	cp $(KERNEL) $(B)/iso/boot/kernel.elf
-	cp $(INITRAMFS) $(B)/iso/boot/initramfs.cpio
-	cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
-	grub-mkrescue -o $@ $(B)/iso 2>/dev/null
+	$(Q)cp $(KERNEL) $(B)/iso/boot/kernel.elf
+	$(Q)cp $(INITRAMFS) $(B)/iso/boot/initramfs.cpio
+	$(Q)cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $@ $(B)/iso 2>/dev/null
 
 # A VGA window when there is a display, the terminal otherwise.
 run: $(ISO)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-		$(QEMU_BASE) -accel kvm -accel tcg -cdrom $(ISO) -serial stdio; \
+		$(QEMU_BASE) $(RUN_ACCEL) -cdrom $(ISO) -serial stdio; \
 	else \
 		$(MAKE) --no-print-directory run-nox; \
 	fi
 
 run-nox: $(ISO)
-	$(QEMU_BASE) -accel kvm -accel tcg -cdrom $(ISO) -nographic
+	$(QEMU_BASE) $(RUN_ACCEL) -cdrom $(ISO) -nographic
 
 test: all $(ISO)
-	python3 tools/harness.py --build $(B) --kernel $(KERNEL) --initrd $(INITRAMFS) --iso $(ISO) \
+	$(Q)python3 tools/harness.py --build $(B) --kernel $(KERNEL) --initrd $(INITRAMFS) --iso $(ISO) \
 		--diff-tests "$(DIFF_TESTS)"
 
 debug: $(KERNEL) $(INITRAMFS)

@@ -5,10 +5,9 @@
 #include "chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
-#include "timer.h"
+#include "random.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
-#include "x86.h"
 
 #define MEM_MAJOR 1
 
@@ -60,33 +59,6 @@ static void fill_zero(void *p, size_t n)
 	memset(p, 0, n);
 }
 
-/* xorshift128+, reseeded from the TSC and jiffies on first use: not
- * cryptographic, but never constant and never repeating between reads. */
-static uint64_t rng_state[2];
-
-static uint64_t rng_next(void)
-{
-	if (!rng_state[0] && !rng_state[1]) {
-		rng_state[0] = rdtsc() | 1;
-		rng_state[1] = ((uint64_t)jiffies << 32) ^ 0x9e3779b97f4a7c15ull;
-	}
-	uint64_t s1 = rng_state[0];
-	const uint64_t s0 = rng_state[1];
-	rng_state[0] = s0;
-	s1 ^= s1 << 23;
-	rng_state[1] = s1 ^ s0 ^ (s1 >> 17) ^ (s0 >> 26);
-	return rng_state[1] + s0;
-}
-
-static void fill_random(void *p, size_t n)
-{
-	unsigned char *c = p;
-	for (size_t i = 0; i < n; i += 8) {
-		uint64_t r = rng_next();
-		memcpy(c + i, &r, MIN(n - i, 8u));
-	}
-}
-
 static ssize_t read_zero(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	(void)file, (void)pos;
@@ -96,7 +68,7 @@ static ssize_t read_zero(struct file *file, char __user *buf, size_t count, loff
 static ssize_t read_random(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	(void)file, (void)pos;
-	return read_generated(buf, count, fill_random);
+	return read_generated(buf, count, get_random_bytes);
 }
 
 static const struct file_operations null_fops = {

@@ -12,6 +12,17 @@
 
 static uint32_t anon_next_ino = 1;
 
+/* The file's last reference is gone (iput of an inode with no links). */
+static void anon_inode_evict(struct inode *inode)
+{
+	kfree(inode->i_name);
+	kfree(inode);
+}
+
+static const struct inode_operations anon_inode_ops = {
+	.evict = anon_inode_evict,
+};
+
 static struct inode *anon_inode_alloc(const char *name)
 {
 	struct inode *inode = kzalloc(sizeof *inode);
@@ -28,15 +39,16 @@ static struct inode *anon_inode_alloc(const char *name)
 	inode->i_mode = S_IRUSR | S_IWUSR;
 	inode->i_uid = current->euid;
 	inode->i_gid = current->egid;
+	inode->i_op = &anon_inode_ops;
 	inode->i_count = 1;
 	list_init(&inode->i_children);
 	list_init(&inode->i_sibling);
 	return inode;
 }
 
-/* Closes a file that never reached user space without calling the driver's
- * release, so that priv stays with the caller (Linux gets the same by
- * reserving the fd before it makes the file). */
+/* What a file that never reached user space is closed with, so that the
+ * driver's release does not run and priv stays with the caller (Linux gets
+ * the same by reserving the fd before it makes the file). */
 static const struct file_operations anon_unused_fops;
 
 int anon_inode_getfd(const char *name, const struct file_operations *fops, void *priv, int flags)
@@ -44,15 +56,17 @@ int anon_inode_getfd(const char *name, const struct file_operations *fops, void 
 	struct inode *inode = anon_inode_alloc(name);
 	if (!inode)
 		return -ENOMEM;
-	struct file *file = file_alloc(fops, inode, (unsigned)flags & ~O_CLOEXEC);
+	struct file *file = file_alloc(fops, inode, (unsigned)flags);
 	iput(inode);                    /* the file holds its own reference */
 	if (!file)
 		return -ENOMEM;
 	file->private_data = priv;
+	/* fd_install drops the reference it is given when it fails: keep one
+	 * to switch the operations before the file goes. */
+	fget_ref(file);
 	int fd = fd_install(file, 0, flags & O_CLOEXEC);
-	if (fd < 0) {
+	if (fd < 0)
 		file->f_op = &anon_unused_fops;
-		fput(file);
-	}
+	fput(file);
 	return fd;
 }

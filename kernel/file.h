@@ -53,6 +53,10 @@ struct inode_operations {
 	/* Symbolic-link-like entries (/proc/self/exe): the target path. */
 	int (*readlink)(struct inode *inode, char *buf, size_t size);
 	int (*truncate)(struct inode *inode, loff_t size);
+	/* Moves a name, replacing what new_name named (the VFS checked types,
+	 * emptiness, permissions and loops). */
+	int (*rename)(struct inode *old_dir, const char *old_name, size_t old_len,
+		      struct inode *new_dir, const char *new_name, size_t new_len);
 	/* The last reference to an unlinked inode is gone: free it. */
 	void (*evict)(struct inode *inode);
 };

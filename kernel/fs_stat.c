@@ -2,6 +2,7 @@
  * stat64 family and statx (Linux i386 layouts), access/faccessat, chmod,
  * chown and truncate in their path, fd and *at forms. */
 #include "kernel.h"
+#include "timer.h"
 #include "fdtable.h"
 #include "namei.h"
 #include "proc.h"
@@ -170,7 +171,7 @@ static long set_mode(struct inode *inode, umode_t mode)
 	long err = is_owner_or_root(inode) ? 0 : -EPERM;
 	if (!err) {
 		inode->i_mode = (inode->i_mode & S_IFMT) | (mode & 07777);
-		inode->i_ctime = fs_time();
+		inode->i_ctime = realtime_seconds();
 	}
 	iput(inode);
 	return err;
@@ -214,7 +215,7 @@ static long set_owner(struct inode *inode, uint32_t uid, uint32_t gid)
 		/* A changed owner must not inherit the old owner's set-id powers. */
 		if (S_ISREG(inode->i_mode))
 			inode->i_mode &= ~(umode_t)(S_ISUID | S_ISGID);
-		inode->i_ctime = fs_time();
+		inode->i_ctime = realtime_seconds();
 	}
 	iput(inode);
 	return err;

@@ -1,14 +1,16 @@
 /* ktest_dev.c: in-kernel tests of the character-device switch table: number
  * ranges and their conflicts, dynamic majors, def_chr_fops' lookup (ENXIO,
  * minor ranges shared on one major), misc minors, the FreeBSD face's defaults
- * for NULL methods, and uiomove over several iovecs. They open device nodes
- * through stack inodes and files, so they need no process. */
+ * for NULL methods and its ioctl argument copies, and uiomove over several
+ * iovecs. They open device nodes through stack inodes and files, so they
+ * need no process of their own. */
 #include "cdevsw.h"
 #include "chrdev.h"
 #include "kernel.h"
 #include "ktest.h"
 #include "miscdevice.h"
 #include "poll.h"
+#include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/ioctl.h"
@@ -186,6 +188,54 @@ KTEST(cdevsw_defaults)
 	unsigned major = bare.d_major;
 	destroy_dev(dev);
 	KCHECK(kt_listed(major, "kt_bsd") == 0);
+}
+
+/* A d_ioctl that shows what the adapter handed it: for _IO commands data
+ * points at the argument's value, for the others at a kernel copy. */
+static int kt_bsd_ioctl(struct cdev *dev, u_long cmd, caddr_t data, int fflag, struct thread *td)
+{
+	(void)dev, (void)fflag, (void)td;
+	switch (cmd) {
+	case _IO('t', 1):
+		return *(unsigned long *)data == 42 ? 0 : EINVAL;
+	case _IOW('t', 2, int):
+		return *(int *)data == 7 ? 0 : EINVAL;
+	case _IOR('t', 3, int):
+		*(int *)data = 99;
+		return 0;
+	case _IOWR('t', 4, int):
+		*(int *)data += 1;
+		return 0;
+	case _IOR('t', 5, int):
+		*(int *)data = 5;
+		return EBUSY;           /* a failed command copies nothing out */
+	default:
+		return ENOIOCTL;
+	}
+}
+
+KTEST(cdevsw_ioctl_copies)
+{
+	static struct cdevsw sw = { .d_version = D_VERSION, .d_name = "kt_ioc", .d_ioctl = kt_bsd_ioctl };
+	struct cdev *dev = make_dev(&sw, 0, UID_ROOT, GID_WHEEL, 0600, "kt_ioc");
+	struct file f;
+	KCHECK(dev && kt_open_dev(dev->dev, &f) == 0);
+	if (!dev)
+		return;
+	long (*ioctl)(struct file *, unsigned int, unsigned long) = f.f_op->unlocked_ioctl;
+	/* The adapter copies in and out as from user space; let it reach the stack. */
+	bool saved = uaccess_kernel_begin();
+	int in = 7, out = 0, inout = 10, untouched = -1;
+	KCHECK(ioctl(&f, _IO('t', 1), 42) == 0);
+	KCHECK(ioctl(&f, _IOW('t', 2, int), (unsigned long)&in) == 0);
+	KCHECK(ioctl(&f, _IOR('t', 3, int), (unsigned long)&out) == 0 && out == 99);
+	KCHECK(ioctl(&f, _IOWR('t', 4, int), (unsigned long)&inout) == 0 && inout == 11);
+	KCHECK(ioctl(&f, _IOR('t', 5, int), (unsigned long)&untouched) == -EBUSY && untouched == -1);
+	KCHECK(ioctl(&f, _IO('t', 9), 0) == -ENOIOCTLCMD);
+	KCHECK(ioctl(&f, _IOC(_IOC_READ, 't', 3, 16000), (unsigned long)&out) == -ENOTTY);
+	uaccess_kernel_end(saved);
+	KCHECK(ioctl(&f, _IOW('t', 2, int), (unsigned long)&in) == -EFAULT);   /* a kernel pointer */
+	destroy_dev(dev);
 }
 
 KTEST(uiomove_iovecs)

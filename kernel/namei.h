@@ -1,6 +1,7 @@
-/* namei.h: the path-walking helpers behind vfs.h that the filesystem system
- * calls share: splitting a path into its directory and last name, the
- * permission and creation checks, and copying path names in from user space. */
+/* namei.h: the kernel-internal filesystem interface behind vfs.h that the
+ * system calls share: single path steps and links, splitting a path into its
+ * directory and last name, creating, removing and renaming names with their
+ * permission checks, and copying path names in from user space. */
 #ifndef NAMEI_H
 #define NAMEI_H
 
@@ -15,6 +16,17 @@ struct nameidata {
 	bool trailing_slash;            /* "a/b/": b must be a directory */
 };
 
+/* The credentials files are created with and checked against (root when no process runs). */
+uint32_t current_fsuid(void);
+uint32_t current_fsgid(void);
+
+/* One component name in dir, "." and ".." included: a new reference. */
+int vfs_lookup_one(struct inode *dir, const char *name, size_t len, struct inode **res);
+bool vfs_is_link(const struct inode *inode);
+/* Resolves link, found in dir, to a referenced inode (ELOOP when nested too deep). */
+int vfs_follow_link(struct inode *dir, struct inode *link, int depth, struct inode **res);
+bool vfs_dir_removed(const struct inode *dir);
+
 int vfs_lookup_parent(int dirfd, const char *path, struct nameidata *nd);
 void nameidata_put(struct nameidata *nd);
 bool nameidata_is_dot(const struct nameidata *nd);     /* "." or ".." */
@@ -22,9 +34,12 @@ bool nameidata_is_dot(const struct nameidata *nd);     /* "." or ".." */
 /* Makes nd's name (EEXIST if there) after the permission checks when
  * check_perm; owned by the current effective ids. The result is referenced. */
 int vfs_create(struct nameidata *nd, umode_t mode, dev_t rdev, bool check_perm, struct inode **res);
-/* unlink (dir false) or rmdir (dir true) of nd's name, with the sticky-bit rule. */
+/* May the current process remove or replace victim's name in dir? (the sticky-bit rule) */
+int vfs_may_delete(struct inode *dir, struct inode *victim);
+/* unlink (dir false) or rmdir (dir true) of nd's name, checked by vfs_may_delete. */
 int vfs_remove(struct nameidata *nd, bool dir, bool check_perm);
 
+int vfs_rename_at(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
 int vfs_open_at(int dirfd, const char *path, int flags, umode_t mode, struct file **res);
 /* Permission against explicit ids (access() uses the real ones). */
 int vfs_permission_ids(struct inode *inode, int mask, uint32_t uid, uint32_t gid);

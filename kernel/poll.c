@@ -112,7 +112,7 @@ static long ms_to_ticks(long ms)
 	return ms < 0 ? -1 : ms == 0 ? 0 : (ms * HZ + 999) / 1000 + 1;
 }
 
-SYSCALL_DEFINE3(poll, struct pollfd *, ufds, unsigned int, nfds, int, timeout_ms)
+static long do_poll(struct pollfd *ufds, unsigned int nfds, long ticks)
 {
 	if (nfds > (unsigned int)current->rlim[RLIMIT_NOFILE].rlim_cur)
 		return -EINVAL;
@@ -121,7 +121,7 @@ SYSCALL_DEFINE3(poll, struct pollfd *, ufds, unsigned int, nfds, int, timeout_ms
 		return -ENOMEM;
 	int r = copyin(ufds, c.fds, nfds * sizeof(struct pollfd));
 	if (!r)
-		r = poll_loop(scan_pollfds, &c, ms_to_ticks(timeout_ms));
+		r = poll_loop(scan_pollfds, &c, ticks);
 	if (r >= 0) {
 		for (unsigned int i = 0; i < nfds; i++)
 			if (copyout(&c.fds[i].revents, &ufds[i].revents, sizeof(short))) {
@@ -172,7 +172,7 @@ static int scan_select(void *ctx, poll_table *pt)
 	return ready;
 }
 
-SYSCALL_DEFINE5(_newselect, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t *, ue, struct k_timeval *, utv)
+static long do_select(int nfds, uint32_t *ur, uint32_t *uw, uint32_t *ue, long ticks)
 {
 	uint32_t *user[3] = { ur, uw, ue };
 	if (nfds < 0 || nfds > FD_SETSIZE_BITS)
@@ -182,25 +182,113 @@ SYSCALL_DEFINE5(_newselect, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t 
 		return -ENOMEM;
 	c->nfds = nfds;
 	size_t bytes = (nfds + 31) / 32 * 4;
-	long timeout = -1;
 	int r = 0;
 	for (int k = 0; k < 3 && !r; k++)
 		if (user[k] && copyin(user[k], c->in[k], bytes))
 			r = -EFAULT;
-	if (!r && utv) {
-		struct k_timeval tv;
-		if (copyin(utv, &tv, sizeof(tv)))
-			r = -EFAULT;
-		else if (tv.tv_sec < 0 || tv.tv_usec < 0)
-			r = -EINVAL;
-		else
-			timeout = ms_to_ticks((long)tv.tv_sec * 1000 + (tv.tv_usec + 999) / 1000);
-	}
 	if (!r)
-		r = poll_loop(scan_select, c, timeout);
+		r = poll_loop(scan_select, c, ticks);
 	for (int k = 0; k < 3 && r >= 0; k++)
 		if (user[k] && copyout(c->out[k], user[k], bytes))
 			r = -EFAULT;
 	kfree(c);
 	return r == -ERESTARTNOHAND ? -EINTR : r;
+}
+
+/* Timeouts in their several user forms, as ticks (< 0: wait forever). */
+static long ns_to_ticks(int64_t sec, int64_t nsec, long *ticks)
+{
+	if (sec < 0 || nsec < 0 || nsec >= 1000000000)
+		return -EINVAL;
+	*ticks = ms_to_ticks((long)(sec * 1000 + (nsec + 999999) / 1000000));
+	return 0;
+}
+
+static long timeval_ticks(const struct k_timeval *utv, long *ticks)
+{
+	struct k_timeval tv;
+	*ticks = -1;
+	if (!utv)
+		return 0;
+	if (copyin(utv, &tv, sizeof(tv)))
+		return -EFAULT;
+	if (tv.tv_usec < 0 || tv.tv_usec >= 1000000)
+		return -EINVAL;
+	return ns_to_ticks(tv.tv_sec, (int64_t)tv.tv_usec * 1000, ticks);
+}
+
+static long timespec32_ticks(const struct k_timespec32 *uts, long *ticks)
+{
+	struct k_timespec32 ts;
+	*ticks = -1;
+	if (!uts)
+		return 0;
+	return copyin(uts, &ts, sizeof(ts)) ? -EFAULT : ns_to_ticks(ts.tv_sec, ts.tv_nsec, ticks);
+}
+
+static long timespec64_ticks(const struct k_timespec64 *uts, long *ticks)
+{
+	struct k_timespec64 ts;
+	*ticks = -1;
+	if (!uts)
+		return 0;
+	return copyin(uts, &ts, sizeof(ts)) ? -EFAULT : ns_to_ticks(ts.tv_sec, ts.tv_nsec, ticks);
+}
+
+SYSCALL_DEFINE3(poll, struct pollfd *, ufds, unsigned int, nfds, int, timeout_ms)
+{
+	return do_poll(ufds, nfds, ms_to_ticks(timeout_ms));
+}
+
+SYSCALL_DEFINE5(ppoll, struct pollfd *, ufds, unsigned int, nfds, const struct k_timespec32 *, uts,
+		const uint64_t *, umask, size_t, setsize)
+{
+	long ticks, r = timespec32_ticks(uts, &ticks);
+	if (!r)
+		r = sigmask_push(umask, setsize);
+	return r ? r : sigmask_pop(do_poll(ufds, nfds, ticks));
+}
+
+SYSCALL_DEFINE5(ppoll_time64, struct pollfd *, ufds, unsigned int, nfds, const struct k_timespec64 *, uts,
+		const uint64_t *, umask, size_t, setsize)
+{
+	long ticks, r = timespec64_ticks(uts, &ticks);
+	if (!r)
+		r = sigmask_push(umask, setsize);
+	return r ? r : sigmask_pop(do_poll(ufds, nfds, ticks));
+}
+
+SYSCALL_DEFINE5(_newselect, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t *, ue, struct k_timeval *, utv)
+{
+	long ticks, r = timeval_ticks(utv, &ticks);
+	return r ? r : do_select(nfds, ur, uw, ue, ticks);
+}
+
+/* pselect6's last argument points at { const sigset_t *set; size_t size; }. */
+static long pselect_mask(const uint32_t *uarg)
+{
+	uint32_t a[2];
+	if (!uarg)
+		return 0;
+	if (copyin(uarg, a, sizeof(a)))
+		return -EFAULT;
+	return sigmask_push((const uint64_t *)a[0], a[1]);
+}
+
+SYSCALL_DEFINE6(pselect6, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t *, ue,
+		const struct k_timespec32 *, uts, const uint32_t *, uarg)
+{
+	long ticks, r = timespec32_ticks(uts, &ticks);
+	if (!r)
+		r = pselect_mask(uarg);
+	return r ? r : sigmask_pop(do_select(nfds, ur, uw, ue, ticks));
+}
+
+SYSCALL_DEFINE6(pselect6_time64, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t *, ue,
+		const struct k_timespec64 *, uts, const uint32_t *, uarg)
+{
+	long ticks, r = timespec64_ticks(uts, &ticks);
+	if (!r)
+		r = pselect_mask(uarg);
+	return r ? r : sigmask_pop(do_select(nfds, ur, uw, ue, ticks));
 }

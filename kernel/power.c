@@ -4,6 +4,7 @@
 #include "kernel.h"
 #include "console.h"
 #include "power.h"
+#include "serial.h"
 #include "x86.h"
 
 #define DEBUG_EXIT_PORT 0xf4
@@ -19,6 +20,7 @@ static _Noreturn void halt_forever(void)
 void poweroff(int code)
 {
 	char buf[32];
+	serial_flush();                     /* what user programs wrote must reach the host */
 	snprintf(buf, sizeof(buf), "\n@@POWEROFF %d\n", code);
 	debugcon_write(buf);
 	outb(DEBUG_EXIT_PORT, 0);           /* QEMU exits with 1: a clean power-off */
@@ -29,6 +31,7 @@ void poweroff(int code)
 
 void machine_halt_failure(void)
 {
+	serial_flush();
 	debugcon_write("\n@@PANIC\n");
 	outb(DEBUG_EXIT_PORT, 1);           /* QEMU exits with 3 */
 	halt_forever();

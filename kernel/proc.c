@@ -8,6 +8,7 @@
 #include "proc.h"
 #include "syscall.h"
 #include "timer.h"
+#include "tty.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/sched.h"
@@ -194,6 +195,9 @@ void do_exit(int status)
 	struct proc *p = current;
 	if (p == init_proc)
 		panic("init exited with status %#x", status);
+	/* A session leader's exit frees its terminal for the next session. */
+	if (p->pid == p->sid)
+		disassociate_ctty();
 	if (p->clear_child_tid) {
 		uint32_t zero = 0;
 		copyout(&zero, (void *)p->clear_child_tid, sizeof(zero));

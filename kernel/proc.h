@@ -99,6 +99,8 @@ void force_signal(int sig, int code, uint32_t addr);
 bool signal_pending(struct proc *p);
 void signals_deliver(struct trapframe *tf);
 void signals_reset_on_exec(struct proc *p);
+long sigmask_push(const uint64_t *umask, size_t setsize);
+long sigmask_pop(long result);
 
 /* The lowest user address that the current process does not have (for uaccess checks). */
 static inline bool is_user_range(uint32_t addr, uint32_t len)

@@ -41,30 +41,6 @@ static int mounts_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-struct misc_file {
-	const char *name;
-	int (*show)(struct seq_file *, void *);
-};
-
-static const struct misc_file misc_files[] = {
-	{ "meminfo", meminfo_show },
-	{ "uptime", uptime_show },
-	{ "mounts", mounts_show },
-};
-
-static int misc_open(struct inode *inode, struct file *file)
-{
-	const struct misc_file *f = pde_data(inode);
-	return single_open(file, f->show, NULL);
-}
-
-static const struct proc_ops misc_ops = {
-	.proc_open = misc_open,
-	.proc_read = seq_read,
-	.proc_lseek = seq_lseek,
-	.proc_release = single_release,
-};
-
 /* The log is read straight from the ring: it can be larger than a seq_file page. */
 static ssize_t dmesg_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
@@ -89,9 +65,10 @@ static const struct proc_ops dmesg_ops = {
 
 static int proc_misc_init(void)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(misc_files); i++)
-		if (!proc_create_data(misc_files[i].name, 0444, NULL, &misc_ops, (void *)&misc_files[i]))
-			return -ENOMEM;
-	return proc_create("dmesg", 0444, NULL, &dmesg_ops) ? 0 : -ENOMEM;
+	bool ok = proc_create_single("meminfo", 0444, NULL, meminfo_show) &&
+		  proc_create_single("uptime", 0444, NULL, uptime_show) &&
+		  proc_create_single("mounts", 0444, NULL, mounts_show) &&
+		  proc_create("dmesg", 0444, NULL, &dmesg_ops);
+	return ok ? 0 : -ENOMEM;
 }
 fs_initcall(proc_misc_init);

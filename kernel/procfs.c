@@ -7,6 +7,7 @@
 #include "kmalloc.h"
 #include "procfs.h"
 #include "ramfs.h"
+#include "seq_file.h"
 #include "uapi/errno.h"
 #include "uapi/stat.h"
 #include "vfs.h"
@@ -126,6 +127,51 @@ struct proc_dir_entry *proc_create(const char *name, umode_t mode, struct proc_d
 				   const struct proc_ops *ops)
 {
 	return proc_create_data(name, mode, parent, ops, NULL);
+}
+
+static int proc_single_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, inode_pde(inode)->single_show, pde_data(inode));
+}
+
+static const struct proc_ops proc_single_ops = {
+	.proc_open = proc_single_open,
+	.proc_read = seq_read,
+	.proc_lseek = seq_lseek,
+	.proc_release = single_release,
+};
+
+struct proc_dir_entry *proc_create_single_data(const char *name, umode_t mode, struct proc_dir_entry *parent,
+					       int (*show)(struct seq_file *, void *), void *data)
+{
+	struct proc_dir_entry *pde = proc_create_data(name, mode, parent, &proc_single_ops, data);
+	if (pde)
+		pde->single_show = show;
+	return pde;
+}
+
+static int proc_seq_open(struct inode *inode, struct file *file)
+{
+	int err = seq_open(file, inode_pde(inode)->seq_ops);
+	if (!err)
+		((struct seq_file *)file->private_data)->private = pde_data(inode);
+	return err;
+}
+
+static const struct proc_ops proc_seq_ops = {
+	.proc_open = proc_seq_open,
+	.proc_read = seq_read,
+	.proc_lseek = seq_lseek,
+	.proc_release = seq_release,
+};
+
+struct proc_dir_entry *proc_create_seq_data(const char *name, umode_t mode, struct proc_dir_entry *parent,
+					    const struct seq_operations *ops, void *data)
+{
+	struct proc_dir_entry *pde = proc_create_data(name, mode, parent, &proc_seq_ops, data);
+	if (pde)
+		pde->seq_ops = ops;
+	return pde;
 }
 
 struct proc_dir_entry *proc_mkdir(const char *name, struct proc_dir_entry *parent)

@@ -6,6 +6,9 @@
 
 #include "file.h"
 
+struct seq_file;
+struct seq_operations;
+
 struct proc_ops {
 	int (*proc_open)(struct inode *inode, struct file *file);
 	ssize_t (*proc_read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
@@ -18,6 +21,8 @@ struct proc_dir_entry {
 	struct inode *inode;            /* its node; NULL once removed */
 	const struct proc_ops *proc_ops;
 	void *data;
+	int (*single_show)(struct seq_file *m, void *v);        /* proc_create_single */
+	const struct seq_operations *seq_ops;                   /* proc_create_seq */
 };
 
 /* parent NULL means /proc. A mode without permission bits means 0444. NULL on failure. */
@@ -25,6 +30,15 @@ struct proc_dir_entry *proc_create(const char *name, umode_t mode, struct proc_d
 				   const struct proc_ops *ops);
 struct proc_dir_entry *proc_create_data(const char *name, umode_t mode, struct proc_dir_entry *parent,
 					const struct proc_ops *ops, void *data);
+/* A seq_file entry printed by one show() call (single_open), or by an iterator;
+ * pde_data / seq_file->private is data. */
+struct proc_dir_entry *proc_create_single_data(const char *name, umode_t mode, struct proc_dir_entry *parent,
+					       int (*show)(struct seq_file *, void *), void *data);
+struct proc_dir_entry *proc_create_seq_data(const char *name, umode_t mode, struct proc_dir_entry *parent,
+					    const struct seq_operations *ops, void *data);
+#define proc_create_single(name, mode, parent, show) \
+	proc_create_single_data(name, mode, parent, show, NULL)
+#define proc_create_seq(name, mode, parent, ops) proc_create_seq_data(name, mode, parent, ops, NULL)
 struct proc_dir_entry *proc_mkdir(const char *name, struct proc_dir_entry *parent);
 /* Removes the entry and everything below it. */
 void remove_proc_entry(const char *name, struct proc_dir_entry *parent);

@@ -24,11 +24,6 @@ struct ramfs_data {
 
 static uint32_t next_ino = 1;
 
-int64_t fs_time(void)
-{
-	return (int64_t)(monotonic_ns() / 1000000000ull);
-}
-
 void ramfs_free_inode(struct inode *inode)
 {
 	kfree(inode->i_name);
@@ -80,7 +75,7 @@ int ramfs_write_data(struct inode *inode, loff_t pos, const void *src, size_t le
 	struct ramfs_data *d = inode->i_private;
 	memcpy(d->buf + pos, src, len);
 	inode->i_size = MAX(inode->i_size, pos + (loff_t)len);
-	inode->i_mtime = inode->i_ctime = fs_time();
+	inode->i_mtime = inode->i_ctime = realtime_seconds();
 	return 0;
 }
 
@@ -121,7 +116,7 @@ static ssize_t ramfs_write(struct file *file, const char __user *buf, size_t cou
 		return -EFAULT;
 	}
 	inode->i_size = MAX(inode->i_size, start + (loff_t)count);
-	inode->i_mtime = inode->i_ctime = fs_time();
+	inode->i_mtime = inode->i_ctime = realtime_seconds();
 	*pos = start + count;
 	return (ssize_t)count;
 }
@@ -139,7 +134,7 @@ static int ramfs_truncate(struct inode *inode, loff_t size)
 		memset(d->buf + size, 0, (size_t)(inode->i_size - size));
 	}
 	inode->i_size = size;
-	inode->i_mtime = inode->i_ctime = fs_time();
+	inode->i_mtime = inode->i_ctime = realtime_seconds();
 	return 0;
 }
 
@@ -184,7 +179,7 @@ int ramfs_attach(struct inode *dir, struct inode *child, const char *name, size_
 	child->i_nlink = S_ISDIR(child->i_mode) ? 2 : 1;
 	if (S_ISDIR(child->i_mode))
 		dir->i_nlink++;
-	dir->i_mtime = dir->i_ctime = child->i_ctime = fs_time();
+	dir->i_mtime = dir->i_ctime = child->i_ctime = realtime_seconds();
 	return 0;
 }
 
@@ -194,7 +189,7 @@ void ramfs_detach(struct inode *child)
 	list_del(&child->i_sibling);
 	if (S_ISDIR(child->i_mode))
 		dir->i_nlink--;
-	dir->i_mtime = dir->i_ctime = fs_time();
+	dir->i_mtime = dir->i_ctime = realtime_seconds();
 	child->i_nlink = 0;
 	child->i_parent = NULL;
 	/* Evicts it now unless someone still has it open. */
@@ -251,6 +246,34 @@ static int ramfs_rmdir(struct inode *dir, const char *name, size_t len)
 	return 0;
 }
 
+static int ramfs_rename(struct inode *old_dir, const char *old_name, size_t old_len,
+			struct inode *new_dir, const char *new_name, size_t new_len)
+{
+	struct inode *child = ramfs_find(old_dir, old_name, old_len);
+	if (!child)
+		return -ENOENT;
+	char *name = kmalloc(new_len + 1);
+	if (!name)
+		return -ENOMEM;
+	memcpy(name, new_name, new_len);
+	name[new_len] = '\0';
+	struct inode *victim = ramfs_find(new_dir, new_name, new_len);
+	if (victim)
+		ramfs_detach(victim);
+	list_del(&child->i_sibling);
+	if (S_ISDIR(child->i_mode)) {
+		old_dir->i_nlink--;
+		new_dir->i_nlink++;
+	}
+	kfree(child->i_name);
+	child->i_name = name;
+	child->i_parent = new_dir;
+	list_add_tail(&child->i_sibling, &new_dir->i_children);
+	old_dir->i_mtime = old_dir->i_ctime = new_dir->i_mtime = new_dir->i_ctime = realtime_seconds();
+	child->i_ctime = old_dir->i_ctime;
+	return 0;
+}
+
 bool ramfs_emit_children(struct inode *dir, struct dir_context *ctx)
 {
 	if (ctx->pos == 0) {
@@ -293,6 +316,7 @@ static const struct inode_operations ramfs_dir_iops = {
 	.create = ramfs_create,
 	.unlink = ramfs_unlink,
 	.rmdir = ramfs_rmdir,
+	.rename = ramfs_rename,
 	.evict = ramfs_free_inode,
 };
 
@@ -332,7 +356,7 @@ struct inode *ramfs_new_inode(umode_t mode, uint32_t uid, uint32_t gid)
 	inode->i_uid = uid;
 	inode->i_gid = gid;
 	inode->i_count = 1;
-	inode->i_atime = inode->i_mtime = inode->i_ctime = fs_time();
+	inode->i_atime = inode->i_mtime = inode->i_ctime = realtime_seconds();
 	list_init(&inode->i_children);
 	list_init(&inode->i_sibling);
 	switch (mode & S_IFMT) {

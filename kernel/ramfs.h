@@ -38,7 +38,4 @@ static inline unsigned int mode_to_dtype(umode_t mode)
 	return (mode >> 12) & 15;
 }
 
-/* Seconds for timestamps (there is no wall clock: seconds since boot). */
-int64_t fs_time(void);
-
 #endif

@@ -338,21 +338,69 @@ SYSCALL_DEFINE0(pause)
 	return -ERESTARTNOHAND;
 }
 
-SYSCALL_DEFINE2(rt_sigsuspend, const uint64_t *, uset, size_t, setsize)
+/* A temporary signal mask for the length of one call (sigsuspend, ppoll,
+ * pselect6): a NULL mask changes nothing. If the call ends in EINTR, the
+ * handler runs with the temporary mask and its frame records the saved one,
+ * so sigreturn restores it; otherwise it is restored at once. */
+long sigmask_push(const uint64_t __user *umask, size_t setsize)
 {
 	uint64_t set;
+	if (!umask)
+		return 0;
 	if (setsize != K_SIGSET_BYTES)
 		return -EINVAL;
-	if (copyin(uset, &set, sizeof(set)))
+	if (copyin(umask, &set, sizeof(set)))
 		return -EFAULT;
-	uint64_t saved = current->sig_blocked;
-	current->sig_blocked = set & ~UNBLOCKABLE;
-	wait_event_interruptible(pause_wait, false);
-	/* The handler must run with the temporary mask; sigreturn then restores
-	 * the saved one, which the frame records as the old mask. */
-	current->saved_sigmask = saved;
+	current->saved_sigmask = current->sig_blocked;
 	current->restore_sigmask = true;
-	return -EINTR;
+	current->sig_blocked = set & ~UNBLOCKABLE;
+	return 0;
+}
+
+long sigmask_pop(long result)
+{
+	if (current->restore_sigmask && result != -EINTR) {
+		current->sig_blocked = current->saved_sigmask;
+		current->restore_sigmask = false;
+	}
+	return result;
+}
+
+SYSCALL_DEFINE2(rt_sigsuspend, const uint64_t *, uset, size_t, setsize)
+{
+	if (!uset)
+		return -EFAULT;
+	long r = sigmask_push(uset, setsize);
+	if (r)
+		return r;
+	wait_event_interruptible(pause_wait, false);
+	return sigmask_pop(-EINTR);
+}
+
+static int kill_one(int pid, int sig)
+{
+	struct proc *p = proc_find(pid);
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (!p || p->state == P_ZOMBIE)
+		return -ESRCH;
+	struct k_siginfo info = { .si_signo = sig, .si_code = SI_TKILL };
+	info.si_pid = current->pid;
+	info.si_uid = current->uid;
+	return sig ? send_signal(p, sig, &info) : 0;
+}
+
+/* Threads are processes here: a thread id is a pid. */
+SYSCALL_DEFINE3(tgkill, int, tgid, int, tid, int, sig)
+{
+	if (tgid <= 0 || tid <= 0)
+		return -EINVAL;
+	return tgid == tid ? kill_one(tid, sig) : -ESRCH;
+}
+
+SYSCALL_DEFINE2(tkill, int, tid, int, sig)
+{
+	return tid <= 0 ? -EINVAL : kill_one(tid, sig);
 }
 
 static bool may_signal(struct proc *p)

@@ -49,6 +49,11 @@ static int rtc_init(void)
 }
 core_initcall(rtc_init);
 
+int64_t realtime_seconds(void)
+{
+	return boot_epoch + (int64_t)(monotonic_ns() / NSEC);
+}
+
 static int clock_now(int clk, int64_t *ns)
 {
 	int64_t mono = (int64_t)monotonic_ns();
@@ -71,48 +76,71 @@ static int clock_now(int clk, int64_t *ns)
 	return -EINVAL;
 }
 
-SYSCALL_DEFINE2(clock_gettime64, int, clk, struct k_timespec64 *, uts)
+/* The 32-bit and 64-bit time_t forms of struct timespec differ only in width. */
+static int copyout_timespec(void __user *u, bool wide, int64_t ns)
+{
+	if (wide) {
+		struct k_timespec64 ts = { ns / NSEC, ns % NSEC };
+		return copyout(&ts, u, sizeof(ts));
+	}
+	struct k_timespec32 ts = { (int32_t)(ns / NSEC), (int32_t)(ns % NSEC) };
+	return copyout(&ts, u, sizeof(ts));
+}
+
+static int copyin_timespec(const void __user *u, bool wide, int64_t *ns)
+{
+	int64_t sec, nsec;
+	if (wide) {
+		struct k_timespec64 ts;
+		if (copyin(u, &ts, sizeof(ts)))
+			return -EFAULT;
+		sec = ts.tv_sec, nsec = ts.tv_nsec;
+	} else {
+		struct k_timespec32 ts;
+		if (copyin(u, &ts, sizeof(ts)))
+			return -EFAULT;
+		sec = ts.tv_sec, nsec = ts.tv_nsec;
+	}
+	if (sec < 0 || nsec < 0 || nsec >= NSEC)
+		return -EINVAL;
+	*ns = sec * NSEC + nsec;
+	return 0;
+}
+
+static long do_clock_gettime(int clk, void __user *uts, bool wide)
 {
 	int64_t ns;
 	int r = clock_now(clk, &ns);
-	if (r)
-		return r;
-	struct k_timespec64 ts = { ns / NSEC, ns % NSEC };
-	return copyout(&ts, uts, sizeof(ts)) ? -EFAULT : 0;
+	return r ? r : copyout_timespec(uts, wide, ns);
+}
+
+SYSCALL_DEFINE2(clock_gettime64, int, clk, struct k_timespec64 *, uts)
+{
+	return do_clock_gettime(clk, uts, true);
 }
 
 SYSCALL_DEFINE2(clock_gettime, int, clk, struct k_timespec32 *, uts)
 {
-	int64_t ns;
-	int r = clock_now(clk, &ns);
-	if (r)
-		return r;
-	struct k_timespec32 ts = { (int32_t)(ns / NSEC), (int32_t)(ns % NSEC) };
-	return copyout(&ts, uts, sizeof(ts)) ? -EFAULT : 0;
+	return do_clock_gettime(clk, uts, false);
 }
 
-static int clock_res(int clk, int64_t *ns)
+/* Every clock here counts in nanoseconds, but the PIT interpolation is good
+ * to about a microsecond. */
+static long do_clock_getres(int clk, void __user *uts, bool wide)
 {
-	int64_t dummy;
-	int r = clock_now(clk, &dummy);
-	*ns = 1000;
-	return r;
+	int64_t ns;
+	int r = clock_now(clk, &ns);
+	return r ? r : uts ? copyout_timespec(uts, wide, 1000) : 0;
 }
 
 SYSCALL_DEFINE2(clock_getres_time64, int, clk, struct k_timespec64 *, uts)
 {
-	int64_t ns;
-	int r = clock_res(clk, &ns);
-	struct k_timespec64 ts = { 0, ns };
-	return r ? r : uts && copyout(&ts, uts, sizeof(ts)) ? -EFAULT : 0;
+	return do_clock_getres(clk, uts, true);
 }
 
 SYSCALL_DEFINE2(clock_getres, int, clk, struct k_timespec32 *, uts)
 {
-	int64_t ns;
-	int r = clock_res(clk, &ns);
-	struct k_timespec32 ts = { 0, (int32_t)ns };
-	return r ? r : uts && copyout(&ts, uts, sizeof(ts)) ? -EFAULT : 0;
+	return do_clock_getres(clk, uts, false);
 }
 
 SYSCALL_DEFINE2(gettimeofday, struct k_timeval *, utv, void *, utz)
@@ -161,65 +189,37 @@ static int sleep_until(int clk, int64_t deadline_ns, int64_t *left_ns)
 	}
 }
 
-static int do_nanosleep(int clk, int flags, int64_t req_ns, int64_t *left_ns)
+/* A relative or TIMER_ABSTIME sleep; on EINTR a relative one reports the
+ * time left through urem. */
+static int do_nanosleep(int clk, int flags, const void __user *ureq, void __user *urem, bool wide)
 {
-	int64_t now;
-	int r = clock_now(clk, &now);
+	int64_t req, now, left = 0;
+	int r = copyin_timespec(ureq, wide, &req);
+	if (!r)
+		r = clock_now(clk, &now);
 	if (r)
 		return r;
-	*left_ns = 0;
-	return sleep_until(clk, (flags & TIMER_ABSTIME) ? req_ns : now + req_ns, left_ns);
-}
-
-static int sleep32(int clk, int flags, const struct k_timespec32 *ureq, struct k_timespec32 *urem)
-{
-	struct k_timespec32 req;
-	int64_t left;
-	if (copyin(ureq, &req, sizeof(req)))
+	r = sleep_until(clk, (flags & TIMER_ABSTIME) ? req : now + req, &left);
+	if (r == -EINTR && urem && !(flags & TIMER_ABSTIME) && copyout_timespec(urem, wide, left))
 		return -EFAULT;
-	if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= NSEC)
-		return -EINVAL;
-	int r = do_nanosleep(clk, flags, req.tv_sec * NSEC + req.tv_nsec, &left);
-	if (r == -EINTR && urem && !(flags & TIMER_ABSTIME)) {
-		struct k_timespec32 rem = { (int32_t)(left / NSEC), (int32_t)(left % NSEC) };
-		if (copyout(&rem, urem, sizeof(rem)))
-			return -EFAULT;
-	}
-	return r;
-}
-
-static int sleep64(int clk, int flags, const struct k_timespec64 *ureq, struct k_timespec64 *urem)
-{
-	struct k_timespec64 req;
-	int64_t left;
-	if (copyin(ureq, &req, sizeof(req)))
-		return -EFAULT;
-	if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= NSEC)
-		return -EINVAL;
-	int r = do_nanosleep(clk, flags, req.tv_sec * NSEC + req.tv_nsec, &left);
-	if (r == -EINTR && urem && !(flags & TIMER_ABSTIME)) {
-		struct k_timespec64 rem = { left / NSEC, left % NSEC };
-		if (copyout(&rem, urem, sizeof(rem)))
-			return -EFAULT;
-	}
 	return r;
 }
 
 SYSCALL_DEFINE2(nanosleep, const struct k_timespec32 *, ureq, struct k_timespec32 *, urem)
 {
-	return sleep32(CLOCK_MONOTONIC, 0, ureq, urem);
+	return do_nanosleep(CLOCK_MONOTONIC, 0, ureq, urem, false);
 }
 
 SYSCALL_DEFINE4(clock_nanosleep, int, clk, int, flags, const struct k_timespec32 *, ureq,
 		struct k_timespec32 *, urem)
 {
-	return sleep32(clk, flags, ureq, urem);
+	return do_nanosleep(clk, flags, ureq, urem, false);
 }
 
 SYSCALL_DEFINE4(clock_nanosleep_time64, int, clk, int, flags, const struct k_timespec64 *, ureq,
 		struct k_timespec64 *, urem)
 {
-	return sleep64(clk, flags, ureq, urem);
+	return do_nanosleep(clk, flags, ureq, urem, true);
 }
 
 SYSCALL_DEFINE0(sched_yield)

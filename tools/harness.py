@@ -125,14 +125,24 @@ def run_host(path, cwd):
 
 
 def run_differential(args, results, kernel_out):
+    """Each differential test ran in the kernel twice (project libc as NAME,
+    glibc as NAME.glibc); both builds also run on the host Linux.  All four
+    outputs must equal the kernel's run of the project-libc build."""
     names = args.diff_tests.split()
-    if not names:
-        return
     can_run = host_runs_i386(args.build)
     for name in names:
         if name not in kernel_out:
             results.report(f"diff/{name}", "failed", "did not run in the kernel")
             continue
+        expected = kernel_out[name]
+        glibc_in_kernel = kernel_out.get(name + ".glibc")
+        if glibc_in_kernel is None:
+            results.report(f"diff/{name}/glibc-in-kernel", "failed", "the glibc build did not run in the kernel")
+        elif glibc_in_kernel != expected:
+            results.report(f"diff/{name}/glibc-in-kernel", "failed",
+                           "differs from the libc build\n--- glibc\n" + glibc_in_kernel + "--- libc\n" + expected)
+        else:
+            results.report(f"diff/{name}/glibc-in-kernel", "passed")
         for flavour, path in (("glibc", os.path.join(args.build, "glibc-tests", name)),
                               ("libc", os.path.join(args.build, "tests", name))):
             label = f"diff/{name}/{flavour}-on-linux"
@@ -142,9 +152,9 @@ def run_differential(args, results, kernel_out):
             rc, out = run_host(os.path.abspath(path), args.build)
             if rc != 0:
                 results.report(label, "failed", f"exit {rc} on the host\n{out}")
-            elif out != kernel_out[name]:
+            elif out != expected:
                 results.report(label, "failed", "output differs from the kernel's\n--- linux\n" + out
-                               + "--- kernel\n" + kernel_out[name])
+                               + "--- kernel\n" + expected)
             else:
                 results.report(label, "passed")
 

@@ -13,6 +13,10 @@ GLIBC_TEST_BINS := $(addprefix $(B)/glibc-tests/,$(TEST_PROGS))
 KERNEL_ONLY_TESTS := tty_basic $(filter dev_%,$(TEST_PROGS))
 # Tests whose output must be identical on the host Linux and in the kernel.
 DIFF_TESTS := $(filter-out $(KERNEL_ONLY_TESTS),$(TEST_PROGS))
+# Tests whose glibc build also runs in the kernel (as /tests/NAME.glibc): the
+# differential ones, and the one that uses the devices through DEVICES.md's
+# numbers with nothing but the stock toolchain.
+GLIBC_IMAGE_TESTS := $(DIFF_TESTS) dev_stock_devices
 
 # Objects live outside $(B)/tests so that directory holds exactly what goes into /tests.
 TEST_OBJDIR := $(B)/tests-obj

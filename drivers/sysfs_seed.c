@@ -1,0 +1,45 @@
+/* sysfs_seed.c: the hello-sysfs example of seed 003: a kobject "mymodule"
+ * under /sys/kernel with one attribute, myvariable (mode 0660): reading shows
+ * the integer, writing a number sets it. */
+#include "initcall.h"
+#include "kernel.h"
+#include "sysfs.h"
+#include "uapi/errno.h"
+
+static struct kobject *mymodule;
+
+/* The variable to be able to change. */
+static int myvariable = 0;
+
+/* sysfs hands show() a page-sized buffer. */
+static ssize_t myvariable_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
+{
+	(void)kobj, (void)attr;
+	return snprintf(buf, PGSIZE, "%d\n", myvariable);
+}
+
+/* The seed's sscanf("%du"): a decimal integer, optionally negative. */
+static ssize_t myvariable_store(struct kobject *kobj, struct kobj_attribute *attr,
+				const char *buf, size_t count)
+{
+	(void)kobj, (void)attr;
+	bool neg = buf[0] == '-';
+	int v = (int)strtoul(buf + neg, NULL, 10);
+	myvariable = neg ? -v : v;
+	return (ssize_t)count;
+}
+
+static struct kobj_attribute myvariable_attribute =
+	__ATTR(myvariable, 0660, myvariable_show, myvariable_store);
+
+static int mymodule_init(void)
+{
+	mymodule = kobject_create_and_add("mymodule", kernel_kobj);
+	if (!mymodule)
+		return -ENOMEM;
+	int error = sysfs_create_file(mymodule, &myvariable_attribute.attr);
+	if (error)
+		kprintf("failed to create the myvariable file in /sys/kernel/mymodule\n");
+	return error;
+}
+device_initcall(mymodule_init);
