@@ -19,6 +19,7 @@
 #include "check.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <stdint.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
@@ -43,6 +44,9 @@ enum {
 	M_BADIOV,               /* an iovec whose base is the bad address */
 	M_BUF,                  /* a good buffer */
 	M_CHILD,                /* a child that exits at once */
+	M_ZERO,                 /* zeros: a zero timeout */
+	M_POLLFD,               /* one pollfd that poll ignores (fd -1) */
+	M_BADSIGARG,            /* pselect6's { set, size } with the bad address as set */
 };
 
 #define NULL_OK  1              /* NULL is a valid "no argument" here */
@@ -73,6 +77,12 @@ static const struct call calls[] = {
 	CALL("symlink path", __NR_symlink, M_PATH, M_BAD),
 	CALL("symlinkat target", __NR_symlinkat, M_BAD, AT_FDCWD, M_NEWPATH),
 	CALL("symlinkat path", __NR_symlinkat, M_PATH, AT_FDCWD, M_BAD),
+	CALL("rename old", __NR_rename, M_BAD, M_NEWPATH),
+	CALL("rename new", __NR_rename, M_PATH, M_BAD),
+	CALL("renameat old", __NR_renameat, AT_FDCWD, M_BAD, AT_FDCWD, M_NEWPATH),
+	CALL("renameat new", __NR_renameat, AT_FDCWD, M_PATH, AT_FDCWD, M_BAD),
+	CALL("renameat2 old", __NR_renameat2, AT_FDCWD, M_BAD, AT_FDCWD, M_NEWPATH, 0),
+	CALL("renameat2 new", __NR_renameat2, AT_FDCWD, M_PATH, AT_FDCWD, M_BAD, 0),
 	CALL("unlink", __NR_unlink, M_BAD),
 	CALL("rmdir", __NR_rmdir, M_BAD),
 	CALL("unlinkat", __NR_unlinkat, AT_FDCWD, M_BAD, 0),
@@ -136,6 +146,23 @@ static const struct call calls[] = {
 	CALLF(NULL_OK, "_newselect writefds", __NR__newselect, 1, 0, M_BAD, 0, 0),
 	CALLF(NULL_OK, "_newselect exceptfds", __NR__newselect, 1, 0, 0, M_BAD, 0),
 	CALLF(NULL_OK, "_newselect timeout", __NR__newselect, 1, 0, 0, 0, M_BAD),
+	CALL("ppoll fds", __NR_ppoll, M_BAD, 1, M_ZERO, 0, 8),
+	CALLF(NULL_OK, "ppoll timeout", __NR_ppoll, M_POLLFD, 1, M_BAD, 0, 8),
+	CALLF(NULL_OK, "ppoll sigmask", __NR_ppoll, M_POLLFD, 1, M_ZERO, M_BAD, 8),
+	CALL("ppoll_time64 fds", __NR_ppoll_time64, M_BAD, 1, M_ZERO, 0, 8),
+	CALLF(NULL_OK, "ppoll_time64 timeout", __NR_ppoll_time64, M_POLLFD, 1, M_BAD, 0, 8),
+	CALLF(NULL_OK, "ppoll_time64 sigmask", __NR_ppoll_time64, M_POLLFD, 1, M_ZERO, M_BAD, 8),
+	CALLF(NULL_OK, "pselect6 readfds", __NR_pselect6, 1, M_BAD, 0, 0, M_ZERO, 0),
+	CALLF(NULL_OK, "pselect6 writefds", __NR_pselect6, 1, 0, M_BAD, 0, M_ZERO, 0),
+	CALLF(NULL_OK, "pselect6 exceptfds", __NR_pselect6, 1, 0, 0, M_BAD, M_ZERO, 0),
+	CALLF(NULL_OK, "pselect6 timeout", __NR_pselect6, 1, 0, 0, 0, M_BAD, 0),
+	CALLF(NULL_OK, "pselect6 sigmask arg", __NR_pselect6, 1, 0, 0, 0, M_ZERO, M_BAD),
+	CALLF(NULL_OK, "pselect6 sigmask set", __NR_pselect6, 1, 0, 0, 0, M_ZERO, M_BADSIGARG),
+	CALLF(NULL_OK, "pselect6_time64 readfds", __NR_pselect6_time64, 1, M_BAD, 0, 0, M_ZERO, 0),
+	CALLF(NULL_OK, "pselect6_time64 timeout", __NR_pselect6_time64, 1, 0, 0, 0, M_BAD, 0),
+	CALLF(NULL_OK, "pselect6_time64 sigmask arg", __NR_pselect6_time64, 1, 0, 0, 0, M_ZERO, M_BAD),
+	CALLF(NULL_OK, "pselect6_time64 sigmask set", __NR_pselect6_time64, 1, 0, 0, 0, M_ZERO,
+	      M_BADSIGARG),
 	/* processes, signals, identity, limits, time */
 	CALLF(NULL_OK, "wait4 status", __NR_wait4, M_CHILD, M_BAD, 0, 0),
 	CALLF(NULL_OK, "wait4 rusage", __NR_wait4, M_CHILD, 0, 0, M_BAD),
@@ -186,6 +213,11 @@ static char buf[4096];
 static char *argv_good[] = { "/bin/true", NULL };
 static uintptr_t badvec[2];
 static struct { uintptr_t base; uint32_t len; } badiov;
+static struct { uintptr_t set; uint32_t size; } badsigarg;
+/* Writable, so that a call which wrongly went ahead could not fail with EFAULT
+ * on them instead of on the bad pointer. */
+static char zeros[16];
+static struct pollfd ignored_pollfd = { -1, 0, 0 };
 
 #define TMP "/tmp/dev_efault."
 
@@ -216,6 +248,9 @@ static long resolve(long v, uintptr_t bad)
 	case M_BADIOV: badiov.base = bad; badiov.len = BADLEN; return (long)&badiov;
 	case M_BUF: return (long)buf;
 	case M_CHILD: return exited_child();
+	case M_ZERO: return (long)zeros;
+	case M_POLLFD: return (long)&ignored_pollfd;
+	case M_BADSIGARG: badsigarg.set = bad; badsigarg.size = 8; return (long)&badsigarg;
 	}
 	return v;
 }
