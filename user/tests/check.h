@@ -246,6 +246,24 @@ CHECK_FN long raw_syscall(long nr, long a, long b, long c)
 	return ret;
 }
 
+/* int 0x80 with all six arguments (the sixth in ebp). ebp cannot be an asm operand,
+ * so the sixth argument is pushed while esp-relative operands are still valid and
+ * loaded from the stack after ebp is saved (musl's __syscall6 trick). */
+CHECK_FN long raw_syscall6(long nr, long a, long b, long c, long d, long e, long f)
+{
+	long ret;
+	__asm__ volatile("pushl %7\n\t"
+			 "push %%ebp\n\t"
+			 "mov 4(%%esp), %%ebp\n\t"
+			 "int $0x80\n\t"
+			 "pop %%ebp\n\t"
+			 "add $4, %%esp"
+			 : "=a"(ret)
+			 : "a"(nr), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e), "g"(f)
+			 : "memory");
+	return ret;
+}
+
 /* The libc convention on top of raw_syscall: -1 and errno on failure. */
 CHECK_FN long sys_call(long nr, long a, long b, long c)
 {
