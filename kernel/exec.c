@@ -21,6 +21,8 @@
 #define STACK_INIT   (32 * PGSIZE)
 #define MMAP_BASE    0x40000000u
 #define MAX_SCRIPT_DEPTH 4
+#define AUXV_ENTRIES 18
+#define BINPRM_BUF   256            /* what exec reads first: the ELF header or a #! line */
 
 /* The argument and environment strings, copied into the kernel. */
 struct exec_args {
@@ -67,54 +69,48 @@ static int copy_strings(struct exec_args *a, char *const __user *vec, int *count
 	}
 }
 
-/* The n-th string in the packed buffer. */
-static const char *nth_string(const struct exec_args *a, int n)
+static bool is_blank(char c)
 {
-	const char *s = a->buf;
-	while (n--)
-		s += strlen(s) + 1;
-	return s;
+	return c == ' ' || c == '\t' || c == '\r';
 }
 
-/* "#!interp [arg]": argv becomes interp, [arg], path, argv[1..]. */
-static int rewrite_for_script(struct exec_args *a, const char *line, size_t n, const char *path,
+/* "#!interp [arg]" on the first line (at most BINPRM_BUF bytes): the new argv
+ * is interp, [arg], the script's path, then the old argv[1..]; the environment
+ * stays. interp receives the interpreter's path (script may alias it). */
+static int rewrite_for_script(struct exec_args *a, const char *hdr, size_t n, const char *script,
 			      char *interp, size_t isize)
 {
-	char tmp[128];
-	size_t len = 0;
-	while (len < n && len < sizeof(tmp) - 1 && line[len] != '\n')
+	char line[BINPRM_BUF + 1];
+	size_t len = 2;
+	while (len < n && hdr[len] != '\n')
 		len++;
-	memcpy(tmp, line, len);
-	tmp[len] = 0;
-	char *p = tmp + 2;
-	while (*p == ' ' || *p == '\t')
+	memcpy(line, hdr, len);
+	while (len > 2 && is_blank(line[len - 1]))
+		len--;
+	line[len] = 0;
+	char *p = line + 2;
+	while (is_blank(*p))
 		p++;
 	char *arg = p;
-	while (*arg && *arg != ' ' && *arg != '\t')
+	while (*arg && !is_blank(*arg))
 		arg++;
 	if (*arg)
 		*arg++ = 0;
-	while (*arg == ' ' || *arg == '\t')
+	while (is_blank(*arg))
 		arg++;
 	if (!*p)
 		return -ENOEXEC;
-	strlcpy(interp, p, isize);
 
 	struct exec_args old = *a;
-	char *nbuf = kmalloc(ARG_MAX);
-	if (!nbuf)
-		return -ENOMEM;
-	*a = (struct exec_args){ .buf = nbuf };
-	int r = push_string(a, interp, false);
+	*a = (struct exec_args){ .buf = kmalloc(ARG_MAX) };
+	int r = a->buf ? push_string(a, p, false) : -ENOMEM;
 	if (!r && *arg)
 		r = push_string(a, arg, false);
 	if (!r)
-		r = push_string(a, path, false);
-	a->argc = (*arg ? 3 : 2);
-	const char *s = old.buf;
-	for (int i = 0; !r && i < old.argc + old.envc; i++, s += strlen(s) + 1) {
-		if (i == 0)
-			continue;
+		r = push_string(a, script, false);
+	a->argc = *arg ? 3 : 2;
+	const char *s = old.buf + strlen(old.buf) + 1;     /* old argv[0] is replaced */
+	for (int i = 1; !r && i < old.argc + old.envc; i++, s += strlen(s) + 1) {
 		r = push_string(a, s, false);
 		if (i < old.argc)
 			a->argc++;
@@ -122,6 +118,7 @@ static int rewrite_for_script(struct exec_args *a, const char *line, size_t n, c
 			a->envc++;
 	}
 	kfree(old.buf);
+	strlcpy(interp, p, isize);
 	return r;
 }
 
@@ -190,50 +187,51 @@ static int load_elf(struct file *f, const struct elf32_ehdr *eh, struct image *i
 	return r;
 }
 
-/* Builds argc/argv/envp/auxv at the top of the new stack; returns the new esp. */
+/* Builds Linux's initial stack at the top of the new image:
+ *   argc, argv[0..argc-1], NULL, envp[...], NULL, auxv pairs, AT_NULL,
+ * then (above) the random bytes, the platform string, the exec path and the
+ * argument and environment strings. Returns the new esp through *esp. */
 static int build_stack(const struct exec_args *a, const struct image *img, const char *execfn,
 		       uint32_t *esp)
 {
 	int r = vm_alloc_range(img->pgdir, USER_TOP - STACK_INIT, USER_TOP, PTE_U | PTE_W);
 	if (r)
 		return r;
-	size_t strings = a->used + strlen(execfn) + 1 + 16 + 5;
-	size_t nptrs = 1 + a->argc + 1 + a->envc + 1 + 2 * 18;
+	size_t strings = a->used + strlen(execfn) + 1 + sizeof("i686") + 16;
+	size_t nptrs = 1 + a->argc + 1 + a->envc + 1 + 2 * AUXV_ENTRIES;
 	size_t total = ROUNDUP(strings, 16) + ROUNDUP(nptrs * 4, 16);
 	if (total > STACK_INIT - PGSIZE)
 		return -E2BIG;
 	char *k = kzalloc(total);
 	if (!k)
 		return -ENOMEM;
+	/* k[i] becomes the byte at user address base + i. */
 	uint32_t base = USER_TOP - total;
-	/* Strings sit at the top; k[i] is the byte at user address base + i. */
-	size_t sp = total;
-	sp -= a->used;
-	memcpy(k + sp, a->buf, a->used);
-	uint32_t strings_at = base + sp;
-	sp -= strlen(execfn) + 1;
-	strlcpy(k + sp, execfn, strlen(execfn) + 1);
-	uint32_t execfn_at = base + sp;
-	sp -= 5;
-	memcpy(k + sp, "i686", 5);
-	uint32_t platform_at = base + sp;
-	sp -= 16;
-	get_random_bytes(k + sp, 16);
-	uint32_t random_at = base + sp;
+	size_t top = total;
+	top -= a->used;
+	memcpy(k + top, a->buf, a->used);
+	uint32_t strings_at = base + top;
+	top -= strlen(execfn) + 1;
+	strlcpy(k + top, execfn, strlen(execfn) + 1);
+	uint32_t execfn_at = base + top;
+	top -= sizeof("i686");
+	memcpy(k + top, "i686", sizeof("i686"));
+	uint32_t platform_at = base + top;
+	top -= 16;
+	get_random_bytes(k + top, 16);
+	uint32_t random_at = base + top;
 
 	uint32_t *v = (uint32_t *)k;
 	size_t i = 0;
 	v[i++] = a->argc;
 	uint32_t s = strings_at;
-	for (int n = 0; n < a->argc + a->envc; n++) {
-		if (n == a->argc)
-			v[i++] = 0;
-		v[i++] = s;
-		s += strlen(k + (s - base)) + 1;
-	}
-	if (a->argc + a->envc == a->argc)
+	for (int vec = 0; vec < 2; vec++) {         /* argv, then envp: each ends with NULL */
+		for (int n = 0; n < (vec ? a->envc : a->argc); n++) {
+			v[i++] = s;
+			s += strlen(k + (s - base)) + 1;
+		}
 		v[i++] = 0;
-	v[i++] = 0;
+	}
 	const uint32_t auxv[][2] = {
 		{ AT_PHDR, img->phdr }, { AT_PHENT, sizeof(struct elf32_phdr) }, { AT_PHNUM, img->phnum },
 		{ AT_PAGESZ, PGSIZE }, { AT_BASE, 0 }, { AT_FLAGS, 0 }, { AT_ENTRY, img->entry },
@@ -242,6 +240,7 @@ static int build_stack(const struct exec_args *a, const struct image *img, const
 		{ AT_EXECFN, execfn_at }, { AT_PLATFORM, platform_at }, { AT_CLKTCK, 100 },
 		{ AT_HWCAP, 0 }, { AT_NULL, 0 },
 	};
+	_Static_assert(ARRAY_SIZE(auxv) == AUXV_ENTRIES, "the stack size computed above");
 	for (size_t n = 0; n < ARRAY_SIZE(auxv); n++) {
 		v[i++] = auxv[n][0];
 		v[i++] = auxv[n][1];
@@ -310,20 +309,21 @@ int do_execve(const char *upath, char *const __user argv[], char *const __user e
 		r = vfs_permission(f->f_inode, MAY_EXEC);
 		if (r)
 			break;
-		struct elf32_ehdr eh;
-		ssize_t n = kernel_read(f, &eh, sizeof(eh), 0);
-		if (n >= 2 && memcmp(&eh, "#!", 2) == 0 && depth < MAX_SCRIPT_DEPTH) {
-			r = rewrite_for_script(&a, (const char *)&eh, n, nth_string(&a, 0) == file_path ?
-					       file_path : path, interp, sizeof(interp));
+		char hdr[BINPRM_BUF];
+		ssize_t n = kernel_read(f, hdr, sizeof(hdr), 0);
+		if (n >= 2 && memcmp(hdr, "#!", 2) == 0 && depth < MAX_SCRIPT_DEPTH) {
+			r = rewrite_for_script(&a, hdr, n, file_path, interp, sizeof(interp));
 			fput(f);
 			f = NULL;
 			file_path = interp;
 			continue;
 		}
-		if (n != sizeof(eh) || memcmp(eh.e_ident, ELF_MAGIC, 4) != 0) {
+		struct elf32_ehdr eh;
+		if (n < (ssize_t)sizeof(eh) || memcmp(hdr, ELF_MAGIC, 4) != 0) {
 			r = -ENOEXEC;
 			break;
 		}
+		memcpy(&eh, hdr, sizeof(eh));
 		struct image img;
 		uint32_t esp = 0;
 		r = load_elf(f, &eh, &img);

@@ -105,7 +105,7 @@ void sched_tick(void)
 	}
 	if (current == &idle)
 		return;
-	if (current->tf && tf_from_user(current->tf))
+	if (irq_frame && tf_from_user(irq_frame))
 		current->utime++;
 	else
 		current->stime++;

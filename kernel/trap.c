@@ -23,6 +23,10 @@ static const char *const exception_names[] = {
 
 void irq_dispatch(int irq);
 
+/* The frame the current interrupt arrived on: the scheduler's tick charges
+ * the time to user or kernel mode by it. */
+const struct trapframe *irq_frame;
+
 static const char *trap_name(uint32_t n)
 {
 	return n < ARRAY_SIZE(exception_names) ? exception_names[n] : "trap";
@@ -99,7 +103,10 @@ void trap(struct trapframe *tf)
 	if (tf->trapno == T_SYSCALL) {
 		syscall_dispatch(tf);
 	} else if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + 16) {
+		const struct trapframe *outer = irq_frame;
+		irq_frame = tf;
 		irq_dispatch(tf->trapno - T_IRQ0);
+		irq_frame = outer;
 	} else if (tf->trapno == T_PGFLT) {
 		page_fault(tf);
 	} else if (tf_from_user(tf)) {

@@ -41,5 +41,6 @@ void pic_init(void);
 void irq_register(int irq, void (*handler)(void));
 void trap(struct trapframe *tf);
 void dump_trapframe(const struct trapframe *tf);
+extern const struct trapframe *irq_frame;
 
 #endif
