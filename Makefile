@@ -56,6 +56,7 @@ test: all $(ISO)
 		--diff-tests "$(DIFF_TESTS)"
 
 debug: $(KERNEL) $(INITRAMFS)
+	@command -v gdb >/dev/null || tools/install-deps
 	$(QEMU_BASE) -kernel $(KERNEL) -initrd $(INITRAMFS) -s -S -serial stdio -display none & \
 	gdb -q -x .gdbinit; kill %1 2>/dev/null || true
 
