@@ -96,6 +96,8 @@ KTEST(printf_format)
 	snprintf(buf, sizeof(buf), "%lld|%llu|%llx", -9000000000LL, 18446744073709551615ULL, 0x123456789abULL);
 	KCHECK(strcmp(buf, "-9000000000|18446744073709551615|123456789ab") == 0);
 	KCHECK(snprintf(buf, 4, "%s", "truncated") == 9 && strcmp(buf, "tru") == 0);
+	snprintf(buf, sizeof(buf), "%#x|%#X|%#o|%#x", 0x30, 0xab, 8, 0);
+	KCHECK(strcmp(buf, "0x30|0XAB|010|0") == 0);
 }
 
 KTEST_BROKEN(broken_panic)

@@ -1,6 +1,7 @@
 /* printf.c: the kernel's formatter (kvsnprintf, snprintf), shared by kprintf,
  * panic and every file in /proc. Supports %d %i %u %x %X %o %p %s %c %% with
- * flags '-' and '0', a width, a precision for strings and the l, ll, z sizes. */
+ * flags '-', '0' and '#', a width, a precision for strings and the l, ll, z
+ * sizes. */
 #include "kernel.h"
 
 struct outbuf {
@@ -33,11 +34,17 @@ static void emit_padded(struct outbuf *o, const char *s, size_t n, int width, bo
 			emit(o, ' ');
 }
 
-static size_t format_number(char *tmp, unsigned long long v, unsigned base, bool upper, bool neg)
+/* alt: C's '#' flag: 0x (0X) before a non-zero hexadecimal number, 0 before an octal one. */
+static size_t format_number(char *tmp, unsigned long long v, unsigned base, bool upper, bool neg, bool alt)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char rev[24];
 	size_t n = 0, k = 0;
+	if (alt && v && base != 10) {
+		tmp[k++] = '0';
+		if (base == 16)
+			tmp[k++] = upper ? 'X' : 'x';
+	}
 	do {
 		rev[n++] = digits[v % base];
 		v /= base;
@@ -59,7 +66,7 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			emit(&o, *fmt);
 			continue;
 		}
-		bool left = false;
+		bool left = false, alt = false;
 		char pad = ' ';
 		int width = 0, prec = -1, lng = 0;
 		fmt++;
@@ -68,6 +75,8 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				left = true;
 			else if (*fmt == '0')
 				pad = '0';
+			else if (*fmt == '#')
+				alt = true;
 			else
 				break;
 		}
@@ -97,7 +106,7 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		case 'd':
 		case 'i':
 			s = lng >= 2 ? va_arg(ap, long long) : lng ? va_arg(ap, long) : va_arg(ap, int);
-			n = format_number(tmp, s < 0 ? -(unsigned long long)s : (unsigned long long)s, 10, false, s < 0);
+			n = format_number(tmp, s < 0 ? -(unsigned long long)s : (unsigned long long)s, 10, false, s < 0, false);
 			emit_padded(&o, tmp, n, width, left, pad);
 			break;
 		case 'u':
@@ -105,13 +114,13 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		case 'X':
 		case 'o':
 			u = lng >= 2 ? va_arg(ap, unsigned long long) : lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
-			n = format_number(tmp, u, *fmt == 'u' ? 10 : *fmt == 'o' ? 8 : 16, *fmt == 'X', false);
+			n = format_number(tmp, u, *fmt == 'u' ? 10 : *fmt == 'o' ? 8 : 16, *fmt == 'X', false, alt);
 			emit_padded(&o, tmp, n, width, left, pad);
 			break;
 		case 'p':
 			tmp[0] = '0';
 			tmp[1] = 'x';
-			n = 2 + format_number(tmp + 2, (uintptr_t)va_arg(ap, void *), 16, false, false);
+			n = 2 + format_number(tmp + 2, (uintptr_t)va_arg(ap, void *), 16, false, false, false);
 			emit_padded(&o, tmp, n, width, left, ' ');
 			break;
 		case 's': {

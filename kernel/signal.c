@@ -114,8 +114,8 @@ static int restore_sigcontext(struct trapframe *tf, const struct k_sigcontext *s
 	tf->ebx = sc->ebx, tf->edx = sc->edx, tf->ecx = sc->ecx, tf->eax = sc->eax;
 	tf->eip = sc->eip;
 	tf->eflags = (tf->eflags & ~user_flags) | (sc->eflags & user_flags);
-	tf->gs = (sc->gs & 3) == 3 ? sc->gs : 0;
-	tf->fs = (sc->fs & 3) == 3 ? sc->fs : 0;
+	tf->gs = sc->gs;                    /* trap() checks them before they are reloaded */
+	tf->fs = sc->fs;
 	if (sc->fpstate && cpu_has_fxsr) {
 		uint8_t fx[512] __attribute__((aligned(16)));
 		if (copyin((void *)sc->fpstate, fx, sizeof(fx)))

@@ -6,6 +6,7 @@
  * process may be preempted and receives its pending signals. */
 #include "kernel.h"
 #include "file.h"
+#include "gdt.h"
 #include "proc.h"
 #include "syscall.h"
 #include "trap.h"
@@ -98,6 +99,22 @@ static void user_exception(struct trapframe *tf)
 	}
 }
 
+/* A data selector the CPU can reload on the way back to ring 3: null, the
+ * flat user segment, or a present, readable TLS slot of this process. A user
+ * may leave anything in %gs/%fs (or in a sigreturn frame, or clear the slot
+ * it points to); reloading a bad one in trapret would fault in the kernel. */
+static uint32_t loadable_user_selector(uint32_t sel)
+{
+	unsigned idx = (sel & 0xffff) >> 3;
+	if ((sel & 0xffff) == 0 || sel == UDATA_SEL)
+		return sel;
+	if ((sel & 7) != 3 || idx < GDT_ENTRY_TLS_MIN || idx >= GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES)
+		return 0;
+	uint8_t access = current->tls[idx - GDT_ENTRY_TLS_MIN].access;
+	bool present = access & 0x80, code = access & 0x08, readable = access & 0x02;
+	return present && (!code || readable) ? sel : 0;
+}
+
 void trap(struct trapframe *tf)
 {
 	if (tf->trapno == T_SYSCALL) {
@@ -122,4 +139,6 @@ void trap(struct trapframe *tf)
 	if (signal_pending(current) || current->restore_sigmask ||
 	    (tf->trapno == T_SYSCALL && (tf->eax == (uint32_t)-ERESTARTSYS || tf->eax == (uint32_t)-ERESTARTNOHAND)))
 		signals_deliver(tf);
+	tf->gs = loadable_user_selector(tf->gs);
+	tf->fs = loadable_user_selector(tf->fs);
 }

@@ -39,6 +39,13 @@ alltraps:
 	mov ax, 0x10
 	mov ds, ax
 	mov es, ax
+	; fs and gs may hold a user TLS selector. Left loaded, a trap nested in
+	; the kernel would save and later reload it after a switch to a process
+	; whose GDT slot for it is empty: a #GP in trapret. The kernel uses
+	; neither, so it runs with both null; each frame restores its own.
+	xor ax, ax
+	mov fs, ax
+	mov gs, ax
 	cld
 	push esp
 	call trap
