@@ -203,19 +203,7 @@ static void test_eintr(void)
 {
 	int fd = open(PIPE1, O_RDWR);
 	pid_t pid = spawn(interrupted_reader, PIPE1);
-	/* Signal until it leaves: one that lands before the read blocks is
-	 * caught by the handler and changes nothing. */
-	int st = -1;
-	for (int i = 0; i < 50 && st == -1; i++) {
-		sleep_ms(100);
-		kill(pid, SIGUSR1);
-		if (waitpid(pid, &st, WNOHANG) != pid)
-			st = -1;
-	}
-	if (st == -1) {
-		kill(pid, SIGKILL);
-		waitpid(pid, NULL, 0);
-	}
+	int st = interrupt_until_exit(pid, SIGUSR1);
 	expect_exit(st, 0, "a signal ends a blocked read with EINTR");
 	close(fd);
 }

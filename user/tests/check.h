@@ -172,6 +172,11 @@ CHECK_FN int expect_signal(int status, int sig, const char *what)
 			    what, d);
 }
 
+/* Signals pid with sig until it exits (a signal that lands before the child
+ * blocks is caught by its handler and harmless); its wait status, or -1 if it
+ * was still there after 5 s (it is then killed). */
+CHECK_FN int interrupt_until_exit(pid_t pid, int sig);
+
 /* ---- time ---- */
 
 CHECK_FN void sleep_ms(long ms)
@@ -179,6 +184,20 @@ CHECK_FN void sleep_ms(long ms)
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
 	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
 		;
+}
+
+CHECK_FN int interrupt_until_exit(pid_t pid, int sig)
+{
+	int st;
+	for (int i = 0; i < 50; i++) {
+		sleep_ms(100);
+		kill(pid, sig);
+		if (waitpid(pid, &st, WNOHANG) == pid)
+			return st;
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	return -1;
 }
 
 CHECK_FN long now_ms(void)

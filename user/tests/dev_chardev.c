@@ -110,22 +110,6 @@ static int interrupted(void *arg)
 	return r == -1 && errno == EINTR ? 0 : 1;
 }
 
-/* Signals pid until it exits (one that lands before it blocks is caught and
- * harmless); its wait status, or -1 after 5 s. */
-static int interrupt(pid_t pid)
-{
-	int st;
-	for (int i = 0; i < 50; i++) {
-		sleep_ms(100);
-		kill(pid, SIGUSR1);
-		if (waitpid(pid, &st, WNOHANG) == pid)
-			return st;
-	}
-	kill(pid, SIGKILL);
-	waitpid(pid, &st, 0);
-	return -1;
-}
-
 static int still_running(pid_t pid)
 {
 	int st;
@@ -154,9 +138,9 @@ static void test_fifo_blocking(int fd)
 	CHECK(read(fd, buf, sizeof buf) == CHARDEV_MAXBUF &&
 	      memcmp(buf + CHARDEV_MAXBUF - 4, "0123", 4) == 0, "its bytes come last");
 
-	expect_exit(interrupt(spawn(interrupted, NULL)), 0, "a signal ends a blocked read: EINTR");
+	expect_exit(interrupt_until_exit(spawn(interrupted, NULL), SIGUSR1), 0, "a signal ends a blocked read: EINTR");
 	write(fd, buf, CHARDEV_MAXBUF);
-	expect_exit(interrupt(spawn(interrupted, "w")), 0, "a signal ends a blocked write: EINTR");
+	expect_exit(interrupt_until_exit(spawn(interrupted, "w"), SIGUSR1), 0, "a signal ends a blocked write: EINTR");
 	while (read(fd, buf, sizeof buf) > 0)
 		;
 }

@@ -67,17 +67,7 @@ static void test_sleepy(void)
 	expect_exit(st, 0, "and wakes the reader, which reads 0 (EOF)");
 
 	pid = spawn(sleepy_interrupted);
-	st = -1;
-	for (int i = 0; i < 50 && st == -1; i++) {
-		sleep_ms(100);
-		kill(pid, SIGUSR1);
-		if (waitpid(pid, &st, WNOHANG) != pid)
-			st = -1;
-	}
-	if (st == -1) {
-		kill(pid, SIGKILL);
-		waitpid(pid, NULL, 0);
-	}
+	st = interrupt_until_exit(pid, SIGUSR1);
 	expect_exit(st, 0, "a signal ends a sleepy read with EINTR");
 	close(fd);
 }
