@@ -36,8 +36,11 @@ static ssize_t device_read(struct file *file, char __user *buffer, size_t length
 	const char *message_ptr = message + *offset;
 	ssize_t bytes_read = 0;
 	while (length && *message_ptr) {
-		if (put_user(*message_ptr, buffer))
-			return bytes_read ? bytes_read : -EFAULT;
+		if (put_user(*message_ptr, buffer)) {
+			if (!bytes_read)
+				return -EFAULT;
+			break;          /* the offset still moves past what was copied */
+		}
 		message_ptr++, buffer++, length--, bytes_read++;
 	}
 	*offset += bytes_read;

@@ -63,6 +63,17 @@ static void test_read_write(int fd)
 	memset(buf, 'w', sizeof buf);
 	CHECK_EQ(write(fd, buf, sizeof buf), CHAR_DEV_BUF_LEN, "a write of 100 stores 80");
 	CHECK_ERR(write(fd, unmapped_page(), 5), EFAULT, "write from unmapped EFAULT");
+
+	/* A read that faults part-way returns what it copied and moves the
+	 * offset past it, so the next read goes on from there. */
+	ioctl(fd, IOCTL_SET_MSG, "hello");
+	int r2 = open(DEVICE_PATH, O_RDONLY);
+	char *edge = before_unmapped(2);
+	CHECK(read(r2, edge, 5) == 2 && memcmp(edge, "he", 2) == 0,
+	      "a read that faults after 2 bytes returns 2");
+	CHECK(read(r2, buf, sizeof buf) == 3 && memcmp(buf, "llo", 3) == 0,
+	      "and the next read goes on with \"llo\"");
+	close(r2);
 }
 
 int main(void)

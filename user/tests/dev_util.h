@@ -1,7 +1,7 @@
 /* dev_util.h: helpers the device tests (dev_*.c) share on top of check.h:
  * running a program with its output captured, reading small files, looking a
- * name up in /proc/devices, /proc/meminfo fields, and running a function as
- * an unprivileged user. */
+ * name up in /proc/devices, /proc/meminfo fields, a buffer that faults
+ * part-way, and running a function as an unprivileged user. */
 #ifndef USER_TESTS_DEV_UTIL_H
 #define USER_TESTS_DEV_UTIL_H
 
@@ -119,6 +119,15 @@ CHECK_FN int is_chr_node(const char *path, int major, unsigned minor, unsigned m
 	return stat(path, &st) == 0 && S_ISCHR(st.st_mode) && (int)dev_major(st.st_rdev) == major &&
 	       dev_minor(st.st_rdev) == minor && (st.st_mode & 07777) == mode && st.st_uid == uid &&
 	       st.st_gid == gid;
+}
+
+/* The last n bytes of a mapped page whose next page is unmapped: a copy
+ * through a buffer here faults part-way, after n bytes. */
+CHECK_FN char *before_unmapped(size_t n)
+{
+	char *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	munmap(p + 4096, 4096);
+	return p + 4096 - n;
 }
 
 /* Runs fn(arg) in a child with uid and gid 1000; the child's exit status is fn's result. */
