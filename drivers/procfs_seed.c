@@ -6,6 +6,7 @@
  * the next number. */
 #include "initcall.h"
 #include "kernel.h"
+#include "kmalloc.h"
 #include "procfs.h"
 #include "seq_file.h"
 #include "uaccess.h"
@@ -71,14 +72,23 @@ static ssize_t procfs_read(struct file *filp, char __user *buffer, size_t length
 	return read_from(procfs2k_buffer, procfs2k_buffer_size, buffer, length, offset);
 }
 
+/* Copies into a scratch buffer first: a copy that faults part-way must not
+ * leave half of a failed write in the contents that reads return. */
 static ssize_t procfs_write(struct file *file, const char __user *buffer, size_t len, loff_t *off)
 {
 	(void)file, (void)off;
 	size_t size = MIN(len, PROCFS2K_MAX_SIZE);
-	if (copy_from_user(procfs2k_buffer, buffer, size))
-		return -EFAULT;
-	procfs2k_buffer_size = size;    /* after the copy: a failed write keeps the old size */
-	return (ssize_t)procfs2k_buffer_size;
+	char *tmp = kmalloc(size ? size : 1);
+	if (!tmp)
+		return -ENOMEM;
+	ssize_t ret = -EFAULT;
+	if (!copy_from_user(tmp, buffer, size)) {
+		memcpy(procfs2k_buffer, tmp, size);
+		procfs2k_buffer_size = size;
+		ret = (ssize_t)size;
+	}
+	kfree(tmp);
+	return ret;
 }
 
 static const struct proc_ops file_ops_4_our_proc_file = {

@@ -71,11 +71,18 @@ static void test_buffers(void)
 	close(r);
 	CHECK_EQ(write(fd, big, sizeof big), 2048, "write 3000 keeps 2048");
 	CHECK_ERR(write(fd, unmapped_page(), 10), EFAULT, "write from unmapped EFAULT");
+	char *edge = before_unmapped(4);
+	memcpy(edge, "ABCD", 4);
+	CHECK_ERR(write(fd, edge, 10), EFAULT, "write that faults part-way EFAULT");
 	r = open("/proc/buffer2k", O_RDONLY);
 	long got = 0, n;
 	while ((n = read(r, buf, 1000)) > 0)
 		got += n;
 	CHECK_EQ(got, 2048, "reads the 2048 back in pieces");
+	close(r);
+	r = open("/proc/buffer2k", O_RDONLY);
+	CHECK(read(r, buf, 4) == 4 && memcmp(buf, "kkkk", 4) == 0,
+	      "failed writes left the contents alone");
 	close(r);
 	close(fd);
 }
@@ -101,6 +108,26 @@ static void test_sysfs(void)
 	CHECK_EQ(write(fd, "32", 2), 2, "write 32 to myvariable");
 	close(fd);
 	CHECK(read_file(path, buf, sizeof buf) == 3 && strcmp(buf, "32\n") == 0, "it reads \"32\\n\"");
+	/* The seed's sscanf("%du"): spaces and a sign before the digits; no
+	 * number at all leaves the value alone. */
+	static const struct {
+		const char *in, *out;
+	} stores[] = {
+		{ "abc", "32\n" }, { "-", "32\n" }, { "", "32\n" }, { " -7\n", "-7\n" },
+		{ "+5", "5\n" }, { "\t12xyz", "12\n" },
+	};
+	char what[64];
+	for (unsigned i = 0; i < sizeof stores / sizeof stores[0]; i++) {
+		fd = open(path, O_WRONLY);
+		write(fd, stores[i].in, strlen(stores[i].in));
+		close(fd);
+		snprintf(what, sizeof what, "after writing \"%s\" it reads %.*s", stores[i].in,
+			 (int)strlen(stores[i].out) - 1, stores[i].out);
+		for (char *q = what; *q; q++)
+			if (*q == '\n' || *q == '\t')
+				*q = ' ';
+		CHECK(read_file(path, buf, sizeof buf) > 0 && strcmp(buf, stores[i].out) == 0, what);
+	}
 	fd = open(path, O_WRONLY);
 	write(fd, "0", 1);
 	close(fd);
