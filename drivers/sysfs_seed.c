@@ -18,14 +18,21 @@ static ssize_t myvariable_show(struct kobject *kobj, struct kobj_attribute *attr
 	return snprintf(buf, PGSIZE, "%d\n", myvariable);
 }
 
-/* The seed's sscanf("%du"): a decimal integer, optionally negative. */
+/* The seed's sscanf("%du"): white space, an optional sign, decimal digits.
+ * Input without digits leaves the variable alone, as a failed sscanf does. */
 static ssize_t myvariable_store(struct kobject *kobj, struct kobj_attribute *attr,
 				const char *buf, size_t count)
 {
 	(void)kobj, (void)attr;
-	bool neg = buf[0] == '-';
-	int v = (int)strtoul(buf + neg, NULL, 10);
-	myvariable = neg ? -v : v;
+	while (*buf == ' ' || (*buf >= '\t' && *buf <= '\r'))
+		buf++;
+	bool neg = *buf == '-';
+	if (*buf == '-' || *buf == '+')
+		buf++;
+	if (*buf >= '0' && *buf <= '9') {
+		int v = (int)strtoul(buf, NULL, 10);
+		myvariable = neg ? -v : v;
+	}
 	return (ssize_t)count;
 }
 
