@@ -251,7 +251,9 @@ long scull_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 		return scull_quantum;
 	case SCULL_IOCQQSET:
 		return scull_qset;
-	case SCULL_P_IOCTSIZE:
+	case SCULL_P_IOCTSIZE:          /* a Tell, so privileged like the others */
+		if (!scull_admin())
+			return -EPERM;
 		return scull_set(&scull_p_buffer, (int)arg);
 	case SCULL_P_IOCQSIZE:
 		return scull_p_buffer;

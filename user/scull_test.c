@@ -113,14 +113,16 @@ static void test_unprivileged(void)
 		{ { SCULL_IOCTQSET, 10 }, EPERM, "non-root TQSET EPERM" },
 		{ { SCULL_IOCXQSET, 0 }, EPERM, "non-root XQSET EPERM" },
 		{ { SCULL_IOCHQSET, 10 }, EPERM, "non-root HQSET EPERM" },
+		{ { SCULL_P_IOCTSIZE, 10 }, EPERM, "non-root P_IOCTSIZE EPERM" },
 		{ { SCULL_IOCGQUANTUM, 0 }, 0, "non-root GQUANTUM allowed" },
 		{ { SCULL_IOCQQSET, 0 }, 0, "non-root QQSET allowed" },
+		{ { SCULL_P_IOCQSIZE, 0 }, 0, "non-root P_IOCQSIZE allowed" },
 	};
 	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		expect_exit(run_child(unpriv_errno, (void *)&cases[i].call), cases[i].err,
 			    cases[i].what);
-	CHECK(q_quantum() == SCULL_QUANTUM && q_qset() == SCULL_QSET,
-	      "refused commands changed nothing");
+	CHECK(q_quantum() == SCULL_QUANTUM && q_qset() == SCULL_QSET &&
+	      ioctl(fd, SCULL_P_IOCQSIZE) == SCULL_P_BUFFER, "refused commands changed nothing");
 }
 
 static unsigned char pattern(long i)
