@@ -129,10 +129,10 @@ static ssize_t bsd_write(struct file *file, const char __user *buf, size_t count
 	return bsd_rw(file, (char __user *)buf, count, pos, UIO_WRITE);
 }
 
-/* FreeBSD's sys_ioctl: a command without a direction passes its argument
- * value (data points at it); otherwise data is a kernel buffer of the size
- * the command encodes, copied in for _IOC_WRITE (IOC_IN) and out after
- * success for _IOC_READ (IOC_OUT). */
+/* FreeBSD's sys_ioctl: a command without a direction or without a size
+ * passes its argument value (data points at it); otherwise data is a kernel
+ * buffer of the size the command encodes, copied in for _IOC_WRITE (IOC_IN)
+ * and out after success for _IOC_READ (IOC_OUT). */
 static long bsd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct cdev *dev = file_cdev(file);
@@ -140,7 +140,7 @@ static long bsd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	unsigned dir = _IOC_DIR(cmd), size = _IOC_SIZE(cmd);
 	char smalldata[128];
 	caddr_t data = (caddr_t)&arg;
-	if (dir != _IOC_NONE) {
+	if (dir != _IOC_NONE && size > 0) {
 		if (size > IOCPARM_MAX)
 			return -ENOTTY;
 		data = size <= sizeof smalldata ? smalldata : kmalloc(size);

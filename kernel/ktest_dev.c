@@ -190,8 +190,9 @@ KTEST(cdevsw_defaults)
 	KCHECK(kt_listed(major, "kt_bsd") == 0);
 }
 
-/* A d_ioctl that shows what the adapter handed it: for _IO commands data
- * points at the argument's value, for the others at a kernel copy. */
+/* A d_ioctl that shows what the adapter handed it: for _IO commands (and
+ * any of size 0) data points at the argument's value, for the others at a
+ * kernel copy. */
 static int kt_bsd_ioctl(struct cdev *dev, u_long cmd, caddr_t data, int fflag, struct thread *td)
 {
 	(void)dev, (void)fflag, (void)td;
@@ -209,6 +210,8 @@ static int kt_bsd_ioctl(struct cdev *dev, u_long cmd, caddr_t data, int fflag, s
 	case _IOR('t', 5, int):
 		*(int *)data = 5;
 		return EBUSY;           /* a failed command copies nothing out */
+	case _IOC(_IOC_WRITE, 't', 6, 0):
+		return *(unsigned long *)data == 42 ? 0 : EINVAL;
 	default:
 		return ENOIOCTL;
 	}
@@ -231,6 +234,7 @@ KTEST(cdevsw_ioctl_copies)
 	KCHECK(ioctl(&f, _IOR('t', 3, int), (unsigned long)&out) == 0 && out == 99);
 	KCHECK(ioctl(&f, _IOWR('t', 4, int), (unsigned long)&inout) == 0 && inout == 11);
 	KCHECK(ioctl(&f, _IOR('t', 5, int), (unsigned long)&untouched) == -EBUSY && untouched == -1);
+	KCHECK(ioctl(&f, _IOC(_IOC_WRITE, 't', 6, 0), 42) == 0);      /* size 0: as _IO */
 	KCHECK(ioctl(&f, _IO('t', 9), 0) == -ENOIOCTLCMD);
 	KCHECK(ioctl(&f, _IOC(_IOC_READ, 't', 3, 16000), (unsigned long)&out) == -ENOTTY);
 	uaccess_kernel_end(saved);
