@@ -63,26 +63,6 @@ static int blocking_reader10(void *path)
 	return fd < 0 ? 200 : (int)read(fd, b, sizeof b);
 }
 
-static pid_t spawn(int (*fn)(void *), void *arg)
-{
-	pid_t pid = fork();
-	if (pid == 0)
-		_exit(fn(arg));
-	return pid;
-}
-
-static int wait_status(pid_t pid)
-{
-	int st;
-	return waitpid(pid, &st, 0) == pid ? st : -1;
-}
-
-static int still_running(pid_t pid)
-{
-	int st;
-	return waitpid(pid, &st, WNOHANG) == 0;
-}
-
 static void test_blocking_reader(void)
 {
 	/* Keep the pipe (and its buffer) alive across the child's open. */
@@ -186,14 +166,9 @@ static void test_poll_wakeup(void)
 	close(fd);
 }
 
-static void on_usr1(int sig)
-{
-	(void)sig;
-}
-
 static int interrupted_reader(void *path)
 {
-	set_handler(SIGUSR1, on_usr1, 0);       /* no SA_RESTART */
+	set_handler(SIGUSR1, ignore_signal, 0);       /* no SA_RESTART */
 	int fd = open(path, O_RDONLY);
 	char b[10];
 	return read(fd, b, sizeof b) == -1 && errno == EINTR ? 0 : 1;

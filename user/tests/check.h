@@ -127,19 +127,39 @@ CHECK_FN int done(void)
 
 /* ---- processes ---- */
 
-/* Runs fn(arg) in a forked child whose exit status is fn's return value, waits for
- * it and returns the raw wait status (or -1 if fork/waitpid failed). */
-CHECK_FN int run_child(int (*fn)(void *), void *arg)
+/* Starts fn(arg) in a forked child whose exit status is fn's return value;
+ * its pid, or -1 if fork failed. */
+CHECK_FN pid_t spawn(int (*fn)(void *), void *arg)
 {
 	pid_t pid = fork();
-	if (pid < 0)
-		return -1;
 	if (pid == 0)
 		_exit(fn(arg));
+	return pid;
+}
+
+/* Waits for pid; its raw wait status, or -1. */
+CHECK_FN int wait_status(pid_t pid)
+{
 	int st;
-	if (waitpid(pid, &st, 0) != pid)
-		return -1;
-	return st;
+	return pid > 0 && waitpid(pid, &st, 0) == pid ? st : -1;
+}
+
+CHECK_FN int still_running(pid_t pid)
+{
+	int st;
+	return waitpid(pid, &st, WNOHANG) == 0;
+}
+
+/* Runs fn(arg) in a child and returns its raw wait status (-1 on failure). */
+CHECK_FN int run_child(int (*fn)(void *), void *arg)
+{
+	return wait_status(spawn(fn, arg));
+}
+
+/* A handler that only makes a signal interrupt a blocking call. */
+CHECK_FN void ignore_signal(int sig)
+{
+	(void)sig;
 }
 
 CHECK_FN int expect_exit(int status, int code, const char *what)

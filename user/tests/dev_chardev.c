@@ -72,14 +72,6 @@ static void test_fifo_nonblocking(int fd)
 	CHECK_EQ(read(fd, buf, 0), 0, "a read of 0 bytes returns 0");
 }
 
-static pid_t spawn(int (*fn)(void *), void *arg)
-{
-	pid_t pid = fork();
-	if (pid == 0)
-		_exit(fn(arg));
-	return pid;
-}
-
 static int reader(void *arg)
 {
 	(void)arg;
@@ -95,25 +87,14 @@ static int writer(void *arg)
 	return (int)write(fd, "0123456789", 10);
 }
 
-static void on_usr1(int sig)
-{
-	(void)sig;
-}
-
 static int interrupted(void *arg)
 {
-	set_handler(SIGUSR1, on_usr1, 0);       /* no SA_RESTART */
+	set_handler(SIGUSR1, ignore_signal, 0);       /* no SA_RESTART */
 	int fd = open(CHARDEV_PATH, O_RDWR);
 	char b[64];
 	memset(b, 'z', sizeof b);
 	ssize_t r = arg ? write(fd, b, sizeof b) : read(fd, b, sizeof b);
 	return r == -1 && errno == EINTR ? 0 : 1;
-}
-
-static int still_running(pid_t pid)
-{
-	int st;
-	return waitpid(pid, &st, WNOHANG) == 0;
 }
 
 static void test_fifo_blocking(int fd)

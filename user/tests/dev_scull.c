@@ -33,32 +33,19 @@ static int sleepy_reader(void *arg)
 	return (int)read(fd, &c, 1);
 }
 
-static void on_usr1(int sig)
-{
-	(void)sig;
-}
-
 static int sleepy_interrupted(void *arg)
 {
 	(void)arg;
-	set_handler(SIGUSR1, on_usr1, 0);
+	set_handler(SIGUSR1, ignore_signal, 0);
 	int fd = open("/dev/sleepy", O_RDONLY);
 	char c;
 	return read(fd, &c, 1) == -1 && errno == EINTR ? 0 : 1;
 }
 
-static pid_t spawn(int (*fn)(void *))
-{
-	pid_t pid = fork();
-	if (pid == 0)
-		_exit(fn(NULL));
-	return pid;
-}
-
 static void test_sleepy(void)
 {
 	int fd = open("/dev/sleepy", O_WRONLY);
-	pid_t pid = spawn(sleepy_reader);
+	pid_t pid = spawn(sleepy_reader, NULL);
 	sleep_ms(100);
 	int st;
 	CHECK_EQ(waitpid(pid, &st, WNOHANG), 0, "a sleepy read sleeps");
@@ -66,7 +53,7 @@ static void test_sleepy(void)
 	waitpid(pid, &st, 0);
 	expect_exit(st, 0, "and wakes the reader, which reads 0 (EOF)");
 
-	pid = spawn(sleepy_interrupted);
+	pid = spawn(sleepy_interrupted, NULL);
 	st = interrupt_until_exit(pid, SIGUSR1);
 	expect_exit(st, 0, "a signal ends a sleepy read with EINTR");
 	close(fd);

@@ -47,14 +47,6 @@ static int wait_for_woken(int n)
 	return 0;
 }
 
-static pid_t spawn(int (*fn)(void *), void *arg)
-{
-	pid_t pid = fork();
-	if (pid == 0)
-		_exit(fn(arg));
-	return pid;
-}
-
 /* Waits for every child, SIGKILLing those still there after the timeout so that
  * a lost wake-up cannot hang the test. Returns how many exited 0. */
 static int reap(const pid_t *pids, int n)
