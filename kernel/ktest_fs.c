@@ -54,8 +54,12 @@ KTEST(fs_errors)
 	KCHECK(kmkdir("/tmp/ke", 0755) == 0);
 	struct file *f = kopen("/tmp/ke/f", O_CREAT | O_WRONLY, 0644, &err);
 	KCHECK(f != NULL);
-	if (f)
+	if (f) {
+		/* A length past 4 GiB is refused, not wrapped to a small buffer. */
+		KCHECK(f->f_inode->i_op->truncate(f->f_inode, (1LL << 32) + 16) == -EFBIG);
+		KCHECK(f->f_inode->i_size == 0);
 		fput(f);
+	}
 	KCHECK(lookup_err("/tmp/ke/f/x") == -ENOTDIR);
 	KCHECK(lookup_err("/tmp/ke/f/") == -ENOTDIR);
 	KCHECK(lookup_err("/tmp/ke/missing") == -ENOENT);
