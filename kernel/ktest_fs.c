@@ -75,6 +75,9 @@ KTEST(fs_errors)
 	KCHECK(kremove("/tmp/ke/f", true) == -ENOTDIR);
 	KCHECK(kremove("/tmp/ke", false) == -EISDIR);
 	KCHECK(kremove("/tmp/ke/.", true) == -EINVAL);
+	KCHECK(kremove("/", true) == -EBUSY);
+	KCHECK(!kopen("/tmp/ke/n", O_CREAT | O_DIRECTORY, 0644, &err) && err == -EINVAL);
+	KCHECK(lookup_err("/tmp/ke/n") == -ENOENT);
 	char longname[300] = "/tmp/";
 	memset(longname + 5, 'x', 256);
 	KCHECK(lookup_err(longname) == -ENAMETOOLONG);
