@@ -34,7 +34,7 @@ static void scroll(void)
 	row = VGA_ROWS - 1;
 }
 
-void vga_putc(char c)
+static void putc_locked(char c)
 {
 	switch (c) {
 	case '\n':
@@ -63,12 +63,20 @@ void vga_putc(char c)
 	move_cursor();
 }
 
+/* Echo from a keyboard or serial interrupt may land in the middle of a
+ * process's write or of the kernel log: the cursor must not be shared
+ * half-updated (a row past the bottom not yet scrolled back). */
+void vga_putc(char c)
+{
+	uint32_t f = irq_save();
+	putc_locked(c);
+	irq_restore(f);
+}
+
 void vga_write(const char *s, size_t n)
 {
-	/* Echo from a keyboard or serial interrupt may land in the middle of a
-	 * process's write: the cursor must not be shared half-updated. */
 	uint32_t f = irq_save();
 	for (size_t i = 0; i < n; i++)
-		vga_putc(s[i]);
+		putc_locked(s[i]);
 	irq_restore(f);
 }

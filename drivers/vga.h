@@ -8,7 +8,8 @@
 #define VGA_ROWS 25
 
 void vga_init(void);
+/* Both are safe against the interrupt handlers that echo to the screen. */
 void vga_putc(char c);
-void vga_write(const char *s, size_t n);        /* safe against interrupts */
+void vga_write(const char *s, size_t n);
 
 #endif

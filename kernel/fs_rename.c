@@ -35,8 +35,6 @@ static int may_replace(struct inode *old, struct inode *victim)
 static int may_rename(struct nameidata *o, struct nameidata *n, struct inode *old, struct inode *victim)
 {
 	bool isdir = S_ISDIR(old->i_mode);
-	if ((o->trailing_slash || n->trailing_slash) && !isdir)
-		return -ENOTDIR;
 	int err = may_replace(old, victim);
 	if (err)
 		return err;
@@ -67,6 +65,8 @@ static int vfs_rename(struct nameidata *o, struct nameidata *n)
 	err = vfs_lookup_one(n->dir, n->name, n->len, &victim);
 	if (err == -ENOENT && !vfs_dir_removed(n->dir))
 		err = 0;
+	if (!err && (o->trailing_slash || n->trailing_slash) && !S_ISDIR(old->i_mode))
+		err = -ENOTDIR;
 	/* The same file under both names: nothing to do. */
 	if (!err && victim != old) {
 		err = may_rename(o, n, old, victim);

@@ -198,23 +198,27 @@ SYSCALL_DEFINE2(fchmod, int, fd, umode_t, mode)
 	return err ? err : set_mode(inode, mode);
 }
 
-/* Root may give a file away; its owner may only change the group to its own.
- * (uint32_t)-1 leaves an id as it is. Takes over the reference to inode. */
+/* As Linux: root may give a file away; its owner may only "change" the
+ * owner to itself and the group to its own or the current one; -1 leaves an
+ * id as it is and needs no right. Takes over the reference to inode. */
 static long set_owner(struct inode *inode, uint32_t uid, uint32_t gid)
 {
-	long err = 0;
-	if (current->euid != 0 &&
-	    ((uid != (uint32_t)-1 && uid != inode->i_uid) || current->euid != inode->i_uid ||
-	     (gid != (uint32_t)-1 && gid != inode->i_gid && gid != current->egid)))
-		err = -EPERM;
+	bool root = current->euid == 0, owner = current->euid == inode->i_uid;
+	bool ok = root || ((uid == (uint32_t)-1 || (owner && uid == inode->i_uid)) &&
+			   (gid == (uint32_t)-1 || (owner && (gid == inode->i_gid || gid == current->egid))));
+	/* A changed owner must not inherit the old owner's set-id powers. S_ISGID
+	 * without group execute is not a power (it marks mandatory locking). */
+	umode_t kill = 0;
+	if (!S_ISDIR(inode->i_mode))
+		kill = (inode->i_mode & S_ISUID) | (inode->i_mode & S_IXGRP ? inode->i_mode & S_ISGID : 0);
+	/* Clearing them is a mode change, which only the owner may make. */
+	long err = ok && (!kill || root || owner) ? 0 : -EPERM;
 	if (!err) {
 		if (uid != (uint32_t)-1)
 			inode->i_uid = uid;
 		if (gid != (uint32_t)-1)
 			inode->i_gid = gid;
-		/* A changed owner must not inherit the old owner's set-id powers. */
-		if (S_ISREG(inode->i_mode))
-			inode->i_mode &= ~(umode_t)(S_ISUID | S_ISGID);
+		inode->i_mode &= ~kill;
 		inode->i_ctime = realtime_seconds();
 	}
 	iput(inode);
@@ -252,15 +256,16 @@ SYSCALL_DEFINE3(fchown32, int, fd, uint32_t, uid, uint32_t, gid)
 	return err ? err : set_owner(inode, uid, gid);
 }
 
-/* Takes over the reference to inode. */
-static long do_truncate(struct inode *inode, loff_t length)
+/* Takes over the reference to inode. The checks go in Linux's order: the
+ * type, then (for a path) write permission. */
+static long do_truncate(struct inode *inode, loff_t length, bool check_perm)
 {
 	long err = 0;
 	if (S_ISDIR(inode->i_mode))
 		err = -EISDIR;
 	else if (!S_ISREG(inode->i_mode) || length < 0 || !inode->i_op->truncate)
 		err = -EINVAL;
-	else
+	else if (!check_perm || !(err = vfs_permission(inode, MAY_WRITE)))
 		err = inode->i_op->truncate(inode, length);
 	iput(inode);
 	return err;
@@ -270,14 +275,7 @@ static long truncate_path(const char __user *path, loff_t length)
 {
 	struct inode *inode;
 	long err = user_path_at(AT_FDCWD, path, 0, &inode);
-	if (err)
-		return err;
-	err = vfs_permission(inode, MAY_WRITE);
-	if (err) {
-		iput(inode);
-		return err;
-	}
-	return do_truncate(inode, length);
+	return err ? err : do_truncate(inode, length, true);
 }
 
 static long truncate_fd(int fd, loff_t length)
@@ -287,7 +285,7 @@ static long truncate_fd(int fd, loff_t length)
 		return -EBADF;
 	if (!f->f_inode || (f->f_flags & O_ACCMODE) == O_RDONLY)
 		return -EINVAL;
-	return do_truncate(iget(f->f_inode), length);
+	return do_truncate(iget(f->f_inode), length, false);
 }
 
 static loff_t join64(uint32_t lo, uint32_t hi)

@@ -59,10 +59,14 @@ static long make_at(int dirfd, const char __user *upath, umode_t mode, dev_t rde
 	struct nameidata nd;
 	err = vfs_lookup_parent(dirfd, path, &nd);
 	if (!err) {
-		if (nd.trailing_slash && !S_ISDIR(mode))
-			err = -ENOENT;
-		else
+		struct inode *old;
+		if (!nd.trailing_slash || S_ISDIR(mode))
 			err = vfs_create(&nd, mode, rdev, true, res);
+		/* "name/" asks for a directory: a name that exists is still EEXIST. */
+		else if ((err = vfs_lookup_one(nd.dir, nd.name, nd.len, &old)) == 0) {
+			iput(old);
+			err = -EEXIST;
+		}
 		nameidata_put(&nd);
 	}
 	putname(path);
@@ -179,13 +183,18 @@ static long do_readlink(int dirfd, const char __user *path, char __user *ubuf, i
 {
 	if (size <= 0)
 		return -EINVAL;
+	char first;
+	long err = get_user(first, path);
+	if (err)
+		return err;
 	struct inode *inode;
-	long err = user_path_at(dirfd, path, AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH, &inode);
+	err = user_path_at(dirfd, path, AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH, &inode);
 	if (err)
 		return err;
 	char *buf = kmalloc(PATH_MAX);
 	if (!inode->i_op || !inode->i_op->readlink) {
-		err = -EINVAL;
+		/* An empty path names dirfd's file, and Linux says ENOENT when it is no link. */
+		err = first ? -EINVAL : -ENOENT;
 	} else if (!buf) {
 		err = -ENOMEM;
 	} else {

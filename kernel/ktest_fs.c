@@ -54,8 +54,12 @@ KTEST(fs_errors)
 	KCHECK(kmkdir("/tmp/ke", 0755) == 0);
 	struct file *f = kopen("/tmp/ke/f", O_CREAT | O_WRONLY, 0644, &err);
 	KCHECK(f != NULL);
-	if (f)
+	if (f) {
+		/* A length past 4 GiB is refused, not wrapped to a small buffer. */
+		KCHECK(f->f_inode->i_op->truncate(f->f_inode, (1LL << 32) + 16) == -EFBIG);
+		KCHECK(f->f_inode->i_size == 0);
 		fput(f);
+	}
 	KCHECK(lookup_err("/tmp/ke/f/x") == -ENOTDIR);
 	KCHECK(lookup_err("/tmp/ke/f/") == -ENOTDIR);
 	KCHECK(lookup_err("/tmp/ke/missing") == -ENOENT);
@@ -71,6 +75,9 @@ KTEST(fs_errors)
 	KCHECK(kremove("/tmp/ke/f", true) == -ENOTDIR);
 	KCHECK(kremove("/tmp/ke", false) == -EISDIR);
 	KCHECK(kremove("/tmp/ke/.", true) == -EINVAL);
+	KCHECK(kremove("/", true) == -EBUSY);
+	KCHECK(!kopen("/tmp/ke/n", O_CREAT | O_DIRECTORY, 0644, &err) && err == -EINVAL);
+	KCHECK(lookup_err("/tmp/ke/n") == -ENOENT);
 	char longname[300] = "/tmp/";
 	memset(longname + 5, 'x', 256);
 	KCHECK(lookup_err(longname) == -ENAMETOOLONG);

@@ -91,17 +91,32 @@ int vfs_lookup_one(struct inode *dir, const char *name, size_t len, struct inode
 static int walk(struct inode *start, const char *path, size_t plen, bool follow, int depth,
 		struct inode **res);
 
-/* Resolves the link found in dir: its target is relative to dir. */
-int vfs_follow_link(struct inode *dir, struct inode *link, int depth, struct inode **res)
+int vfs_link_target(struct inode *link, int depth, char **res)
 {
 	if (depth >= MAX_NESTED_LINKS)
 		return -ELOOP;
 	char *buf = kmalloc(PATH_MAX);
 	if (!buf)
 		return -ENOMEM;
-	int n = link->i_op->readlink(link, buf, PATH_MAX);
-	int err = n < 0 ? n : n == 0 ? -ENOENT : walk(dir, buf, (size_t)n, true, depth + 1, res);
-	kfree(buf);
+	int n = link->i_op->readlink(link, buf, PATH_MAX - 1);
+	if (n <= 0) {
+		kfree(buf);
+		return n < 0 ? n : -ENOENT;
+	}
+	buf[n] = '\0';
+	*res = buf;
+	return n;
+}
+
+/* Resolves the link found in dir: its target is relative to dir. */
+int vfs_follow_link(struct inode *dir, struct inode *link, int depth, struct inode **res)
+{
+	char *target;
+	int n = vfs_link_target(link, depth, &target);
+	if (n < 0)
+		return n;
+	int err = walk(dir, target, (size_t)n, true, depth + 1, res);
+	kfree(target);
 	return err;
 }
 
@@ -134,7 +149,7 @@ static int walk(struct inode *start, const char *path, size_t plen, bool follow,
 		struct inode *next;
 		int err = vfs_lookup_one(cur, name, len, &next);
 		if (!err && vfs_is_link(next) && (!last || follow || must_dir)) {
-			struct inode *target;
+			struct inode *target = NULL;
 			err = vfs_follow_link(cur, next, depth, &target);
 			iput(next);
 			next = target;
@@ -187,12 +202,24 @@ int vfs_lookup(const char *path, struct inode **res)
 
 int vfs_lookup_parent(int dirfd, const char *path, struct nameidata *nd)
 {
+	struct inode *base = vfs_root();
+	if (*path && path[0] != '/') {
+		int err = vfs_start_dir(dirfd, &base);
+		if (err)
+			return err;
+	}
+	return vfs_lookup_parent_in(base, path, nd);
+}
+
+int vfs_lookup_parent_in(struct inode *base, const char *path, struct nameidata *nd)
+{
 	size_t end = strlen(path);
 	if (end == 0)
 		return -ENOENT;
 	while (end > 0 && path[end - 1] == '/')
 		end--;
 	nd->trailing_slash = end < strlen(path);
+	nd->is_root = end == 0;
 	if (end == 0) {         /* "/", "//": the root itself */
 		nd->dir = iget(vfs_root());
 		nd->name = ".";
@@ -206,12 +233,6 @@ int vfs_lookup_parent(int dirfd, const char *path, struct nameidata *nd)
 	nd->len = end - start;
 	if (nd->len > NAME_MAX)
 		return -ENAMETOOLONG;
-	struct inode *base = vfs_root();
-	if (path[0] != '/') {
-		int err = vfs_start_dir(dirfd, &base);
-		if (err)
-			return err;
-	}
 	int err = walk(base, path, start, true, 0, &nd->dir);
 	if (err)
 		return err;

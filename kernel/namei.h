@@ -14,6 +14,7 @@ struct nameidata {
 	const char *name;
 	size_t len;
 	bool trailing_slash;            /* "a/b/": b must be a directory */
+	bool is_root;                   /* the path is "/" itself (rmdir says EBUSY) */
 };
 
 /* The credentials files are created with and checked against (root when no process runs). */
@@ -25,9 +26,14 @@ int vfs_lookup_one(struct inode *dir, const char *name, size_t len, struct inode
 bool vfs_is_link(const struct inode *inode);
 /* Resolves link, found in dir, to a referenced inode (ELOOP when nested too deep). */
 int vfs_follow_link(struct inode *dir, struct inode *link, int depth, struct inode **res);
+/* link's target as a NUL-terminated string in a new buffer (putname frees it):
+ * its length, -ENOENT if empty, -ELOOP if depth links were followed already. */
+int vfs_link_target(struct inode *link, int depth, char **res);
 bool vfs_dir_removed(const struct inode *dir);
 
 int vfs_lookup_parent(int dirfd, const char *path, struct nameidata *nd);
+/* The same with relative paths starting from base (a directory). */
+int vfs_lookup_parent_in(struct inode *base, const char *path, struct nameidata *nd);
 void nameidata_put(struct nameidata *nd);
 bool nameidata_is_dot(const struct nameidata *nd);     /* "." or ".." */
 

@@ -189,7 +189,7 @@ void remove_proc_entry(const char *name, struct proc_dir_entry *parent)
 
 void proc_remove(struct proc_dir_entry *pde)
 {
-	if (pde && pde->inode)
+	if (pde)
 		ramfs_remove_tree(pde->inode);
 }
 

@@ -18,7 +18,7 @@ struct proc_ops {
 };
 
 struct proc_dir_entry {
-	struct inode *inode;            /* its node; NULL once removed */
+	struct inode *inode;            /* its node: the entry is freed with it, after removal and last close */
 	const struct proc_ops *proc_ops;
 	void *data;
 	int (*single_show)(struct seq_file *m, void *v);        /* proc_create_single */

@@ -39,8 +39,9 @@ static void ramfs_evict_data(struct inode *inode)
 	ramfs_free_inode(inode);
 }
 
-/* Makes room for size bytes, keeping the zero-tail invariant. */
-static int reserve(struct inode *inode, size_t size)
+/* Makes room for size bytes, keeping the zero-tail invariant. size is 64-bit
+ * so that a length past 4 GiB (ftruncate64) is refused, not wrapped. */
+static int reserve(struct inode *inode, loff_t size)
 {
 	struct ramfs_data *d = inode->i_private;
 	if (size > RAMFS_MAX_FILE)
@@ -51,9 +52,9 @@ static int reserve(struct inode *inode, size_t size)
 			return -ENOMEM;
 		inode->i_private = d;
 	}
-	if (size <= d->cap)
+	if ((size_t)size <= d->cap)
 		return 0;
-	size_t cap = MAX(size, MAX(d->cap * 2, (size_t)64));
+	size_t cap = MAX((size_t)size, MAX(d->cap * 2, (size_t)64));
 	char *buf = kzalloc(cap);
 	if (!buf)
 		return -ENOMEM;
@@ -69,7 +70,7 @@ int ramfs_write_data(struct inode *inode, loff_t pos, const void *src, size_t le
 {
 	if (pos < 0 || pos > RAMFS_MAX_FILE)
 		return -EFBIG;
-	int err = reserve(inode, (size_t)pos + len);
+	int err = reserve(inode, pos + (loff_t)len);
 	if (err)
 		return err;
 	struct ramfs_data *d = inode->i_private;
@@ -104,7 +105,7 @@ static ssize_t ramfs_write(struct file *file, const char __user *buf, size_t cou
 		return 0;
 	if (start > RAMFS_MAX_FILE)
 		return -EFBIG;
-	int err = reserve(inode, (size_t)start + count);
+	int err = reserve(inode, start + (loff_t)count);
 	if (err)
 		return err;
 	struct ramfs_data *d = inode->i_private;
@@ -126,7 +127,7 @@ static int ramfs_truncate(struct inode *inode, loff_t size)
 	if (size < 0)
 		return -EINVAL;
 	if (size > inode->i_size) {
-		int err = reserve(inode, (size_t)size);
+		int err = reserve(inode, size);
 		if (err)
 			return err;
 	} else if (size < inode->i_size) {

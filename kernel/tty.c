@@ -74,12 +74,21 @@ void tty_signal_pgrp(int pgrp, int sig)
 			send_signal(&proc_table[i], sig, &info);
 }
 
-static bool pgrp_in_session(int pgrp, int sid)
+/* 0 if process group pgrp has a member in session sid; -ESRCH if it has
+ * none at all, -EPERM if its members are in another session. Zombies still
+ * count: their group lives on until they are reaped, as on Linux. */
+static int check_pgrp(int pgrp, int sid)
 {
-	for (int i = 0; i < NPROC; i++)
-		if (proc_live(&proc_table[i]) && proc_table[i].pgid == pgrp && proc_table[i].sid == sid)
-			return true;
-	return false;
+	int err = -ESRCH;
+	for (int i = 0; i < NPROC; i++) {
+		const struct proc *p = &proc_table[i];
+		if (p->state == P_UNUSED || p->state == P_EMBRYO || p->pgid != pgrp)
+			continue;
+		if (p->sid == sid)
+			return 0;
+		err = -EPERM;
+	}
+	return err;
 }
 
 /* Every process of session sid loses its controlling terminal. */
@@ -224,10 +233,10 @@ static int set_pgrp(struct tty *tty, int __user *arg)
 		return -ENOTTY;
 	if (pgrp < 0)
 		return -EINVAL;
-	if (!pgrp_in_session(pgrp, current->sid))
-		return -EPERM;
-	tty->pgrp = pgrp;
-	return 0;
+	r = check_pgrp(pgrp, current->sid);
+	if (!r)
+		tty->pgrp = pgrp;
+	return r;
 }
 
 /* arg 1 lets root take a terminal that another session controls. */

@@ -64,7 +64,7 @@ int vfs_may_delete(struct inode *dir, struct inode *victim)
 int vfs_remove(struct nameidata *nd, bool dir, bool check_perm)
 {
 	if (nameidata_is_dot(nd))
-		return !dir ? -EISDIR : nd->len == 1 ? -EINVAL : -ENOTEMPTY;
+		return !dir ? -EISDIR : nd->is_root ? -EBUSY : nd->len == 1 ? -EINVAL : -ENOTEMPTY;
 	struct inode *victim;
 	int err = vfs_lookup_one(nd->dir, nd->name, nd->len, &victim);
 	if (err)
@@ -85,12 +85,14 @@ int vfs_remove(struct nameidata *nd, bool dir, bool check_perm)
 	return op ? op(nd->dir, nd->name, nd->len) : -EPERM;
 }
 
-/* The O_CREAT half of open: an existing file (followed if it is a link) or a new one. */
-static int open_create(int dirfd, const char *path, int flags, umode_t mode, struct inode **res,
-		       bool *created)
+/* The O_CREAT half of open: an existing file or a new one. A link in the last
+ * component is followed unless O_NOFOLLOW, and a dangling one creates its
+ * target, as on Linux; depth counts the links followed so far. */
+static int open_create(struct inode *base, const char *path, int flags, umode_t mode, int depth,
+		       struct inode **res, bool *created)
 {
 	struct nameidata nd;
-	int err = vfs_lookup_parent(dirfd, path, &nd);
+	int err = vfs_lookup_parent_in(base, path, &nd);
 	if (err)
 		return err;
 	struct inode *inode;
@@ -100,12 +102,15 @@ static int open_create(int dirfd, const char *path, int flags, umode_t mode, str
 		if (flags & O_EXCL)
 			err = -EEXIST;
 		else if (vfs_is_link(inode) && !(flags & O_NOFOLLOW)) {
-			struct inode *target;
-			err = vfs_follow_link(nd.dir, inode, 0, &target);
-			if (!err) {
-				iput(inode);
-				inode = target;
+			char *target;
+			err = vfs_link_target(inode, depth, &target);
+			iput(inode);
+			if (err >= 0) {
+				err = open_create(nd.dir, target, flags, mode, depth + 1, res, created);
+				putname(target);
 			}
+			nameidata_put(&nd);
+			return err;
 		}
 		if (err)
 			iput(inode);
@@ -165,10 +170,20 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **res)
 
 int vfs_open_at(int dirfd, const char *path, int flags, umode_t mode, struct file **res)
 {
+	/* Linux 6.4 on: the pair once made a regular file and then failed. */
+	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return -EINVAL;
 	struct inode *inode;
 	bool created = false;
-	int err = (flags & O_CREAT) ? open_create(dirfd, path, flags, mode, &inode, &created)
-				    : vfs_lookup_at(dirfd, path, !(flags & O_NOFOLLOW), &inode);
+	int err;
+	if (flags & O_CREAT) {
+		struct inode *base = vfs_root();
+		err = *path && path[0] != '/' ? vfs_start_dir(dirfd, &base) : 0;
+		if (!err)
+			err = open_create(base, path, flags, mode, 0, &inode, &created);
+	} else {
+		err = vfs_lookup_at(dirfd, path, !(flags & O_NOFOLLOW), &inode);
+	}
 	if (err)
 		return err;
 	err = may_open(inode, flags, created);

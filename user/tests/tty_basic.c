@@ -110,6 +110,11 @@ static int session_child(void *arg)
 		return 5;
 	if (tcsetpgrp(t, getpid()) != 0)
 		return 6;
+	/* As Linux: no such process group ESRCH, one of another session EPERM. */
+	if (tcsetpgrp(t, 0x7ffffff0) != -1 || errno != ESRCH)
+		return 10;
+	if (tcsetpgrp(t, getpgid(getppid())) != -1 || errno != EPERM)
+		return 11;
 	close(t);
 	/* Give the terminal up (the SIGHUP it sends the foreground group is ours). */
 	signal(SIGHUP, SIG_IGN);
