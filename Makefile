@@ -25,11 +25,17 @@ ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS)
 .PHONY: all iso run run-nox test debug clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
 
-$(INITRAMFS): $(ROOT_FILES) tools/mkcpio.py Makefile
+ROOT_SPEC := $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
+	$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f)) \
+	$(foreach f,$(GLIBC_IMAGE_BINS),tests/$(notdir $(f)).glibc=$(f))
+# The image's file list, rewritten only when it changes: a program or test
+# that is removed must leave the image too, which timestamps alone miss.
+ROOT_LIST := $(B)/initramfs.list
+$(shell mkdir -p $(B); echo '$(ROOT_SPEC)' | cmp -s - $(ROOT_LIST) 2>/dev/null || echo '$(ROOT_SPEC)' > $(ROOT_LIST))
+
+$(INITRAMFS): $(ROOT_FILES) $(ROOT_LIST) tools/mkcpio.py
 	@echo "  CPIO    $@"
-	$(Q)python3 tools/mkcpio.py $@ $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
-		$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f)) \
-		$(foreach f,$(GLIBC_IMAGE_BINS),tests/$(notdir $(f)).glibc=$(f))
+	$(Q)python3 tools/mkcpio.py $@ $(ROOT_SPEC)
 
 iso: $(ISO)
 $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
