@@ -211,6 +211,7 @@ void do_exit(int status)
 	p->pgdir = NULL;
 
 	uint32_t f = irq_save();
+	p->alarm_at = 0;
 	reparent_children(p);
 	p->exit_status = status;
 	p->state = P_ZOMBIE;

@@ -94,11 +94,12 @@ long schedule_timeout(long timeout)
 /* Called from the timer interrupt. */
 void sched_tick(void)
 {
+	uint64_t now = get_jiffies_64();
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];
 		if (p->state == P_SLEEPING && p->wake_at && (int32_t)(jiffies - p->wake_at) >= 0)
 			wake_process(p);
-		if (p->alarm_at && (int32_t)(jiffies - p->alarm_at) >= 0 && p->state != P_ZOMBIE) {
+		if (p->alarm_at && now >= p->alarm_at && p->state != P_ZOMBIE) {
 			p->alarm_at = 0;
 			send_signal(p, SIGALRM, NULL);
 		}

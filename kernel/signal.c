@@ -448,10 +448,12 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 	return allowed ? 0 : -EPERM;
 }
 
+/* The time left of the previous alarm, rounded to the nearest second but
+ * never 0 while one is pending, as Linux. */
 SYSCALL_DEFINE1(alarm, unsigned, seconds)
 {
-	uint32_t now = jiffies;
-	unsigned left = current->alarm_at ? (current->alarm_at - now + HZ - 1) / HZ : 0;
-	current->alarm_at = seconds ? now + seconds * HZ : 0;
-	return left;
+	uint64_t now = get_jiffies_64();
+	uint64_t left = current->alarm_at > now ? current->alarm_at - now : 0;
+	current->alarm_at = seconds ? now + (uint64_t)seconds * HZ : 0;
+	return left ? MAX((left + HZ / 2) / HZ, 1) : 0;
 }
