@@ -92,6 +92,8 @@ void yield(void);
 bool wake_process(struct proc *p);    /* true if p was asleep */
 void sched_tick(void);
 void scheduler_start(void) __attribute__((noreturn));
+_Noreturn void sched_exit_unreaped(void);
+void sched_finish_switch(void);
 
 /* signal.c */
 int send_signal(struct proc *p, int sig, const struct k_siginfo *info);

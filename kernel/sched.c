@@ -17,6 +17,9 @@ void swtch(struct context **old, struct context *new);
 static struct proc idle;                /* the boot thread, once user space runs */
 struct proc *current = &idle;
 static uint32_t slice_left = TIMESLICE;
+/* A process that exited with nobody to reap it. It still runs on its kernel
+ * stack until the switch away, so whatever runs next frees its slot. */
+static struct proc *dead;
 
 static struct proc *pick_next(void)
 {
@@ -44,6 +47,24 @@ static void switch_to(struct proc *next)
 	current = next;
 	slice_left = TIMESLICE;
 	swtch(&prev->context, next->context);
+	sched_finish_switch();
+}
+
+/* Runs first after every switch: here, or in forkret for a new process. */
+void sched_finish_switch(void)
+{
+	if (dead) {
+		proc_free(dead);
+		dead = NULL;
+	}
+}
+
+void sched_exit_unreaped(void)
+{
+	cli();
+	dead = current;
+	schedule();
+	panic("exited process %d ran again", current->pid);
 }
 
 void schedule(void)
