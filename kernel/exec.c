@@ -109,8 +109,10 @@ static int rewrite_for_script(struct exec_args *a, const char *hdr, size_t n, co
 	if (!r)
 		r = push_string(a, script, false);
 	a->argc = *arg ? 3 : 2;
-	const char *s = old.buf + strlen(old.buf) + 1;     /* old argv[0] is replaced */
-	for (int i = 1; !r && i < old.argc + old.envc; i++, s += strlen(s) + 1) {
+	/* Old argv[0] is replaced; with an empty argv, the first string is envp[0]. */
+	int first = old.argc > 0;
+	const char *s = first ? old.buf + strlen(old.buf) + 1 : old.buf;
+	for (int i = first; !r && i < old.argc + old.envc; i++, s += strlen(s) + 1) {
 		r = push_string(a, s, false);
 		if (i < old.argc)
 			a->argc++;
@@ -270,6 +272,7 @@ static void commit_image(const struct image *img, uint32_t esp, const char *path
 	strlcpy(p->comm, base, sizeof(p->comm));
 	memset(p->tls, 0, sizeof(p->tls));
 	gdt_load_tls(p->tls);
+	p->clear_child_tid = 0;             /* an address in the old image (Linux's mm_release) */
 	fdtable_close_on_exec(p->files);
 	signals_reset_on_exec(p);
 

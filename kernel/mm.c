@@ -16,7 +16,8 @@ static uint32_t prot_to_pte(int prot)
 SYSCALL_DEFINE1(brk, uint32_t, addr)
 {
 	struct proc *p = current;
-	if (addr < p->brk_start)
+	/* Also before rounding up: near 4 GiB that wraps to 0. */
+	if (addr < p->brk_start || addr >= p->stack_limit)
 		return p->brk;
 	uint32_t old_end = ROUNDUP(p->brk, PGSIZE), new_end = ROUNDUP(addr, PGSIZE);
 	if (new_end > old_end) {

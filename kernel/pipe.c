@@ -131,6 +131,8 @@ static int pipe_release(struct inode *inode, struct file *f)
 	wake_up_all(&p->rwait);
 	wake_up_all(&p->wwait);
 	if (p->readers == 0 && p->writers == 0) {
+		/* The inode goes with the pipe: fput must not iput it after us. */
+		f->f_inode = NULL;
 		kfree(p->buf);
 		kfree(p);
 	}

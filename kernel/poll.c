@@ -19,7 +19,8 @@
 #define DEFAULT_MASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
 
 struct poll_table_struct {
-	bool registering;               /* only the first round queues the sleeper */
+	bool registering;               /* true while a scan queues the sleeper */
+	bool overflow;                  /* a queue did not fit: poll_loop must not sleep long */
 	int n;
 	struct wait_queue_head *wq[MAX_POLL_QUEUES];
 	struct wait_queue_entry entry[MAX_POLL_QUEUES];
@@ -28,8 +29,12 @@ struct poll_table_struct {
 void poll_wait(struct file *file, struct wait_queue_head *wq, poll_table *pt)
 {
 	(void)file;
-	if (!pt || !pt->registering || pt->n == MAX_POLL_QUEUES)
+	if (!pt || !pt->registering)
 		return;
+	if (pt->n == MAX_POLL_QUEUES) {
+		pt->overflow = true;
+		return;
+	}
 	struct wait_queue_entry *w = &pt->entry[pt->n];
 	init_wait_entry(w);
 	pt->wq[pt->n++] = wq;
@@ -71,7 +76,16 @@ static int poll_loop(int (*scan)(void *ctx, poll_table *pt), void *ctx, long tim
 		}
 		if (pt->n == 0)
 			current->state = P_SLEEPING, current->sleep_state = TASK_INTERRUPTIBLE;
-		timeout = schedule_timeout(timeout);
+		if (pt->overflow && (timeout < 0 || timeout > 1)) {
+			/* Some wait queues were not joined, so no wake-up would come
+			 * from them: look again every tick instead. */
+			long left = schedule_timeout(1);
+			if (timeout > 0)
+				timeout -= 1 - left;
+		} else {
+			timeout = schedule_timeout(timeout);
+		}
+		pt->overflow = false;
 		poll_release(pt);
 	}
 	poll_release(pt);
@@ -106,10 +120,13 @@ static int scan_pollfds(void *ctx, poll_table *pt)
 	return ready;
 }
 
-static long ms_to_ticks(long ms)
+/* One tick more than asked: the current tick is already partly gone. A
+ * timeout too long for a tick count (about 248 days) waits forever. */
+static long ms_to_ticks(int64_t ms)
 {
-	/* One tick more than asked: the current tick is already partly gone. */
-	return ms < 0 ? -1 : ms == 0 ? 0 : (ms * HZ + 999) / 1000 + 1;
+	if (ms < 0 || ms > (int64_t)(INT32_MAX - 2) / HZ * 1000)
+		return -1;
+	return ms == 0 ? 0 : (long)((ms * HZ + 999) / 1000 + 1);
 }
 
 static long do_poll(struct pollfd *ufds, unsigned int nfds, long ticks)
@@ -200,7 +217,10 @@ static long ns_to_ticks(int64_t sec, int64_t nsec, long *ticks)
 {
 	if (sec < 0 || nsec < 0 || nsec >= 1000000000)
 		return -EINVAL;
-	*ticks = ms_to_ticks((long)(sec * 1000 + (nsec + 999999) / 1000000));
+	/* Beyond any tick count, and short of overflowing the multiplication. */
+	if (sec > INT32_MAX)
+		sec = INT32_MAX;
+	*ticks = ms_to_ticks(sec * 1000 + (nsec + 999999) / 1000000);
 	return 0;
 }
 

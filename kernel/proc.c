@@ -12,6 +12,7 @@
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/sched.h"
+#include "uapi/signal.h"
 #include "uapi/wait.h"
 #include "vfs.h"
 #include "x86.h"
@@ -95,6 +96,7 @@ void proc_free(struct proc *p)
 /* The first code a forked process runs; it "returns" into trapret. */
 void forkret(void)
 {
+	sched_finish_switch();
 	sti();
 }
 
@@ -211,17 +213,28 @@ void do_exit(int status)
 	p->pgdir = NULL;
 
 	uint32_t f = irq_save();
+	p->alarm_at = 0;
 	reparent_children(p);
 	p->exit_status = status;
 	p->state = P_ZOMBIE;
+	struct proc *parent = p->parent;
 	struct k_siginfo info = { .si_signo = SIGCHLD };
 	info.si_code = K_WIFSIGNALED(status) ? CLD_KILLED : CLD_EXITED;
 	info.si_pid = p->pid;
 	info.si_uid = p->uid;
 	info.si_status = K_WIFSIGNALED(status) ? (status & 0x7f) : (status >> 8) & 0xff;
-	send_signal(p->parent, SIGCHLD, &info);
-	wake_up_all(&p->parent->child_wait);
+	send_signal(parent, SIGCHLD, &info);
+	/* A parent that ignores SIGCHLD or set SA_NOCLDWAIT never waits for
+	 * its children (POSIX): no zombie is left, and its wait4 sees one child
+	 * fewer (ECHILD after the last). */
+	const struct k_sigaction *sa = &parent->sigactions[SIGCHLD];
+	bool autoreap = sa->handler == (void *)SIG_IGN || (sa->flags & SA_NOCLDWAIT);
+	if (autoreap)
+		p->parent = NULL;
+	wake_up_all(&parent->child_wait);
 	irq_restore(f);
+	if (autoreap)
+		sched_exit_unreaped();
 	schedule();
 	panic("zombie %d ran again", p->pid);
 }

@@ -47,7 +47,7 @@ struct proc {
 	struct context *context;
 	bool need_resched;
 	uint32_t wake_at;               /* jiffies, for schedule_timeout; 0 if none */
-	uint32_t alarm_at;              /* jiffies when SIGALRM is due; 0 if none */
+	uint64_t alarm_at;              /* get_jiffies_64() when SIGALRM is due; 0 if none */
 	uint32_t syscall_nr;            /* of the system call in progress, for restarts */
 	int uaccess_kernel;             /* see uaccess_kernel_begin() */
 
@@ -92,6 +92,8 @@ void yield(void);
 bool wake_process(struct proc *p);    /* true if p was asleep */
 void sched_tick(void);
 void scheduler_start(void) __attribute__((noreturn));
+_Noreturn void sched_exit_unreaped(void);
+void sched_finish_switch(void);
 
 /* signal.c */
 int send_signal(struct proc *p, int sig, const struct k_siginfo *info);

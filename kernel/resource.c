@@ -17,11 +17,12 @@ void rlimits_init(struct proc *p)
 	p->rlim[RLIMIT_STACK] = (struct k_rlimit64){ 8u << 20, K_RLIM64_INFINITY };
 }
 
+/* Raising a hard limit takes root: the caller's, whoever p is. */
 static int set_limit(struct proc *p, int res, const struct k_rlimit64 *new)
 {
 	if (new->rlim_cur > new->rlim_max)
 		return -EINVAL;
-	if (new->rlim_max > p->rlim[res].rlim_max && p->euid != 0)
+	if (new->rlim_max > p->rlim[res].rlim_max && current->euid != 0)
 		return -EPERM;
 	if (res == RLIMIT_NOFILE && new->rlim_max > NOFILE)
 		return -EPERM;
@@ -65,6 +66,12 @@ SYSCALL_DEFINE4(prlimit64, int, pid, unsigned, res, const struct k_rlimit64 *, u
 		return -ESRCH;
 	if (res >= RLIM_NLIMITS)
 		return -EINVAL;
+	/* Linux's check_prlimit_permission: another process's limits are
+	 * root's business, or the caller's if all the target's ids are its. */
+	if (p != current && current->euid != 0 &&
+	    (p->uid != current->uid || p->euid != current->uid || p->suid != current->uid ||
+	     p->gid != current->gid || p->egid != current->gid || p->sgid != current->gid))
+		return -EPERM;
 	if (unew && copyin(unew, &n, sizeof(n)))
 		return -EFAULT;
 	struct k_rlimit64 old = p->rlim[res];

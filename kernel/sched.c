@@ -17,6 +17,9 @@ void swtch(struct context **old, struct context *new);
 static struct proc idle;                /* the boot thread, once user space runs */
 struct proc *current = &idle;
 static uint32_t slice_left = TIMESLICE;
+/* A process that exited with nobody to reap it. It still runs on its kernel
+ * stack until the switch away, so whatever runs next frees its slot. */
+static struct proc *dead;
 
 static struct proc *pick_next(void)
 {
@@ -44,6 +47,24 @@ static void switch_to(struct proc *next)
 	current = next;
 	slice_left = TIMESLICE;
 	swtch(&prev->context, next->context);
+	sched_finish_switch();
+}
+
+/* Runs first after every switch: here, or in forkret for a new process. */
+void sched_finish_switch(void)
+{
+	if (dead) {
+		proc_free(dead);
+		dead = NULL;
+	}
+}
+
+void sched_exit_unreaped(void)
+{
+	cli();
+	dead = current;
+	schedule();
+	panic("exited process %d ran again", current->pid);
 }
 
 void schedule(void)
@@ -94,11 +115,12 @@ long schedule_timeout(long timeout)
 /* Called from the timer interrupt. */
 void sched_tick(void)
 {
+	uint64_t now = get_jiffies_64();
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];
 		if (p->state == P_SLEEPING && p->wake_at && (int32_t)(jiffies - p->wake_at) >= 0)
 			wake_process(p);
-		if (p->alarm_at && (int32_t)(jiffies - p->alarm_at) >= 0 && p->state != P_ZOMBIE) {
+		if (p->alarm_at && now >= p->alarm_at && p->state != P_ZOMBIE) {
 			p->alarm_at = 0;
 			send_signal(p, SIGALRM, NULL);
 		}

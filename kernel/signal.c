@@ -46,13 +46,17 @@ bool signal_pending(struct proc *p)
 	return (p->sig_pending & ~(p->sig_blocked & ~UNBLOCKABLE)) != 0;
 }
 
-int send_signal(struct proc *p, int sig, const struct k_siginfo *info)
+/* forced: a fault of p's own, which must be delivered whatever p's handler. */
+static int generate_signal(struct proc *p, int sig, const struct k_siginfo *info, bool forced)
 {
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
 	uint32_t f = irq_save();
-	/* An ignored signal is dropped when sent, so it never interrupts a sleep. */
-	if (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)) && sig != SIGKILL) {
+	/* An ignored signal is dropped when sent, so it never interrupts a sleep.
+	 * So is one that would kill init (even SIGKILL), as Linux protects it:
+	 * its end would be the kernel's. */
+	bool init_default = p->pid == 1 && p->sigactions[sig].handler == (void *)SIG_DFL && !forced;
+	if (init_default || (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)) && sig != SIGKILL)) {
 		irq_restore(f);
 		return 0;
 	}
@@ -70,6 +74,11 @@ int send_signal(struct proc *p, int sig, const struct k_siginfo *info)
 	return 0;
 }
 
+int send_signal(struct proc *p, int sig, const struct k_siginfo *info)
+{
+	return generate_signal(p, sig, info, false);
+}
+
 /* A fault in user mode: the signal cannot be blocked or ignored, as on Linux. */
 void force_signal(int sig, int code, uint32_t addr)
 {
@@ -80,7 +89,7 @@ void force_signal(int sig, int code, uint32_t addr)
 	p->sig_blocked &= ~SIGBIT(sig);
 	struct k_siginfo info = { .si_signo = sig, .si_code = code };
 	info.si_addr = (void *)addr;
-	send_signal(p, sig, &info);
+	generate_signal(p, sig, &info, true);
 }
 
 void signals_reset_on_exec(struct proc *p)
@@ -377,6 +386,11 @@ SYSCALL_DEFINE2(rt_sigsuspend, const uint64_t *, uset, size_t, setsize)
 	return sigmask_pop(-EINTR);
 }
 
+static bool may_signal(struct proc *p)
+{
+	return current->euid == 0 || current->uid == p->uid || current->euid == p->uid;
+}
+
 static int kill_one(int pid, int sig)
 {
 	struct proc *p = proc_find(pid);
@@ -384,6 +398,8 @@ static int kill_one(int pid, int sig)
 		return -EINVAL;
 	if (!p || p->state == P_ZOMBIE)
 		return -ESRCH;
+	if (!may_signal(p))
+		return -EPERM;
 	struct k_siginfo info = { .si_signo = sig, .si_code = SI_TKILL };
 	info.si_pid = current->pid;
 	info.si_uid = current->uid;
@@ -401,11 +417,6 @@ SYSCALL_DEFINE3(tgkill, int, tgid, int, tid, int, sig)
 SYSCALL_DEFINE2(tkill, int, tid, int, sig)
 {
 	return tid <= 0 ? -EINVAL : kill_one(tid, sig);
-}
-
-static bool may_signal(struct proc *p)
-{
-	return current->euid == 0 || current->uid == p->uid || current->euid == p->uid;
 }
 
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
@@ -437,10 +448,12 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 	return allowed ? 0 : -EPERM;
 }
 
+/* The time left of the previous alarm, rounded to the nearest second but
+ * never 0 while one is pending, as Linux. */
 SYSCALL_DEFINE1(alarm, unsigned, seconds)
 {
-	uint32_t now = jiffies;
-	unsigned left = current->alarm_at ? (current->alarm_at - now + HZ - 1) / HZ : 0;
-	current->alarm_at = seconds ? now + seconds * HZ : 0;
-	return left;
+	uint64_t now = get_jiffies_64();
+	uint64_t left = current->alarm_at > now ? current->alarm_at - now : 0;
+	current->alarm_at = seconds ? now + (uint64_t)seconds * HZ : 0;
+	return left ? MAX((left + HZ / 2) / HZ, 1) : 0;
 }

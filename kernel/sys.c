@@ -37,9 +37,27 @@ SYSCALL_DEFINE4(reboot, uint32_t, magic1, uint32_t, magic2, uint32_t, cmd, uint3
 	return -EINVAL;
 }
 
+/* Linux's "no segment" forms: all zero, or empty and not present. */
+static bool tls_desc_empty(const struct user_desc *d)
+{
+	bool zero = !d->base_addr && !d->limit && !d->seg_32bit && !d->contents &&
+		    !d->read_exec_only && !d->limit_in_pages && !d->seg_not_present && !d->useable;
+	bool empty = !d->base_addr && !d->limit && !d->seg_32bit && !d->contents &&
+		     d->read_exec_only && !d->limit_in_pages && d->seg_not_present && !d->useable;
+	return zero || empty;
+}
+
+/* As Linux: only present 32-bit data segments. A code segment could be
+ * loaded into %cs, and a %cs whose slot is later cleared cannot be replaced
+ * on the way back to user mode the way a data selector can. */
+static bool tls_desc_ok(const struct user_desc *d)
+{
+	return tls_desc_empty(d) || (d->seg_32bit && d->contents <= 1 && !d->seg_not_present);
+}
+
 static struct segdesc tls_desc(const struct user_desc *d)
 {
-	if (d->seg_not_present || (d->base_addr == 0 && d->limit == 0 && d->read_exec_only))
+	if (tls_desc_empty(d))
 		return (struct segdesc){ 0 };
 	uint32_t limit = d->limit;
 	uint8_t access = 0x90 | 0x60 | (d->contents << 2) | (d->read_exec_only ? 0 : 2);
@@ -59,6 +77,8 @@ SYSCALL_DEFINE1(set_thread_area, struct user_desc *, udesc)
 	struct user_desc d;
 	if (copyin(udesc, &d, sizeof(d)))
 		return -EFAULT;
+	if (!tls_desc_ok(&d))
+		return -EINVAL;
 	int idx = (int)d.entry_number;
 	if (idx == -1) {
 		for (idx = 0; idx < GDT_ENTRY_TLS_ENTRIES; idx++)

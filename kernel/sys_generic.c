@@ -11,6 +11,7 @@
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/ioctl.h"
+#include "uapi/poll.h"
 #include "uapi/stat.h"
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK | FASYNC | O_DIRECT | O_NOATIME)
@@ -95,7 +96,16 @@ struct k_iovec {
 	uint32_t len;
 };
 
-/* readv/writev: one transfer per vector entry, stopping at the first short one. */
+/* After a first read that returned data, a later one must not block: a
+ * readv of a pipe returns what is there, as one read() would. */
+static bool would_block(struct file *f)
+{
+	return f->f_op->poll && !(f->f_op->poll(f, NULL) & (POLLIN | POLLHUP | POLLERR));
+}
+
+/* readv/writev: one transfer per vector entry, stopping at the first short
+ * one. As Linux, the whole vector is checked first (EFAULT; EINVAL for a
+ * length over SSIZE_MAX) and the total is capped at MAX_RW_COUNT. */
 static long do_vector(int fd, const struct k_iovec *uiov, int cnt, bool is_write)
 {
 	struct file *f = fget(fd);
@@ -103,18 +113,28 @@ static long do_vector(int fd, const struct k_iovec *uiov, int cnt, bool is_write
 		return -EBADF;
 	if (cnt < 0 || cnt > 1024)
 		return -EINVAL;
-	long total = 0;
 	for (int i = 0; i < cnt; i++) {
 		struct k_iovec v;
 		if (copyin(&uiov[i], &v, sizeof(v)))
-			return total ? total : -EFAULT;
-		if (v.len == 0)
+			return -EFAULT;
+		if ((int32_t)v.len < 0)
+			return -EINVAL;
+	}
+	uint32_t total = 0;
+	for (int i = 0; i < cnt && total < MAX_RW_COUNT; i++) {
+		struct k_iovec v;
+		if (copyin(&uiov[i], &v, sizeof(v)))
+			return total ? (long)total : -EFAULT;
+		uint32_t len = MIN(v.len, MAX_RW_COUNT - total);
+		if (len == 0)
 			continue;
-		ssize_t r = is_write ? do_write(f, v.base, v.len, &f->f_pos) : do_read(f, v.base, v.len, &f->f_pos);
+		if (!is_write && total && would_block(f))
+			break;
+		ssize_t r = is_write ? do_write(f, v.base, len, &f->f_pos) : do_read(f, v.base, len, &f->f_pos);
 		if (r < 0)
-			return total ? total : r;
+			return total ? (long)total : r;
 		total += r;
-		if ((uint32_t)r < v.len)
+		if ((uint32_t)r < len)
 			break;
 	}
 	return total;

@@ -103,7 +103,8 @@ static int copyin_timespec(const void __user *u, bool wide, int64_t *ns)
 	}
 	if (sec < 0 || nsec < 0 || nsec >= NSEC)
 		return -EINVAL;
-	*ns = sec * NSEC + nsec;
+	/* A 64-bit time_t can ask for more than 292 years: that is forever. */
+	*ns = sec >= INT64_MAX / NSEC ? INT64_MAX : sec * NSEC + nsec;
 	return 0;
 }
 
@@ -180,7 +181,10 @@ static int sleep_until(int clk, int64_t deadline_ns, int64_t *left_ns)
 		if (now >= deadline_ns)
 			return 0;
 		int64_t ticks = (deadline_ns - now + NSEC / HZ - 1) / (NSEC / HZ);
-		int r = (int)wait_event_interruptible_timeout(sleep_wait, false, ticks);
+		/* A longer sleep goes in several of the longest the scheduler takes. */
+		if (ticks > INT32_MAX)
+			ticks = INT32_MAX;
+		int r = (int)wait_event_interruptible_timeout(sleep_wait, false, (long)ticks);
 		if (r < 0) {
 			clock_now(clk, &now);
 			*left_ns = deadline_ns > now ? deadline_ns - now : 0;
@@ -199,7 +203,8 @@ static int do_nanosleep(int clk, int flags, const void __user *ureq, void __user
 		r = clock_now(clk, &now);
 	if (r)
 		return r;
-	r = sleep_until(clk, (flags & TIMER_ABSTIME) ? req : now + req, &left);
+	int64_t deadline = (flags & TIMER_ABSTIME) ? req : req > INT64_MAX - now ? INT64_MAX : now + req;
+	r = sleep_until(clk, deadline, &left);
 	if (r == -EINTR && urem && !(flags & TIMER_ABSTIME) && copyout_timespec(urem, wide, left))
 		return -EFAULT;
 	return r;

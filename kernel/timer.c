@@ -10,6 +10,7 @@
 #define PIT_DIVISOR (PIT_HZ / HZ)
 
 volatile uint32_t jiffies;
+static uint32_t jiffies_wraps;          /* the high half of get_jiffies_64() */
 static void (*tick_hook)(void);
 
 void timer_set_tick_hook(void (*hook)(void))
@@ -19,7 +20,8 @@ void timer_set_tick_hook(void (*hook)(void))
 
 static void timer_irq(void)
 {
-	jiffies++;
+	if (++jiffies == 0)
+		jiffies_wraps++;
 	if (tick_hook)
 		tick_hook();
 }
@@ -30,6 +32,14 @@ void timer_init(void)
 	outb(0x40, PIT_DIVISOR & 0xff);
 	outb(0x40, PIT_DIVISOR >> 8);
 	irq_register(IRQ_TIMER, timer_irq);
+}
+
+uint64_t get_jiffies_64(void)
+{
+	uint32_t f = irq_save();
+	uint64_t j = ((uint64_t)jiffies_wraps << 32) | jiffies;
+	irq_restore(f);
+	return j;
 }
 
 uint64_t monotonic_ns(void)

@@ -99,20 +99,24 @@ static void user_exception(struct trapframe *tf)
 	}
 }
 
-/* A data selector the CPU can reload on the way back to ring 3: null, the
- * flat user segment, or a present, readable TLS slot of this process. A user
- * may leave anything in %gs/%fs (or in a sigreturn frame, or clear the slot
- * it points to); reloading a bad one in trapret would fault in the kernel. */
-static uint32_t loadable_user_selector(uint32_t sel)
+/* A selector the CPU can reload on the way back to ring 3: null (not for a
+ * stack), the flat user segment, or a present TLS slot of this process that
+ * is readable (writable for a stack). A user may leave anything in a segment
+ * register (or in a sigreturn frame), or clear the slot it points to;
+ * reloading a bad one in trapret would fault in the kernel. 0 if it cannot. */
+static uint32_t loadable_user_selector(uint32_t sel, bool stack)
 {
-	unsigned idx = (sel & 0xffff) >> 3;
-	if ((sel & 0xffff) == 0 || sel == UDATA_SEL)
+	sel &= 0xffff;
+	unsigned idx = sel >> 3;
+	if ((sel == 0 && !stack) || sel == UDATA_SEL)
 		return sel;
 	if ((sel & 7) != 3 || idx < GDT_ENTRY_TLS_MIN || idx >= GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES)
 		return 0;
 	uint8_t access = current->tls[idx - GDT_ENTRY_TLS_MIN].access;
-	bool present = access & 0x80, code = access & 0x08, readable = access & 0x02;
-	return present && (!code || readable) ? sel : 0;
+	bool present = access & 0x80, code = access & 0x08, rw = access & 0x02;
+	if (stack)
+		return present && !code && rw ? sel : 0;
+	return present && (!code || rw) ? sel : 0;
 }
 
 void trap(struct trapframe *tf)
@@ -136,9 +140,17 @@ void trap(struct trapframe *tf)
 		return;
 	if (current->need_resched)
 		schedule();
+	/* No null stack segment in ring 3: the process gets SIGSEGV, and its
+	 * handler, if any, runs on the flat segment. */
+	if (!loadable_user_selector(tf->ss, true)) {
+		tf->ss = UDATA_SEL;
+		force_signal(SIGSEGV, SI_KERNEL, 0);
+	}
 	if (signal_pending(current) || current->restore_sigmask ||
 	    (tf->trapno == T_SYSCALL && (tf->eax == (uint32_t)-ERESTARTSYS || tf->eax == (uint32_t)-ERESTARTNOHAND)))
 		signals_deliver(tf);
-	tf->gs = loadable_user_selector(tf->gs);
-	tf->fs = loadable_user_selector(tf->fs);
+	tf->gs = loadable_user_selector(tf->gs, false);
+	tf->fs = loadable_user_selector(tf->fs, false);
+	tf->es = loadable_user_selector(tf->es, false);
+	tf->ds = loadable_user_selector(tf->ds, false);
 }

@@ -4,6 +4,7 @@
 #include "check.h"
 
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -49,9 +50,25 @@ static int exec_status(void *unused)
 	return errno;
 }
 
-int main(void)
+/* execve(script, {NULL}, {"A=1", "B=2", NULL}): no argv[0] to replace, and
+ * the whole environment must still reach the interpreter (this program). */
+static int exec_without_argv(void *unused)
+{
+	(void)unused;
+	char *argv[] = { NULL };
+	char *envp[] = { "A=1", "B=2", NULL };
+	execve(path, argv, envp);
+	return 127;
+}
+
+int main(int argc, char **argv)
 {
 	char out[256], want[256];
+	/* Run as the interpreter of the script below: report the environment. */
+	if (argc > 1 && strcmp(argv[1], "envcheck") == 0) {
+		const char *a = getenv("A"), *b = getenv("B");
+		return a && b && strcmp(a, "1") == 0 && strcmp(b, "2") == 0 ? 0 : 1;
+	}
 	snprintf(path, sizeof path, "/tmp/exec_script_%d", (int)getpid());
 
 	write_script("#!/bin/echo from-script\n", 0755);
@@ -69,6 +86,15 @@ int main(void)
 
 	write_script("#!/nonexistent/interpreter\n", 0755);
 	expect_exit(run_child(exec_status, NULL), ENOENT, "a missing interpreter: ENOENT");
+
+	char self[128];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	CHECK(n > 0, "readlink /proc/self/exe");
+	self[n > 0 ? n : 0] = 0;
+	snprintf(want, sizeof want, "#!%s envcheck\n", self);
+	write_script(want, 0755);
+	expect_exit(run_child(exec_without_argv, NULL), 0,
+		    "a script run with an empty argv still gets the whole environment");
 
 	unlink(path);
 	return done();

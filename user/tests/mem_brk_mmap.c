@@ -74,6 +74,8 @@ static void test_brk(void)
 	CHECK(verify((unsigned char *)b0, mid - b0, 3), "old data still there after re-grow");
 
 	CHECK_EQ(sys_brk(0xFFFFF000UL), top, "brk into the stack fails, break unchanged");
+	CHECK_EQ(sys_brk(0xFFFFFFFFUL), top, "brk to the last byte (its page rounding wraps) fails");
+	CHECK(verify((unsigned char *)b0, mid - b0, 3), "... and the heap is still there");
 	CHECK_EQ(sys_brk(b0), b0, "brk back to the start");
 }
 

@@ -189,10 +189,43 @@ static void test_select(void)
 	close(p[1]);
 }
 
+/* More pipes than the poll table has room for inline: a write to the last one
+ * must still wake the poller (it used to sleep on, its wait queue never joined). */
+static void test_many_queues(void)
+{
+	enum { N = 150 };
+	static int p[N][2];
+	static struct pollfd pf[N];
+	int n = 0;
+	while (n < N && pipe(p[n]) == 0) {
+		pf[n].fd = p[n][0];
+		pf[n].events = POLLIN;
+		n++;
+	}
+	CHECK_EQ(n, N, "150 pipes");
+	pid_t pid = fork();
+	if (pid == 0) {
+		sleep_ms(50);
+		write(p[n - 1][1], "z", 1);
+		_exit(0);
+	}
+	long t0 = now_ms();
+	CHECK_EQ(poll(pf, n, 5000), 1, "poll on 150 pipes woken by a write to the last");
+	CHECK(now_ms() - t0 < 2500, "... at once, not at the timeout");
+	CHECK_EQ(pf[n - 1].revents, POLLIN, "... which has POLLIN");
+	int st;
+	waitpid(pid, &st, 0);
+	for (int i = 0; i < n; i++) {
+		close(p[i][0]);
+		close(p[i][1]);
+	}
+}
+
 int main(void)
 {
 	test_timeouts();
 	test_many();
+	test_many_queues();
 	test_hup_err();
 	test_no_poll_method();
 	test_eintr();
