@@ -56,10 +56,16 @@ static bool refill(int c)
 	return true;
 }
 
+/* Nothing in the kernel needs more at once; a bigger request is a caller's
+ * arithmetic gone wrong, and rounding it up to pages could wrap to 0. */
+#define KMALLOC_MAX (64u << 20)
+
 void *kmalloc(size_t size)
 {
 	if (size == 0)
 		size = 1;
+	if (size > KMALLOC_MAX)
+		return NULL;
 	uint32_t f = irq_save();
 	void *p = NULL;
 	if (size > ((size_t)1 << MAX_SHIFT)) {

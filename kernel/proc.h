@@ -88,7 +88,6 @@ void rlimits_init(struct proc *p);
 
 /* sched.c */
 void schedule(void);
-void yield(void);
 bool wake_process(struct proc *p);    /* true if p was asleep */
 void sched_tick(void);
 void scheduler_start(void) __attribute__((noreturn));

@@ -7,6 +7,7 @@
 #include "cpu.h"
 #include "gdt.h"
 #include "proc.h"
+#include "syscall.h"
 #include "timer.h"
 #include "x86.h"
 
@@ -79,9 +80,10 @@ void schedule(void)
 	irq_restore(f);
 }
 
-void yield(void)
+SYSCALL_DEFINE0(sched_yield)
 {
 	schedule();
+	return 0;
 }
 
 bool wake_process(struct proc *p)
@@ -91,8 +93,6 @@ bool wake_process(struct proc *p)
 	if (was_asleep) {
 		p->state = P_RUNNABLE;
 		p->wake_at = 0;
-		if (current == &idle)
-			idle.need_resched = true;
 	}
 	irq_restore(f);
 	return was_asleep;

@@ -227,12 +227,6 @@ SYSCALL_DEFINE4(clock_nanosleep_time64, int, clk, int, flags, const struct k_tim
 	return do_nanosleep(clk, flags, ureq, urem, true);
 }
 
-SYSCALL_DEFINE0(sched_yield)
-{
-	yield();
-	return 0;
-}
-
 SYSCALL_DEFINE1(times, uint32_t *, ubuf)
 {
 	uint32_t t[4] = { current->utime, current->stime, 0, 0 };
