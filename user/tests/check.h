@@ -197,6 +197,18 @@ CHECK_FN int expect_signal(int status, int sig, const char *what)
  * was still there after 5 s (it is then killed). */
 CHECK_FN int interrupt_until_exit(pid_t pid, int sig);
 
+/* ---- paths ---- */
+
+/* dir + "/" + rel, in one of two rotating static buffers (rename needs two at once). */
+CHECK_FN const char *path_in(const char *dir, const char *rel)
+{
+	static char p[2][128];
+	static int which;
+	which ^= 1;
+	snprintf(p[which], sizeof p[which], "%s/%s", dir, rel);
+	return p[which];
+}
+
 /* ---- time ---- */
 
 CHECK_FN void sleep_ms(long ms)

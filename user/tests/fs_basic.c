@@ -12,14 +12,9 @@
 
 static char base[64], cwd0[256];
 
-/* Builds base + "/" + rel into a static buffer (one at a time is enough here). */
 static const char *at(const char *rel)
 {
-	static char p[2][128];
-	static int which;
-	which ^= 1;
-	snprintf(p[which], sizeof p[which], "%s/%s", base, rel);
-	return p[which];
+	return path_in(base, rel);
 }
 
 static void make_file(const char *path, const char *data, mode_t mode)

@@ -10,14 +10,9 @@
 
 static char base[64];
 
-/* base + "/" + rel, in one of two static buffers (rename needs two at once). */
 static const char *at(const char *rel)
 {
-	static char p[2][128];
-	static int which;
-	which ^= 1;
-	snprintf(p[which], sizeof p[which], "%s/%s", base, rel);
-	return p[which];
+	return path_in(base, rel);
 }
 
 static void make_file(const char *rel, mode_t mode)

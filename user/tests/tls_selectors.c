@@ -27,19 +27,26 @@ static int set_area(struct user_desc *d)
 	return (int)raw_syscall(__NR_set_thread_area, (long)d, 0, 0);
 }
 
+/* A flat 4 GiB, 32-bit writable data segment for any free TLS slot. */
+static struct user_desc flat_desc(unsigned base)
+{
+	struct user_desc d;
+	memset(&d, 0, sizeof d);
+	d.entry_number = -1;
+	d.base_addr = base;
+	d.limit = 0xfffff;
+	d.seg_32bit = 1;
+	d.limit_in_pages = 1;
+	d.useable = 1;
+	return d;
+}
+
 /* Loads a fresh TLS slot into %gs, then empties that slot and makes a system call. */
 static int cleared_slot(void *unused)
 {
 	(void)unused;
 	static int target;
-	struct user_desc d;
-	memset(&d, 0, sizeof d);
-	d.entry_number = -1;
-	d.base_addr = (unsigned)&target;
-	d.limit = 0xfffff;
-	d.seg_32bit = 1;
-	d.limit_in_pages = 1;
-	d.useable = 1;
+	struct user_desc d = flat_desc((unsigned)&target);
 	if (set_area(&d) != 0)
 		return 2;
 	load_gs(d.entry_number * 8 + 3);
@@ -58,13 +65,7 @@ static int cleared_slot(void *unused)
  * data or stack segment register); its slot number. */
 static int flat_slot(void)
 {
-	struct user_desc d;
-	memset(&d, 0, sizeof d);
-	d.entry_number = -1;
-	d.limit = 0xfffff;
-	d.seg_32bit = 1;
-	d.limit_in_pages = 1;
-	d.useable = 1;
+	struct user_desc d = flat_desc(0);
 	return set_area(&d) == 0 ? (int)d.entry_number : -1;
 }
 
@@ -105,12 +106,8 @@ static int cleared_slot_in(void *which)
 static int code_or_16bit_slot(void *unused)
 {
 	(void)unused;
-	struct user_desc d;
-	memset(&d, 0, sizeof d);
-	d.entry_number = -1;
-	d.limit = 0xfffff;
-	d.seg_32bit = 1;
-	d.limit_in_pages = 1;
+	struct user_desc d = flat_desc(0);
+	d.useable = 0;
 	d.contents = 2;
 	if (set_area(&d) != -EINVAL)
 		return 1;
