@@ -130,5 +130,7 @@ loff_t no_llseek(struct file *file, loff_t offset, int whence);
 /* What open() installs for a character-device node: it finds the driver in the
  * switch table (chrdev.c), or fails with -ENXIO. */
 extern const struct file_operations def_chr_fops;
+/* What open() installs for a FIFO node (pipe.c). */
+extern const struct file_operations def_fifo_fops;
 
 #endif

@@ -1,9 +1,10 @@
-/* pipe.c: pipes, as Linux has them: a 64 KiB ring; writes of up to PIPE_BUF
- * bytes are atomic (all or nothing at once), larger ones may be split; a
- * reader blocks while the pipe is empty and there are writers, and gets EOF
- * once the last writer is gone (every blocked reader is woken); a writer
- * with no reader left gets EPIPE and SIGPIPE. O_NONBLOCK gives EAGAIN;
- * FIONREAD and poll say what is ready. */
+/* pipe.c: pipes and FIFOs, as Linux has them: a 64 KiB ring; writes of up
+ * to PIPE_BUF bytes are atomic (all or nothing at once), larger ones may be
+ * split; a reader blocks while the pipe is empty and there are writers, and
+ * gets EOF once the last writer is gone (every blocked reader is woken); a
+ * writer with no reader left gets EPIPE and SIGPIPE. O_NONBLOCK gives EAGAIN;
+ * FIONREAD and poll say what is ready. A FIFO (mknod S_IFIFO, mkfifo) is the
+ * same pipe reached by name: opening one end waits for the other end. */
 #include "kernel.h"
 #include "fdtable.h"
 #include "kmalloc.h"
@@ -22,9 +23,21 @@ struct pipe {
 	char *buf;
 	uint32_t head, len;             /* read position and bytes stored */
 	int readers, writers;
+	unsigned r_opens, w_opens;      /* FIFO opens so far: what a waiting open watches */
 	struct wait_queue_head rwait, wwait;
-	struct inode inode;             /* what fstat sees: a FIFO */
+	struct inode *fifo;             /* a FIFO's inode, or NULL for pipe(2) */
+	struct inode inode;             /* pipe(2): what fstat sees */
 };
+
+static bool mode_reads(const struct file *f)
+{
+	return (f->f_flags & O_ACCMODE) != O_WRONLY;
+}
+
+static bool mode_writes(const struct file *f)
+{
+	return (f->f_flags & O_ACCMODE) != O_RDONLY;
+}
 
 static bool pipe_readable(struct pipe *p)
 {
@@ -93,13 +106,14 @@ static unsigned int pipe_poll(struct file *f, poll_table *pt)
 {
 	struct pipe *p = f->private_data;
 	unsigned int mask = 0;
-	if ((f->f_flags & O_ACCMODE) == O_RDONLY) {
+	if (mode_reads(f)) {
 		poll_wait(f, &p->rwait, pt);
 		if (p->len)
 			mask |= POLLIN | POLLRDNORM;
 		if (p->writers == 0)
 			mask |= POLLHUP;
-	} else {
+	}
+	if (mode_writes(f)) {
 		poll_wait(f, &p->wwait, pt);
 		if (PIPE_SIZE - p->len >= PIPE_BUF)
 			mask |= POLLOUT | POLLWRNORM;
@@ -118,24 +132,31 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return put_user(n, (int *)arg);
 }
 
-static int pipe_release(struct inode *inode, struct file *f)
+/* Drops one reader and/or writer; the last one out frees the pipe. */
+static void pipe_put(struct pipe *p, bool reader, bool writer)
 {
-	(void)inode;
-	struct pipe *p = f->private_data;
-	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
-		p->readers--;
-	else
-		p->writers--;
+	p->readers -= reader;
+	p->writers -= writer;
 	/* The last writer gone means EOF for every blocked reader, and the last
 	 * reader gone means EPIPE for every blocked writer. */
 	wake_up_all(&p->rwait);
 	wake_up_all(&p->wwait);
 	if (p->readers == 0 && p->writers == 0) {
-		/* The inode goes with the pipe: fput must not iput it after us. */
-		f->f_inode = NULL;
+		if (p->fifo)
+			p->fifo->i_private = NULL;
 		kfree(p->buf);
 		kfree(p);
 	}
+}
+
+static int pipe_release(struct inode *inode, struct file *f)
+{
+	(void)inode;
+	struct pipe *p = f->private_data;
+	/* pipe(2)'s inode goes with the pipe: fput must not iput it after us. */
+	if (!p->fifo && p->readers + p->writers == 1)
+		f->f_inode = NULL;
+	pipe_put(p, mode_reads(f), mode_writes(f));
 	return 0;
 }
 
@@ -148,19 +169,74 @@ static const struct file_operations pipe_fops = {
 	.llseek = no_llseek,
 };
 
-static int do_pipe2(int *ufds, int flags)
+static struct pipe *pipe_alloc(void)
 {
-	if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
-		return -EINVAL;
 	struct pipe *p = kzalloc(sizeof(*p));
 	char *buf = p ? kmalloc(PIPE_SIZE) : NULL;
 	if (!buf) {
 		kfree(p);
-		return -ENFILE;
+		return NULL;
 	}
 	p->buf = buf;
 	init_waitqueue_head(&p->rwait);
 	init_waitqueue_head(&p->wwait);
+	return p;
+}
+
+/* Opening a FIFO, as Linux: a reader waits for a writer and a writer for a
+ * reader, unless O_NONBLOCK (a reader then goes on; a writer gets ENXIO);
+ * O_RDWR never waits. Waiting watches the other side's open count, so an
+ * open-and-close in between still counts. */
+static int fifo_open(struct inode *inode, struct file *f)
+{
+	struct pipe *p = inode->i_private;
+	if (!p) {
+		p = pipe_alloc();
+		if (!p)
+			return -ENOMEM;
+		p->fifo = inode;
+		inode->i_private = p;
+	}
+	bool rd = mode_reads(f), wr = mode_writes(f), nonblock = f->f_flags & O_NONBLOCK;
+	if (wr && !rd && nonblock && p->readers == 0) {
+		if (p->writers == 0)
+			pipe_put(p, false, false);
+		return -ENXIO;
+	}
+	p->readers += rd;
+	p->writers += wr;
+	p->r_opens += rd;
+	p->w_opens += wr;
+	wake_up_interruptible(&p->rwait);
+	wake_up_interruptible(&p->wwait);
+	int err = 0;
+	if (rd && !wr && !nonblock && p->writers == 0) {
+		unsigned seen = p->w_opens;
+		err = wait_event_interruptible(p->rwait, p->w_opens != seen);
+	} else if (wr && !rd && p->readers == 0) {
+		unsigned seen = p->r_opens;
+		err = wait_event_interruptible(p->wwait, p->r_opens != seen);
+	}
+	if (err) {
+		pipe_put(p, rd, wr);
+		return err;
+	}
+	f->private_data = p;
+	f->f_op = &pipe_fops;
+	return 0;
+}
+
+const struct file_operations def_fifo_fops = {
+	.open = fifo_open,
+};
+
+static int do_pipe2(int *ufds, int flags)
+{
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
+		return -EINVAL;
+	struct pipe *p = pipe_alloc();
+	if (!p)
+		return -ENFILE;
 	p->inode.i_mode = S_IFIFO | 0600;
 	p->inode.i_uid = current->euid;
 	p->inode.i_gid = current->egid;
@@ -170,9 +246,8 @@ static int do_pipe2(int *ufds, int flags)
 	struct file *r = file_alloc(&pipe_fops, &p->inode, O_RDONLY | fl);
 	struct file *w = r ? file_alloc(&pipe_fops, &p->inode, O_WRONLY | fl) : NULL;
 	if (!w) {
-		if (r)
-			kfree(r);
-		kfree(buf);
+		kfree(r);
+		kfree(p->buf);
 		kfree(p);
 		return -ENFILE;
 	}

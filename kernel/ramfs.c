@@ -376,7 +376,11 @@ struct inode *ramfs_new_inode(umode_t mode, uint32_t uid, uint32_t gid)
 		inode->i_op = &ramfs_node_iops;
 		inode->i_fop = &def_chr_fops;
 		break;
-	default:        /* FIFOs, sockets, block devices: a name only, open says ENXIO */
+	case S_IFIFO:
+		inode->i_op = &ramfs_node_iops;
+		inode->i_fop = &def_fifo_fops;
+		break;
+	default:        /* sockets, block devices: a name only, open says ENXIO */
 		inode->i_op = &ramfs_node_iops;
 		break;
 	}
