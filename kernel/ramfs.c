@@ -176,7 +176,12 @@ int ramfs_attach(struct inode *dir, struct inode *child, const char *name, size_
 	kfree(child->i_name);
 	child->i_name = copy;
 	child->i_parent = dir;
-	list_add_tail(&child->i_sibling, &dir->i_children);
+	/* In inode-number order (see ramfs_emit_children); a new inode's number
+	 * is the highest, so the walk from the tail is usually one step. */
+	struct list_head *prev = dir->i_children.prev;
+	while (prev != &dir->i_children && list_entry(prev, struct inode, i_sibling)->i_ino > child->i_ino)
+		prev = prev->prev;
+	list_insert(&child->i_sibling, prev, prev->next);
 	child->i_nlink = S_ISDIR(child->i_mode) ? 2 : 1;
 	if (S_ISDIR(child->i_mode))
 		dir->i_nlink++;
@@ -275,6 +280,10 @@ static int ramfs_rename(struct inode *old_dir, const char *old_name, size_t old_
 	return 0;
 }
 
+/* Directory positions: 0 is ".", 1 "..", and a child's is its inode number
+ * + 2. Children are kept in inode-number order (ramfs_attach), so a position
+ * stays valid when entries are removed between two getdents64 calls: an
+ * "rm -r" reading a few entries at a time skips none. */
 bool ramfs_emit_children(struct inode *dir, struct dir_context *ctx)
 {
 	if (ctx->pos == 0) {
@@ -288,14 +297,14 @@ bool ramfs_emit_children(struct inode *dir, struct dir_context *ctx)
 			return false;
 		ctx->pos = 2;
 	}
-	loff_t i = 2;
 	struct inode *c;
 	list_for_each_entry(c, &dir->i_children, i_sibling) {
-		if (i++ < ctx->pos)
+		loff_t pos = (loff_t)c->i_ino + 2;
+		if (pos < ctx->pos)
 			continue;
-		if (!ctx->actor(ctx, c->i_name, strlen(c->i_name), i, c->i_ino, mode_to_dtype(c->i_mode)))
+		if (!ctx->actor(ctx, c->i_name, strlen(c->i_name), pos + 1, c->i_ino, mode_to_dtype(c->i_mode)))
 			return false;
-		ctx->pos = i;
+		ctx->pos = pos + 1;
 	}
 	return true;
 }
