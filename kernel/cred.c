@@ -18,6 +18,8 @@ SYSCALL_ALIAS(getegid, getegid32)
 /* setuid and setgid share one rule over the three ids of either kind. */
 static int set_id(uint32_t id, uint32_t *real, uint32_t *eff, uint32_t *saved)
 {
+	if (id == (uint32_t)-1)
+		return -EINVAL;
 	if (current->euid == 0) {
 		*real = *eff = *saved = id;
 		return 0;

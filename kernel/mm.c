@@ -121,11 +121,11 @@ SYSCALL_DEFINE3(mprotect, uint32_t, addr, uint32_t, len, int, prot)
 		return -EINVAL;
 	if (len == 0)
 		return 0;
-	int r = check_range(addr, len);
-	if (r)
-		return r;
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
+	/* Linux: a range that is not (all) mapped, the kernel's included, is ENOMEM. */
+	if (!is_user_range(addr, ROUNDUP(len, PGSIZE)))
+		return -ENOMEM;
 	return vm_protect_range(current->pgdir, addr, addr + ROUNDUP(len, PGSIZE), prot_to_pte(prot));
 }
 

@@ -396,6 +396,20 @@ static int push_output(struct tty *tty, const char *s, size_t n, bool nonblock)
 	}
 }
 
+/* How many of the k input bytes the driver can take now, once processed: a
+ * non-blocking write sends only those, so the count it returns is exactly
+ * what went out (a half-sent chunk would make the caller send it again). */
+static size_t fits_now(struct tty *tty, const char *in, size_t k)
+{
+	if (tty->stopped)
+		return 0;
+	size_t room = tty->ops->write_room(tty), used = 0, n = 0;
+	char tmp[2];
+	while (n < k && (used += opost(&tty->termios, in + n, 1, tmp)) <= room)
+		n++;
+	return n;
+}
+
 ssize_t n_tty_write(struct tty *tty, struct tty_iobuf buf, size_t count, bool nonblock)
 {
 	char in[CHUNK], out[2 * CHUNK];
@@ -404,6 +418,8 @@ ssize_t n_tty_write(struct tty *tty, struct tty_iobuf buf, size_t count, bool no
 		size_t k = MIN(count - done, sizeof(in));
 		if (iobuf_in(buf, done, in, k) < 0)
 			return done ? (ssize_t)done : -EFAULT;
+		if (nonblock && (k = fits_now(tty, in, k)) == 0)
+			return done ? (ssize_t)done : -EAGAIN;
 		int r = push_output(tty, out, opost(&tty->termios, in, k, out), nonblock);
 		if (r < 0)
 			return done ? (ssize_t)done : r;

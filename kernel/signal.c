@@ -396,14 +396,15 @@ static int kill_one(int pid, int sig)
 	struct proc *p = proc_find(pid);
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	if (!p || p->state == P_ZOMBIE)
+	if (!p)
 		return -ESRCH;
 	if (!may_signal(p))
 		return -EPERM;
 	struct k_siginfo info = { .si_signo = sig, .si_code = SI_TKILL };
 	info.si_pid = current->pid;
 	info.si_uid = current->uid;
-	return sig ? send_signal(p, sig, &info) : 0;
+	/* A zombie accepts the signal and ignores it, as on Linux. */
+	return sig && p->state != P_ZOMBIE ? send_signal(p, sig, &info) : 0;
 }
 
 /* Threads are processes here: a thread id is a pid. */

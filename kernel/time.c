@@ -198,6 +198,9 @@ static int sleep_until(int clk, int64_t deadline_ns, int64_t *left_ns)
 static int do_nanosleep(int clk, int flags, const void __user *ureq, void __user *urem, bool wide)
 {
 	int64_t req, now, left = 0;
+	/* Linux refuses the thread CPU clock here (a sleeping thread uses none). */
+	if (clk == CLOCK_THREAD_CPUTIME_ID)
+		return -EINVAL;
 	int r = copyin_timespec(ureq, wide, &req);
 	if (!r)
 		r = clock_now(clk, &now);

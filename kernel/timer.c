@@ -44,12 +44,20 @@ uint64_t get_jiffies_64(void)
 
 uint64_t monotonic_ns(void)
 {
+	/* If the PIT wrapped while its interrupt was masked, the count is from the
+	 * new period but jiffies is not: the sum would step back by up to a tick.
+	 * Never returning less than last time keeps the clock monotonic. */
+	static uint64_t last;
 	uint32_t f = irq_save();
-	uint32_t j = jiffies;
+	uint64_t j = get_jiffies_64();
 	outb(0x43, 0x00);                   /* latch channel 0 */
 	uint32_t count = inb(0x40);
 	count |= inb(0x40) << 8;
-	irq_restore(f);
 	uint32_t elapsed = count <= PIT_DIVISOR ? PIT_DIVISOR - count : 0;
-	return (uint64_t)j * (1000000000u / HZ) + (uint64_t)elapsed * 1000000000u / PIT_HZ;
+	uint64_t ns = j * (1000000000u / HZ) + (uint64_t)elapsed * 1000000000u / PIT_HZ;
+	if (ns < last)
+		ns = last;
+	last = ns;
+	irq_restore(f);
+	return ns;
 }
