@@ -85,9 +85,9 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 	default:
 		return -EINVAL;
 	}
-	/* Both are at most 2^63 - 1 here; a sum past that is EOVERFLOW, as Linux says. */
+	/* A sum past 2^63 - 1 would wrap negative: EINVAL, as Linux's vfs_setpos. */
 	if (offset > 0 && base > INT64_MAX - offset)
-		return -EOVERFLOW;
+		return -EINVAL;
 	if (base + offset < 0)
 		return -EINVAL;
 	file->f_pos = base + offset;

@@ -200,7 +200,7 @@ static int do_nanosleep(int clk, int flags, const void __user *ureq, void __user
 	int64_t req, now, left = 0;
 	/* Linux refuses the thread CPU clock here (a sleeping thread uses none). */
 	if (clk == CLOCK_THREAD_CPUTIME_ID)
-		return -EINVAL;
+		return -EOPNOTSUPP;
 	int r = copyin_timespec(ureq, wide, &req);
 	if (!r)
 		r = clock_now(clk, &now);
