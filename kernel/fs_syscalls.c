@@ -56,19 +56,7 @@ static long make_at(int dirfd, const char __user *upath, umode_t mode, dev_t rde
 	int err = getname(upath, &path);
 	if (err < 0)
 		return err;
-	struct nameidata nd;
-	err = vfs_lookup_parent(dirfd, path, &nd);
-	if (!err) {
-		struct inode *old;
-		if (!nd.trailing_slash || S_ISDIR(mode))
-			err = vfs_create(&nd, mode, rdev, true, res);
-		/* "name/" asks for a directory: a name that exists is still EEXIST. */
-		else if ((err = vfs_lookup_one(nd.dir, nd.name, nd.len, &old)) == 0) {
-			iput(old);
-			err = -EEXIST;
-		}
-		nameidata_put(&nd);
-	}
+	err = vfs_create_at(dirfd, path, mode, rdev, true, res);
 	putname(path);
 	return err;
 }
@@ -152,12 +140,7 @@ static long remove_at(int dirfd, const char __user *upath, bool dir)
 	int err = getname(upath, &path);
 	if (err < 0)
 		return err;
-	struct nameidata nd;
-	err = vfs_lookup_parent(dirfd, path, &nd);
-	if (!err) {
-		err = vfs_remove(&nd, dir, true);
-		nameidata_put(&nd);
-	}
+	err = vfs_remove_at(dirfd, path, dir, true);
 	putname(path);
 	return err;
 }

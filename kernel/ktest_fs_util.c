@@ -70,22 +70,10 @@ int lookup_err(const char *path)
 
 int kmkdir(const char *path, umode_t mode)
 {
-	struct nameidata nd;
-	int err = vfs_lookup_parent(AT_FDCWD, path, &nd);
-	if (err)
-		return err;
-	err = vfs_create(&nd, S_IFDIR | mode, 0, true, NULL);
-	nameidata_put(&nd);
-	return err;
+	return vfs_create_at(AT_FDCWD, path, S_IFDIR | mode, 0, true, NULL);
 }
 
 int kremove(const char *path, bool dir)
 {
-	struct nameidata nd;
-	int err = vfs_lookup_parent(AT_FDCWD, path, &nd);
-	if (err)
-		return err;
-	err = vfs_remove(&nd, dir, true);
-	nameidata_put(&nd);
-	return err;
+	return vfs_remove_at(AT_FDCWD, path, dir, true);
 }

@@ -44,6 +44,10 @@ int vfs_create(struct nameidata *nd, umode_t mode, dev_t rdev, bool check_perm, 
 int vfs_may_delete(struct inode *dir, struct inode *victim);
 /* unlink (dir false) or rmdir (dir true) of nd's name, checked by vfs_may_delete. */
 int vfs_remove(struct nameidata *nd, bool dir, bool check_perm);
+/* The same at a path (relative to dirfd): the parent's lookup around them;
+ * vfs_create_at also applies Linux's rule that "name/" names a directory. */
+int vfs_create_at(int dirfd, const char *path, umode_t mode, dev_t rdev, bool check_perm, struct inode **res);
+int vfs_remove_at(int dirfd, const char *path, bool dir, bool check_perm);
 
 int vfs_rename_at(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
 int vfs_open_at(int dirfd, const char *path, int flags, umode_t mode, struct file **res);

@@ -198,15 +198,39 @@ int vfs_open(const char *path, int flags, umode_t mode, struct file **res)
 	return vfs_open_at(AT_FDCWD, path, flags, mode, res);
 }
 
-int vfs_mknod(const char *path, umode_t mode, dev_t dev, uint32_t uid, uint32_t gid)
+int vfs_create_at(int dirfd, const char *path, umode_t mode, dev_t rdev, bool check_perm, struct inode **res)
 {
 	struct nameidata nd;
-	int err = vfs_lookup_parent(AT_FDCWD, path, &nd);
+	int err = vfs_lookup_parent(dirfd, path, &nd);
 	if (err)
 		return err;
-	struct inode *inode;
-	err = vfs_create(&nd, mode, dev, false, &inode);
+	struct inode *old;
+	if (!nd.trailing_slash || S_ISDIR(mode))
+		err = vfs_create(&nd, mode, rdev, check_perm, res);
+	/* "name/" asks for a directory: a name that exists is still EEXIST. */
+	else if ((err = vfs_lookup_one(nd.dir, nd.name, nd.len, &old)) == 0) {
+		iput(old);
+		err = -EEXIST;
+	}
 	nameidata_put(&nd);
+	return err;
+}
+
+int vfs_remove_at(int dirfd, const char *path, bool dir, bool check_perm)
+{
+	struct nameidata nd;
+	int err = vfs_lookup_parent(dirfd, path, &nd);
+	if (err)
+		return err;
+	err = vfs_remove(&nd, dir, check_perm);
+	nameidata_put(&nd);
+	return err;
+}
+
+int vfs_mknod(const char *path, umode_t mode, dev_t dev, uint32_t uid, uint32_t gid)
+{
+	struct inode *inode;
+	int err = vfs_create_at(AT_FDCWD, path, mode, dev, false, &inode);
 	if (err)
 		return err;
 	inode->i_uid = uid;
@@ -217,13 +241,7 @@ int vfs_mknod(const char *path, umode_t mode, dev_t dev, uint32_t uid, uint32_t 
 
 int vfs_unlink(const char *path)
 {
-	struct nameidata nd;
-	int err = vfs_lookup_parent(AT_FDCWD, path, &nd);
-	if (err)
-		return err;
-	err = vfs_remove(&nd, false, false);
-	nameidata_put(&nd);
-	return err;
+	return vfs_remove_at(AT_FDCWD, path, false, false);
 }
 
 static void vfs_mkdir_boot(const char *name, umode_t mode)
