@@ -104,9 +104,7 @@ static void test_fifo_blocking(int fd)
 	sleep_ms(100);
 	CHECK(still_running(pid), "a reader blocks on the empty FIFO");
 	write(fd, "hello", 5);
-	int st;
-	waitpid(pid, &st, 0);
-	expect_exit(st, 5, "a write wakes it with 5 bytes");
+	expect_exit(wait_status(pid), 5, "a write wakes it with 5 bytes");
 
 	memset(buf, 'f', sizeof buf);
 	write(fd, buf, CHARDEV_MAXBUF);
@@ -114,8 +112,7 @@ static void test_fifo_blocking(int fd)
 	sleep_ms(100);
 	CHECK(still_running(pid), "a writer blocks on the full FIFO");
 	CHECK_EQ(read(fd, buf, 4), 4, "read 4 bytes");
-	waitpid(pid, &st, 0);
-	expect_exit(st, 4, "the writer wakes and writes the 4 that fit");
+	expect_exit(wait_status(pid), 4, "the writer wakes and writes the 4 that fit");
 	CHECK(read(fd, buf, sizeof buf) == CHARDEV_MAXBUF &&
 	      memcmp(buf + CHARDEV_MAXBUF - 4, "0123", 4) == 0, "its bytes come last");
 
@@ -140,9 +137,7 @@ static void test_poll_wakes(int fd)
 	sleep_ms(100);
 	CHECK(still_running(pid), "poll for POLLIN waits on the empty FIFO");
 	write(fd, "p", 1);
-	int st;
-	waitpid(pid, &st, 0);
-	expect_exit(st, 0, "a write wakes poll with POLLIN");
+	expect_exit(wait_status(pid), 0, "a write wakes poll with POLLIN");
 	char c;
 	read(fd, &c, 1);
 }

@@ -50,8 +50,7 @@ static void test_sleepy(void)
 	int st;
 	CHECK_EQ(waitpid(pid, &st, WNOHANG), 0, "a sleepy read sleeps");
 	CHECK_EQ(write(fd, "x", 1), 1, "a write succeeds");
-	waitpid(pid, &st, 0);
-	expect_exit(st, 0, "and wakes the reader, which reads 0 (EOF)");
+	expect_exit(wait_status(pid), 0, "and wakes the reader, which reads 0 (EOF)");
 
 	pid = spawn(sleepy_interrupted, NULL);
 	st = interrupt_until_exit(pid, SIGUSR1);

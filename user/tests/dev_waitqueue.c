@@ -179,9 +179,7 @@ static void test_sigkill(void)
 	pid_t pid = spawn(sleeper, (void *)WQ_TEST_SLEEP);
 	CHECK(wait_for_sleepers(1), "sleeper queued before SIGKILL");
 	kill(pid, SIGKILL);
-	int st;
-	waitpid(pid, &st, 0);
-	expect_signal(st, SIGKILL, "SIGKILL kills a sleeper");
+	expect_signal(wait_status(pid), SIGKILL, "SIGKILL kills a sleeper");
 	CHECK_EQ(wq(WQ_TEST_SLEEPERS, 0), 0, "queue empty after the killed sleeper");
 }
 

@@ -38,9 +38,7 @@ static void run_script(char *out, size_t size)
 		n += r;
 	out[n] = 0;
 	close(p[0]);
-	int st;
-	waitpid(pid, &st, 0);
-	expect_exit(st, 0, "the script's interpreter exits 0");
+	expect_exit(wait_status(pid), 0, "the script's interpreter exits 0");
 }
 
 static int exec_status(void *unused)

@@ -239,9 +239,7 @@ static void test_cloexec_exec(const char *argv0)
 		execve(self, args, envp);
 		_exit(127);
 	}
-	int st;
-	waitpid(pid, &st, 0);
-	expect_exit(st, 0, "execve closes O_CLOEXEC fds and keeps the others");
+	expect_exit(wait_status(pid), 0, "execve closes O_CLOEXEC fds and keeps the others");
 }
 
 int main(int argc, char **argv)

@@ -109,9 +109,7 @@ static void test_mmap_rw(void)
 		p[100] = 2;
 		_exit(p[100] == 2 ? 0 : 1);
 	}
-	int st;
-	waitpid(pid, &st, 0);
-	expect_exit(st, 0, "child writes its private copy");
+	expect_exit(wait_status(pid), 0, "child writes its private copy");
 	CHECK_EQ(p[100], 1, "parent's private page unchanged by child");
 
 	/* Unmapping the middle leaves a hole; MAP_FIXED fills exactly that hole. */

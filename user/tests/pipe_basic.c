@@ -224,8 +224,7 @@ static void test_wake_writer(void)
 	CHECK_EQ(waitpid(pid, &st, WNOHANG), 0, "writer blocks on a full pipe");
 	CHECK_EQ(read_full(p[0], buf, CAPACITY + 1000), CAPACITY + 1000, "reader drains everything");
 	CHECK_EQ(read(p[0], buf, 1), 0, "then EOF");
-	waitpid(pid, &st, 0);
-	expect_exit(st, 0, "blocked writer completed its whole write");
+	expect_exit(wait_status(pid), 0, "blocked writer completed its whole write");
 	close(p[0]);
 }
 

@@ -42,8 +42,6 @@ int main(void)
 	CHECK_EQ(prlimit64(pid, RLIMIT_CORE_, &up, &old), 0, "root raises another user's hard limit");
 	CHECK_EQ(old.max, 100, "... and reads the old one");
 	write(go[1], "g", 1);
-	int st;
-	waitpid(pid, &st, 0);
-	expect_exit(st, 0, "another user changing root's limits: EPERM");
+	expect_exit(wait_status(pid), 0, "another user changing root's limits: EPERM");
 	return done();
 }

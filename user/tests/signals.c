@@ -77,9 +77,7 @@ static void test_siginfo(void)
 	CHECK_EQ(got_sig, SIGUSR2, "si_signo is SIGUSR2");
 	CHECK_EQ(got_pid, pid, "si_pid is the sending child");
 	CHECK_EQ(got_code, SI_USER, "si_code is SI_USER for kill");
-	int st;
-	waitpid(pid, &st, 0);
-	expect_exit(st, 0, "child's kill succeeded");
+	expect_exit(wait_status(pid), 0, "child's kill succeeded");
 }
 
 static void test_mask(void)

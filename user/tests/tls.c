@@ -56,9 +56,7 @@ static void test_fork_copy(void)
 	CHECK_EQ(tls_init, 42, "child's write does not reach the parent");
 	CHECK(strcmp(tls_name, "parent") == 0, "parent's __thread array unchanged");
 	CHECK(big_is(0), "parent's large __thread array unchanged");
-	int st;
-	waitpid(pid, &st, 0);
-	expect_exit(st, 0, "child kept its own __thread values");
+	expect_exit(wait_status(pid), 0, "child kept its own __thread values");
 	close(p[0]);
 	close(p[1]);
 }
