@@ -25,7 +25,7 @@ void debugcon_write(const char *s)
 		outb(DEBUGCON_PORT, *s++);
 }
 
-void console_write(const char *s, size_t n)
+static void console_write(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		klog[klog_len % KLOG_SIZE] = s[i];
@@ -38,7 +38,7 @@ void console_write(const char *s, size_t n)
 	}
 }
 
-size_t klog_size(void)
+static size_t klog_size(void)
 {
 	return MIN(klog_len, (size_t)KLOG_SIZE);
 }

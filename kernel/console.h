@@ -6,10 +6,8 @@
 #include <stdbool.h>
 
 void console_init(bool quiet);
-void console_write(const char *s, size_t n);
 void debugcon_write(const char *s);
 size_t klog_read(char *dst, size_t off, size_t n);
-size_t klog_size(void);
 extern bool console_quiet;
 
 #endif

@@ -81,11 +81,6 @@ static struct proc *proc_alloc_with(void (*entry)(void))
 	return p;
 }
 
-struct proc *proc_alloc(void)
-{
-	return proc_alloc_with(forkret);
-}
-
 void proc_free(struct proc *p)
 {
 	kfree(p->kstack);
@@ -112,7 +107,7 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t child_tidptr)
 	if (flags & (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND | CLONE_FILES | CLONE_FS))
 		return -EINVAL;         /* processes only: no threads in this kernel */
 	struct proc *parent = current;
-	struct proc *p = proc_alloc();
+	struct proc *p = proc_alloc_with(forkret);
 	if (!p)
 		return -EAGAIN;
 	p->pgdir = vm_copy(parent->pgdir);
@@ -178,7 +173,7 @@ SYSCALL_DEFINE5(clone, uint32_t, flags, uint32_t, newsp, uint32_t, ptid, uint32_
 	return do_clone(flags, newsp, ctid);
 }
 
-void reparent_children(struct proc *p)
+static void reparent_children(struct proc *p)
 {
 	bool zombie = false;
 	for (int i = 0; i < NPROC; i++) {

@@ -78,12 +78,10 @@ extern struct proc *current;
 extern struct proc proc_table[NPROC];
 
 struct proc *proc_find(int pid);
-struct proc *proc_alloc(void);
 void proc_free(struct proc *p);
 _Noreturn void do_exit(int status);     /* status in wait4 encoding */
 void proc_init(void);
 void start_init(const char *path, char *const argv[], char *const envp[]);
-void reparent_children(struct proc *p);
 void rlimits_init(struct proc *p);
 
 /* sched.c */

@@ -64,16 +64,6 @@ static bool pte_holds_page(pte_t e)
 	return e & (PTE_P | PTE_NONE);
 }
 
-int vm_map_page(pde_t *pgdir, uint32_t va, uint32_t pa, uint32_t perm)
-{
-	pte_t *pte = vm_walk(pgdir, va, true);
-	if (!pte)
-		return -ENOMEM;
-	*pte = pa | perm | PTE_P;
-	invlpg(va);
-	return 0;
-}
-
 /* Allocates zeroed pages for every unmapped page in [start, end). */
 int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm)
 {

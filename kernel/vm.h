@@ -29,7 +29,6 @@ void vm_init(void);
 pde_t *pgdir_create(void);
 void pgdir_free(pde_t *pgdir);
 pte_t *vm_walk(pde_t *pgdir, uint32_t va, bool create);
-int vm_map_page(pde_t *pgdir, uint32_t va, uint32_t pa, uint32_t perm);
 int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm);
 void vm_unmap_range(pde_t *pgdir, uint32_t start, uint32_t end);
 int vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm);
