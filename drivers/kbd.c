@@ -5,8 +5,8 @@
  * for the cursor and editing keys, as the Linux console sends them. */
 #include "kernel.h"
 #include "kbd.h"
-#include "trap.h"
-#include "x86.h"
+#include "x86/trap.h"
+#include "x86/x86.h"
 
 #define KBD_DATA   0x60
 #define KBD_STATUS 0x64

@@ -5,9 +5,9 @@
  * the transmit-empty interrupt drains into the 16-byte FIFO. */
 #include "kernel.h"
 #include "serial.h"
-#include "trap.h"
+#include "x86/trap.h"
 #include "tty.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 #define TXQ_SIZE  1024                  /* a power of two */
 #define FIFO_SIZE 16

@@ -1,7 +1,7 @@
 /* vga.c: the VGA text screen at 0xB8000: a cursor, newline, backspace, tabs and
  * scrolling; enough for the kernel log, /dev/tty1 and the console's mirror. */
 #include "kernel.h"
-#include "x86.h"
+#include "x86/x86.h"
 #include "vga.h"
 
 #define ATTR 0x0700                     /* light grey on black */

@@ -3,7 +3,7 @@
  * was booted `quiet` it is also shown on the VGA screen and on COM1, like printk. */
 #include "kernel.h"
 #include "console.h"
-#include "x86.h"
+#include "x86/x86.h"
 #include "serial.h"
 #include "vga.h"
 

@@ -6,7 +6,7 @@
 #include "kmalloc.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 struct file *file_alloc(const struct file_operations *fops, struct inode *inode, unsigned int flags)
 {

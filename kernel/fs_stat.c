@@ -2,7 +2,7 @@
  * stat64 family and statx (Linux i386 layouts), access/faccessat, chmod,
  * chown and truncate in their path, fd and *at forms. */
 #include "kernel.h"
-#include "timer.h"
+#include "x86/timer.h"
 #include "fdtable.h"
 #include "namei.h"
 #include "proc.h"

@@ -5,7 +5,7 @@
 #include "kernel.h"
 #include "kmalloc.h"
 #include "pmm.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 #define MIN_SHIFT 4
 #define MAX_SHIFT 11

@@ -5,10 +5,10 @@
  * (OPOST: ONLCR, OCRNL) on its way to the driver. */
 #include "kernel.h"
 #include "proc.h"
-#include "timer.h"
+#include "x86/timer.h"
 #include "tty.h"
 #include "uapi/errno.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 #define MASK(i) ((i) & (TTY_BUF_SIZE - 1))
 #define L(tty, f) ((tty)->termios.c_lflag & (f))

@@ -2,9 +2,9 @@
  * Multiboot memory map. The kernel image, the Multiboot data and the modules
  * (the initramfs) stay reserved. Contiguous runs serve big kmalloc requests. */
 #include "kernel.h"
-#include "multiboot.h"
+#include "x86/multiboot.h"
 #include "pmm.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 /* The kernel maps physical memory 1:1 above KERNBASE with room for 768 MiB. */
 #define PHYS_LIMIT 0x30000000u

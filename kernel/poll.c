@@ -11,7 +11,7 @@
 #include "poll.h"
 #include "proc.h"
 #include "syscall.h"
-#include "timer.h"
+#include "x86/timer.h"
 #include "uapi/errno.h"
 #include "uapi/time.h"
 

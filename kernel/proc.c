@@ -2,12 +2,12 @@
  * orphans handed to init, zombies reaped; identity calls (getpid, getppid,
  * set_tid_address, process groups and sessions). */
 #include "kernel.h"
-#include "cpu.h"
+#include "x86/cpu.h"
 #include "fdtable.h"
 #include "kmalloc.h"
 #include "proc.h"
 #include "syscall.h"
-#include "timer.h"
+#include "x86/timer.h"
 #include "tty.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
@@ -15,7 +15,7 @@
 #include "uapi/signal.h"
 #include "uapi/wait.h"
 #include "vfs.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 struct proc proc_table[NPROC];
 static struct proc *init_proc;

@@ -7,9 +7,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "file.h"
-#include "gdt.h"
+#include "x86/gdt.h"
 #include "list.h"
-#include "trap.h"
+#include "x86/trap.h"
 #include "uapi/resource.h"
 #include "uapi/signal.h"
 #include "vm.h"

@@ -7,7 +7,7 @@
 #include "pmm.h"
 #include "procfs.h"
 #include "seq_file.h"
-#include "timer.h"
+#include "x86/timer.h"
 #include "uapi/errno.h"
 
 static int meminfo_show(struct seq_file *m, void *v)

@@ -6,7 +6,7 @@
 #include "kernel.h"
 #include "kmalloc.h"
 #include "ramfs.h"
-#include "timer.h"
+#include "x86/timer.h"
 #include "uapi/dirent.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"

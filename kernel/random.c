@@ -6,7 +6,7 @@
 #include "syscall.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 static uint64_t state = 0x9e3779b97f4a7c15ull;
 

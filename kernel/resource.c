@@ -5,7 +5,7 @@
 #include "fdtable.h"
 #include "proc.h"
 #include "syscall.h"
-#include "timer.h"
+#include "x86/timer.h"
 #include "uapi/errno.h"
 #include "uapi/resource.h"
 

@@ -4,12 +4,12 @@
  * is never preempted (see waitqueue.c for why that keeps locking simple). With
  * nothing runnable, the boot thread idles with the CPU halted. */
 #include "kernel.h"
-#include "cpu.h"
-#include "gdt.h"
+#include "x86/cpu.h"
+#include "x86/gdt.h"
 #include "proc.h"
 #include "syscall.h"
-#include "timer.h"
-#include "x86.h"
+#include "x86/timer.h"
+#include "x86/x86.h"
 
 #define TIMESLICE 2                     /* ticks */
 

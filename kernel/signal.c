@@ -6,14 +6,14 @@
  * system call interrupted by a signal returns EINTR, or restarts when the
  * handler has SA_RESTART or when no handler runs at all. */
 #include "kernel.h"
-#include "cpu.h"
+#include "x86/cpu.h"
 #include "proc.h"
 #include "syscall.h"
-#include "timer.h"
+#include "x86/timer.h"
 #include "uapi/errno.h"
 #include "uapi/signal.h"
 #include "uapi/syscall_nr.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 #define SIGBIT(sig) (1ull << ((sig) - 1))
 #define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))

@@ -3,7 +3,7 @@
  * (set_thread_area puts a TLS descriptor in one of the process's GDT slots,
  * reloaded at every switch). */
 #include "kernel.h"
-#include "power.h"
+#include "x86/power.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/errno.h"

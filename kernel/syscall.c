@@ -6,7 +6,7 @@
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/errno.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 #define NSYSCALLS 512
 

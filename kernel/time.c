@@ -6,10 +6,10 @@
 #include "initcall.h"
 #include "proc.h"
 #include "syscall.h"
-#include "timer.h"
+#include "x86/timer.h"
 #include "uapi/errno.h"
 #include "uapi/time.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 #define NSEC 1000000000ll
 

@@ -6,7 +6,7 @@
 #include "uapi/errno.h"
 #include "pmm.h"
 #include "vm.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 #define PDX(va) ((va) >> 22)
 #define PTX(va) (((va) >> 12) & 0x3ff)

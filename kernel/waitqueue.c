@@ -15,7 +15,7 @@
 #include "kernel.h"
 #include "proc.h"
 #include "waitqueue.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 void init_waitqueue_head(struct wait_queue_head *wq)
 {

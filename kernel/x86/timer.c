@@ -2,9 +2,9 @@
  * lets the scheduler preempt; monotonic_ns interpolates inside a tick with the
  * PIT's counter so short intervals are measurable. */
 #include "kernel.h"
-#include "x86.h"
-#include "trap.h"
-#include "timer.h"
+#include "x86/x86.h"
+#include "x86/trap.h"
+#include "x86/timer.h"
 
 #define PIT_HZ 1193182u
 #define PIT_DIVISOR (PIT_HZ / HZ)

@@ -3,9 +3,9 @@
  * the harness; on a plain QEMU the ACPI ports switch it off. */
 #include "kernel.h"
 #include "console.h"
-#include "power.h"
+#include "x86/power.h"
 #include "serial.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 #define DEBUG_EXIT_PORT 0xf4
 

@@ -1,8 +1,8 @@
 /* cpu.c: CPU features the kernel turns on at boot: the FPU and SSE for user
  * programs (glibc uses SSE2), with state saved per process by fxsave. */
 #include "kernel.h"
-#include "x86.h"
-#include "cpu.h"
+#include "x86/x86.h"
+#include "x86/cpu.h"
 
 bool cpu_has_fxsr;
 

@@ -2,7 +2,7 @@
  * state segment that gives the CPU the kernel stack on a trap from ring 3, and the
  * TLS slots that each process fills with set_thread_area. */
 #include "kernel.h"
-#include "gdt.h"
+#include "x86/gdt.h"
 
 struct tss {
 	uint32_t link, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;

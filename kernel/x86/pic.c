@@ -1,8 +1,8 @@
 /* pic.c: the two 8259 PICs, remapped so IRQ 0..15 arrive as vectors 32..47 and
  * do not collide with CPU exceptions; a table of IRQ handlers. */
 #include "kernel.h"
-#include "x86.h"
-#include "trap.h"
+#include "x86/x86.h"
+#include "x86/trap.h"
 
 #define PIC1 0x20
 #define PIC2 0xa0

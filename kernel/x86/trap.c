@@ -6,13 +6,13 @@
  * process may be preempted and receives its pending signals. */
 #include "kernel.h"
 #include "file.h"
-#include "gdt.h"
+#include "x86/gdt.h"
 #include "proc.h"
 #include "syscall.h"
-#include "trap.h"
+#include "x86/trap.h"
 #include "uaccess.h"
 #include "uapi/signal.h"
-#include "x86.h"
+#include "x86/x86.h"
 
 static const char *const exception_names[] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",

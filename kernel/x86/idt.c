@@ -1,8 +1,8 @@
 /* idt.c: the interrupt descriptor table: interrupt gates for the CPU exceptions
  * and the 16 IRQs, and the int 0x80 gate that ring 3 may call. */
 #include "kernel.h"
-#include "gdt.h"
-#include "trap.h"
+#include "x86/gdt.h"
+#include "x86/trap.h"
 
 struct gatedesc {
 	uint16_t off_lo;
