@@ -6,7 +6,7 @@
 #include "anon_inode.h"
 #include "initcall.h"
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "miscdevice.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"

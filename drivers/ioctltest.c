@@ -6,7 +6,7 @@
 #include "chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/ioctltest.h"

@@ -6,7 +6,7 @@
  * the next number. */
 #include "initcall.h"
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "procfs.h"
 #include "seq_file.h"
 #include "uaccess.h"

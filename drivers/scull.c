@@ -8,7 +8,7 @@
 #include "chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "proc.h"
 #include "scull.h"
 #include "uaccess.h"

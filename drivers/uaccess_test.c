@@ -6,7 +6,7 @@
  * caller picks good and bad addresses; the kernel must answer, never panic. */
 #include "initcall.h"
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "miscdevice.h"
 #include "uaccess.h"
 #include "uapi/errno.h"

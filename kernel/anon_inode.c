@@ -4,7 +4,7 @@
 #include "anon_inode.h"
 #include "fdtable.h"
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "proc.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"

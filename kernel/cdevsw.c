@@ -4,7 +4,7 @@
  * turns FreeBSD's positive errno into the kernel's negative one. */
 #include "cdevsw.h"
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "poll.h"
 #include "proc.h"
 #include "uaccess.h"

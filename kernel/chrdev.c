@@ -5,7 +5,7 @@
 #include "chrdev.h"
 #include "devfs.h"
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "uapi/errno.h"
 #include "uapi/stat.h"
 

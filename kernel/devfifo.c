@@ -8,7 +8,7 @@
  * always see every wake-up. */
 #include "devfifo.h"
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 

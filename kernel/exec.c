@@ -5,7 +5,7 @@
 #include "kernel.h"
 #include "elf.h"
 #include "fdtable.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "proc.h"
 #include "random.h"
 #include "syscall.h"

@@ -4,7 +4,7 @@
  * free index (POSIX), limited by RLIMIT_NOFILE (EMFILE). */
 #include "kernel.h"
 #include "fdtable.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "proc.h"
 #include "uapi/errno.h"
 #include "uapi/resource.h"

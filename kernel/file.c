@@ -3,7 +3,7 @@
  * runs exactly once, when the last reference goes. */
 #include "kernel.h"
 #include "file.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "x86/x86.h"

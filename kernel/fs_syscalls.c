@@ -4,7 +4,7 @@
  * and every user buffer goes through uaccess. */
 #include "kernel.h"
 #include "fdtable.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "namei.h"
 #include "proc.h"
 #include "ramfs.h"

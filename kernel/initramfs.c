@@ -3,7 +3,7 @@
  * symlinks and device nodes. Several archives may follow one another, as
  * when a boot loader concatenates them; zero padding between them is skipped. */
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "namei.h"
 #include "ramfs.h"
 #include "uapi/errno.h"

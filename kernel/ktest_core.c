@@ -2,10 +2,10 @@
  * heap, the page tables and the formatter. The three "broken" tests exist to
  * prove that the harness notices a panic, a hang and a failed check. */
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "ktest.h"
-#include "pmm.h"
-#include "vm.h"
+#include "mm/pmm.h"
+#include "mm/vm.h"
 
 KTEST(pmm_alloc_free)
 {

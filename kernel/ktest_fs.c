@@ -2,7 +2,7 @@
  * renaming and removing names and their errors, permissions, links,
  * initramfs unpacking, directory iteration, and heap leaks. */
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "ktest.h"
 #include "ktest_fs.h"
 #include "namei.h"

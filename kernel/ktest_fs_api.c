@@ -2,7 +2,7 @@
  * procfs entries and /proc/<pid>, seq_file iteration, sysfs attributes, devfs. */
 #include "kernel.h"
 #include "devfs.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "ktest.h"
 #include "ktest_fs.h"
 #include "namei.h"

@@ -1,6 +1,6 @@
 /* lib.c: the string and memory functions the kernel uses (it has no libc). */
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 
 void *memset(void *d, int c, size_t n)
 {

@@ -6,10 +6,10 @@
 #include "x86/cpu.h"
 #include "x86/gdt.h"
 #include "initcall.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "ktest.h"
 #include "x86/multiboot.h"
-#include "pmm.h"
+#include "mm/pmm.h"
 #include "x86/power.h"
 #include "proc.h"
 #include "serial.h"
@@ -18,7 +18,7 @@
 #include "x86/trap.h"
 #include "vfs.h"
 #include "vga.h"
-#include "vm.h"
+#include "mm/vm.h"
 #include "x86/x86.h"
 
 extern char kernel_end[];

@@ -4,7 +4,7 @@
  * path into its directory and last name, getcwd, and user path names. */
 #include "kernel.h"
 #include "fdtable.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "namei.h"
 #include "proc.h"
 #include "ramfs.h"

@@ -7,7 +7,7 @@
  * same pipe reached by name: opening one end waits for the other end. */
 #include "kernel.h"
 #include "fdtable.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "poll.h"
 #include "proc.h"
 #include "syscall.h"

@@ -7,7 +7,7 @@
  * no poll method is always readable and writable. */
 #include "kernel.h"
 #include "fdtable.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "poll.h"
 #include "proc.h"
 #include "syscall.h"

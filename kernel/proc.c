@@ -4,7 +4,7 @@
 #include "kernel.h"
 #include "x86/cpu.h"
 #include "fdtable.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "proc.h"
 #include "syscall.h"
 #include "x86/timer.h"

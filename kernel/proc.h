@@ -12,7 +12,7 @@
 #include "x86/trap.h"
 #include "uapi/resource.h"
 #include "uapi/signal.h"
-#include "vm.h"
+#include "mm/vm.h"
 #include "waitqueue.h"
 
 #define NPROC 256

@@ -3,7 +3,7 @@
  * These nodes are made on lookup and never linked into the tree (i_nlink
  * 0), so each goes with its last reference; each holds one on its parent. */
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "proc.h"
 #include "procfs.h"
 #include "ramfs.h"

@@ -4,7 +4,7 @@
  * file_operations below. The directory also shows one directory per live
  * process (proc_pid.c). */
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "procfs.h"
 #include "ramfs.h"
 #include "seq_file.h"

@@ -4,7 +4,7 @@
  * drops the name: an open file lives on until iput finds it unreferenced and
  * calls the evict hook. */
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "ramfs.h"
 #include "x86/timer.h"
 #include "uapi/dirent.h"

@@ -3,7 +3,7 @@
  * it when one record does not fit) and copies them out. An lseek or a read at
  * another offset replays the records from the start up to that offset. */
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "seq_file.h"
 #include "uapi/errno.h"
 

@@ -3,7 +3,7 @@
  * fills a page with show() and returns it from the file offset; writing hands
  * the bytes, NUL-terminated, to store(). */
 #include "kernel.h"
-#include "kmalloc.h"
+#include "mm/kmalloc.h"
 #include "ramfs.h"
 #include "sysfs.h"
 #include "uapi/errno.h"

@@ -3,7 +3,7 @@
  * (the initramfs) stay reserved. Contiguous runs serve big kmalloc requests. */
 #include "kernel.h"
 #include "x86/multiboot.h"
-#include "pmm.h"
+#include "mm/pmm.h"
 #include "x86/x86.h"
 
 /* The kernel maps physical memory 1:1 above KERNBASE with room for 768 MiB. */

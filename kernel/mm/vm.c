@@ -4,8 +4,8 @@
  * mappings use 4 KiB pages with frames from the page allocator. */
 #include "kernel.h"
 #include "uapi/errno.h"
-#include "pmm.h"
-#include "vm.h"
+#include "mm/pmm.h"
+#include "mm/vm.h"
 #include "x86/x86.h"
 
 #define PDX(va) ((va) >> 22)

@@ -3,8 +3,8 @@
  * run of pages. A per-page record says which, so kfree needs no header and a
  * large block stays page-aligned. */
 #include "kernel.h"
-#include "kmalloc.h"
-#include "pmm.h"
+#include "mm/kmalloc.h"
+#include "mm/pmm.h"
 #include "x86/x86.h"
 
 #define MIN_SHIFT 4
