@@ -3,7 +3,7 @@
  * clears a 512-byte buffer; write stores the caller's string and consumes the
  * whole request; read returns the string with its NUL, then end of file. The
  * ioctl and poll methods are left to FreeBSD's defaults. */
-#include "cdevsw.h"
+#include "dev/cdevsw.h"
 #include "initcall.h"
 #include "kernel.h"
 #include "uaccess.h"

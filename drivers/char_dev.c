@@ -2,7 +2,7 @@
  * message that ioctls set (from a user string), copy out, or return byte by
  * byte; read gives the message from the file offset and write stores up to 80
  * bytes. Only one ioctl runs at a time: a second one at once gets EBUSY. */
-#include "chrdev.h"
+#include "dev/chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
 #include "uaccess.h"

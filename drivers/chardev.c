@@ -4,8 +4,8 @@
  * say EAGAIN instead. poll reports which way data can move. ioctls of magic
  * 0xAE set and query a value, by value or through a pointer, and RESET puts
  * the open count back to 1 (the seed's module use count). */
-#include "chrdev.h"
-#include "devfifo.h"
+#include "dev/chrdev.h"
+#include "dev/devfifo.h"
 #include "initcall.h"
 #include "kernel.h"
 #include "uaccess.h"

@@ -7,7 +7,7 @@
 #include "initcall.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
-#include "miscdevice.h"
+#include "dev/miscdevice.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/fd_test.h"

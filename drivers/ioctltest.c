@@ -3,7 +3,7 @@
  * fills the buffer with; a number shared by every open is set by value and
  * read through a pointer. Registered the cdev way: alloc_chrdev_region,
  * cdev_init, cdev_add (plus the node, which the seed left to mknod). */
-#include "chrdev.h"
+#include "dev/chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"

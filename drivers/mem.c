@@ -2,7 +2,7 @@
  * /dev/null (3), /dev/zero (5), /dev/full (7), /dev/random (8) and
  * /dev/urandom (9). One cdev covers the major; its open picks the minor's
  * file_operations, as Linux's memory_open does. */
-#include "chrdev.h"
+#include "dev/chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
 #include "random.h"

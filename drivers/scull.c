@@ -5,7 +5,7 @@
  * qset a device takes at its next truncation, and scullpipe's buffer size.
  * LDD3 holds a semaphore around each method; here the kernel is not
  * preempted and these methods never sleep, so they need none. */
-#include "chrdev.h"
+#include "dev/chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"

@@ -4,8 +4,8 @@
  * the first open and freed when the last opener leaves, which is when a new
  * SCULL_P_IOCTSIZE takes effect. The pipes share scull's major ("scullp",
  * the minors after scull's) and its ioctls. */
-#include "chrdev.h"
-#include "devfifo.h"
+#include "dev/chrdev.h"
+#include "dev/devfifo.h"
 #include "kernel.h"
 #include "scull.h"
 #include "uapi/errno.h"

@@ -3,7 +3,7 @@
  * write wakes every sleeper, and the first to run takes the wake-up (resets
  * the flag) while the others go back to sleep: the race LDD3 uses to show
  * why the condition is checked again after waking. */
-#include "chrdev.h"
+#include "dev/chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
 #include "proc.h"

@@ -4,7 +4,7 @@
  * /dev/console (5,1) is ttyS0, its output also shown on the screen unless the
  * kernel is quiet; /dev/tty (5,0) is the opener's controlling terminal. */
 #include "kernel.h"
-#include "chrdev.h"
+#include "dev/chrdev.h"
 #include "console.h"
 #include "initcall.h"
 #include "kbd.h"

@@ -7,7 +7,7 @@
 #include "initcall.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
-#include "miscdevice.h"
+#include "dev/miscdevice.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/uaccess_test.h"

@@ -5,7 +5,7 @@
 #include "file.h"
 #include "initcall.h"
 #include "kernel.h"
-#include "miscdevice.h"
+#include "dev/miscdevice.h"
 #include "uapi/errno.h"
 #include "uapi/wq_test.h"
 #include "waitqueue.h"

@@ -4,11 +4,11 @@
  * for NULL methods and its ioctl argument copies, and uiomove over several
  * iovecs. They open device nodes through stack inodes and files, so they
  * need no process of their own. */
-#include "cdevsw.h"
-#include "chrdev.h"
+#include "dev/cdevsw.h"
+#include "dev/chrdev.h"
 #include "kernel.h"
 #include "ktest.h"
-#include "miscdevice.h"
+#include "dev/miscdevice.h"
 #include "poll.h"
 #include "uaccess.h"
 #include "uapi/errno.h"

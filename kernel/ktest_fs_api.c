@@ -1,7 +1,7 @@
 /* ktest_fs_api.c: in-kernel tests of the filesystem APIs drivers use:
  * procfs entries and /proc/<pid>, seq_file iteration, sysfs attributes, devfs. */
 #include "kernel.h"
-#include "devfs.h"
+#include "dev/devfs.h"
 #include "mm/kmalloc.h"
 #include "ktest.h"
 #include "ktest_fs.h"

@@ -2,7 +2,7 @@
 #include "kernel.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
-#include "uio.h"
+#include "dev/uio.h"
 
 static int uio_copy(void *cp, struct iovec *iov, size_t cnt, const struct uio *uio)
 {

@@ -2,8 +2,8 @@
  * number ranges with their names, the map from device numbers to struct cdev,
  * the /dev nodes drivers asked for, and def_chr_fops, through which every
  * open of a character node reaches its driver. */
-#include "chrdev.h"
-#include "devfs.h"
+#include "dev/chrdev.h"
+#include "dev/devfs.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "uapi/errno.h"

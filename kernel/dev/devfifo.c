@@ -6,7 +6,7 @@
  * one: data still in the FIFO, room still free, or a wake-up it consumed but
  * could not use because a signal arrived. poll waiters are not exclusive and
  * always see every wake-up. */
-#include "devfifo.h"
+#include "dev/devfifo.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "uaccess.h"

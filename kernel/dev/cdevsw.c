@@ -2,7 +2,7 @@
  * serve Linux-style file_operations: it builds the struct uio for read and
  * write, copies ioctl arguments in and out as FreeBSD's sys_ioctl does, and
  * turns FreeBSD's positive errno into the kernel's negative one. */
-#include "cdevsw.h"
+#include "dev/cdevsw.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "poll.h"

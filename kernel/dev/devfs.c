@@ -1,7 +1,7 @@
 /* devfs.c: /dev as drivers see it: nodes made and removed by name. The nodes
  * are ordinary character-device inodes in the in-memory tree. */
 #include "kernel.h"
-#include "devfs.h"
+#include "dev/devfs.h"
 #include "ramfs.h"
 #include "uapi/errno.h"
 #include "uapi/stat.h"

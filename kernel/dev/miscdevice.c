@@ -1,10 +1,10 @@
 /* miscdevice.c: major 10 ("misc") as a multiplexer: one cdev covers all its
  * minors, and its open hands the file to the miscdevice registered for the
  * minor. */
-#include "chrdev.h"
+#include "dev/chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
-#include "miscdevice.h"
+#include "dev/miscdevice.h"
 #include "uapi/errno.h"
 
 /* Linux hands out dynamic misc minors from 127 down. */

@@ -8,8 +8,8 @@
 #define CDEVSW_H
 
 #include <stdint.h>
-#include "chrdev.h"
-#include "uio.h"
+#include "dev/chrdev.h"
+#include "dev/uio.h"
 
 #define D_VERSION 0x17122009            /* FreeBSD's D_VERSION_04 */
 

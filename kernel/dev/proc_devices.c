@@ -1,7 +1,7 @@
 /* proc_devices.c: /proc/devices, the switch table's registered names as
  * Linux prints them: "Character devices:", then "%3d %s" per range in major
  * order (a major shared by several drivers appears once per driver). */
-#include "chrdev.h"
+#include "dev/chrdev.h"
 #include "initcall.h"
 #include "procfs.h"
 #include "seq_file.h"
