@@ -3,7 +3,7 @@
  * id (close-on-exec), and ioctl(anon_fd, 0, 0) on it returns id, the way KVM
  * hands out VM and vCPU fds. Unlike the seed, closing the anon fd frees its
  * data. */
-#include "anon_inode.h"
+#include "fs/anon_inode.h"
 #include "initcall.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"

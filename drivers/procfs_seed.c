@@ -7,8 +7,8 @@
 #include "initcall.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
-#include "procfs.h"
-#include "seq_file.h"
+#include "fs/procfs.h"
+#include "fs/seq_file.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 

@@ -4,7 +4,7 @@
 #ifndef SCULL_H
 #define SCULL_H
 
-#include "file.h"
+#include "fs/file.h"
 
 extern int scull_p_buffer;              /* size of a newly allocated pipe buffer */
 

@@ -3,7 +3,7 @@
  * the integer, writing a number sets it. */
 #include "initcall.h"
 #include "kernel.h"
-#include "sysfs.h"
+#include "fs/sysfs.h"
 #include "uapi/errno.h"
 
 static struct kobject *mymodule;

@@ -2,7 +2,7 @@
  * queue (uapi/wq_test.h): processes sleep on it, normally or exclusively,
  * until a generation counter moves; others bump the counter with wake_up or
  * wake_up_all and watch how many are queued and how many came back. */
-#include "file.h"
+#include "fs/file.h"
 #include "initcall.h"
 #include "kernel.h"
 #include "dev/miscdevice.h"

@@ -4,7 +4,7 @@
  * only once the new one is complete, so a failed exec returns to the caller. */
 #include "kernel.h"
 #include "elf.h"
-#include "fdtable.h"
+#include "fs/fdtable.h"
 #include "mm/kmalloc.h"
 #include "proc.h"
 #include "random.h"
@@ -13,7 +13,7 @@
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/stat.h"
-#include "vfs.h"
+#include "fs/vfs.h"
 
 #define ARG_MAX      (128 * 1024)
 #define MAX_ARGS     4096

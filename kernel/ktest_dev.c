@@ -9,7 +9,7 @@
 #include "kernel.h"
 #include "ktest.h"
 #include "dev/miscdevice.h"
-#include "poll.h"
+#include "fs/poll.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"

@@ -4,7 +4,7 @@
 #ifndef KTEST_FS_H
 #define KTEST_FS_H
 
-#include "file.h"
+#include "fs/file.h"
 
 void become(uint32_t uid);             /* act as a process of that uid (and gid), cwd / */
 void leave(void);                       /* back to the kernel's own context */

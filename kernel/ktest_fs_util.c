@@ -2,7 +2,7 @@
  * zeroed struct proc made current for the duration of a test. */
 #include "kernel.h"
 #include "ktest_fs.h"
-#include "namei.h"
+#include "fs/namei.h"
 #include "proc.h"
 #include "uapi/fcntl.h"
 #include "uapi/stat.h"

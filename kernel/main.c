@@ -16,7 +16,7 @@
 #include "syscall.h"
 #include "x86/timer.h"
 #include "x86/trap.h"
-#include "vfs.h"
+#include "fs/vfs.h"
 #include "vga.h"
 #include "mm/vm.h"
 #include "x86/x86.h"

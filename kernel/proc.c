@@ -3,7 +3,7 @@
  * set_tid_address, process groups and sessions). */
 #include "kernel.h"
 #include "x86/cpu.h"
-#include "fdtable.h"
+#include "fs/fdtable.h"
 #include "mm/kmalloc.h"
 #include "proc.h"
 #include "syscall.h"
@@ -14,7 +14,7 @@
 #include "uapi/sched.h"
 #include "uapi/signal.h"
 #include "uapi/wait.h"
-#include "vfs.h"
+#include "fs/vfs.h"
 #include "x86/x86.h"
 
 struct proc proc_table[NPROC];

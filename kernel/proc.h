@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include "file.h"
+#include "fs/file.h"
 #include "x86/gdt.h"
 #include "list.h"
 #include "x86/trap.h"

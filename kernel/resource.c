@@ -2,7 +2,7 @@
  * usage. RLIMIT_NOFILE is enforced by the fd table; the others are recorded.
  * Every process starts with Linux's defaults and inherits its parent's. */
 #include "kernel.h"
-#include "fdtable.h"
+#include "fs/fdtable.h"
 #include "proc.h"
 #include "syscall.h"
 #include "x86/timer.h"

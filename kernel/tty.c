@@ -4,7 +4,7 @@
  * the terminal ioctls, and keeps POSIX's controlling-terminal and foreground-
  * process-group rules. */
 #include "kernel.h"
-#include "poll.h"
+#include "fs/poll.h"
 #include "proc.h"
 #include "tty.h"
 #include "uapi/errno.h"

@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "file.h"
+#include "fs/file.h"
 #include "list.h"
 #include "uapi/termios.h"
 #include "waitqueue.h"

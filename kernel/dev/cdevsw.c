@@ -5,7 +5,7 @@
 #include "dev/cdevsw.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
-#include "poll.h"
+#include "fs/poll.h"
 #include "proc.h"
 #include "uaccess.h"
 #include "uapi/errno.h"

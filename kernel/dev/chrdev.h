@@ -13,7 +13,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include "file.h"
+#include "fs/file.h"
 #include "list.h"
 
 #define CHRDEV_MAJOR_MAX       256      /* majors 0..255 */

@@ -7,8 +7,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "file.h"
-#include "poll.h"
+#include "fs/file.h"
+#include "fs/poll.h"
 #include "waitqueue.h"
 
 struct devfifo {

@@ -2,10 +2,10 @@
  * are ordinary character-device inodes in the in-memory tree. */
 #include "kernel.h"
 #include "dev/devfs.h"
-#include "ramfs.h"
+#include "fs/ramfs.h"
 #include "uapi/errno.h"
 #include "uapi/stat.h"
-#include "vfs.h"
+#include "fs/vfs.h"
 
 /* "/dev/" + a name: false if the name is not a single path component. */
 static bool dev_path(char *buf, size_t size, const char *name)

@@ -3,7 +3,7 @@
 #ifndef DEVFS_H
 #define DEVFS_H
 
-#include "file.h"
+#include "fs/file.h"
 
 /* Makes the character-device node /dev/name (no slash in name): 0 or -EEXIST, -EINVAL... */
 int devfs_create(const char *name, dev_t dev, uint32_t uid, uint32_t gid, umode_t mode);

@@ -4,7 +4,7 @@
 #ifndef MISCDEVICE_H
 #define MISCDEVICE_H
 
-#include "file.h"
+#include "fs/file.h"
 #include "list.h"
 
 #define MISC_MAJOR 10

@@ -3,8 +3,8 @@
  * order (a major shared by several drivers appears once per driver). */
 #include "dev/chrdev.h"
 #include "initcall.h"
-#include "procfs.h"
-#include "seq_file.h"
+#include "fs/procfs.h"
+#include "fs/seq_file.h"
 #include "uapi/errno.h"
 
 static void show_one(unsigned major, const char *name, void *m)

@@ -6,7 +6,7 @@
 #define UIO_H
 
 #include <stddef.h>
-#include "file.h"
+#include "fs/file.h"
 
 struct iovec {
 	void *iov_base;

@@ -2,7 +2,7 @@
  * shared), old mmap, munmap and mprotect. Pages are allocated when mapped;
  * mprotect(PROT_NONE) keeps the frames but makes every access fault. */
 #include "kernel.h"
-#include "fdtable.h"
+#include "fs/fdtable.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/errno.h"

@@ -5,7 +5,7 @@
  * table) or a panic that prints the registers. On the way back to ring 3 the
  * process may be preempted and receives its pending signals. */
 #include "kernel.h"
-#include "file.h"
+#include "fs/file.h"
 #include "x86/gdt.h"
 #include "proc.h"
 #include "syscall.h"

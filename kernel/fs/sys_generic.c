@@ -5,7 +5,7 @@
  * commands, then the driver with the raw argument, ENOTTY when it has no
  * method or says the command is not its own. */
 #include "kernel.h"
-#include "fdtable.h"
+#include "fs/fdtable.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/errno.h"

@@ -3,10 +3,10 @@
  * chown and truncate in their path, fd and *at forms. */
 #include "kernel.h"
 #include "x86/timer.h"
-#include "fdtable.h"
-#include "namei.h"
+#include "fs/fdtable.h"
+#include "fs/namei.h"
 #include "proc.h"
-#include "ramfs.h"
+#include "fs/ramfs.h"
 #include "syscall.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"

@@ -4,7 +4,7 @@
  * permission and the sticky bit on both sides, one filesystem), then the
  * directory's rename method. */
 #include "kernel.h"
-#include "namei.h"
+#include "fs/namei.h"
 #include "syscall.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"

@@ -4,11 +4,11 @@
  * the bytes, NUL-terminated, to store(). */
 #include "kernel.h"
 #include "mm/kmalloc.h"
-#include "ramfs.h"
-#include "sysfs.h"
+#include "fs/ramfs.h"
+#include "fs/sysfs.h"
 #include "uapi/errno.h"
 #include "uapi/stat.h"
-#include "vfs.h"
+#include "fs/vfs.h"
 
 static struct inode *sys_root;
 static struct kobject kernel_kobject = { .refcount = 1 };

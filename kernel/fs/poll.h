@@ -3,7 +3,7 @@
 #ifndef POLL_H
 #define POLL_H
 
-#include "file.h"
+#include "fs/file.h"
 #include "uapi/poll.h"
 #include "waitqueue.h"
 

@@ -3,10 +3,10 @@
  * own mknod and unlink, and building the tree at boot. Path walking is in
  * namei.c. */
 #include "kernel.h"
-#include "namei.h"
-#include "procfs.h"
-#include "ramfs.h"
-#include "sysfs.h"
+#include "fs/namei.h"
+#include "fs/procfs.h"
+#include "fs/ramfs.h"
+#include "fs/sysfs.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/stat.h"

@@ -6,9 +6,9 @@
  * FIONREAD and poll say what is ready. A FIFO (mknod S_IFIFO, mkfifo) is the
  * same pipe reached by name: opening one end waits for the other end. */
 #include "kernel.h"
-#include "fdtable.h"
+#include "fs/fdtable.h"
 #include "mm/kmalloc.h"
-#include "poll.h"
+#include "fs/poll.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/errno.h"

@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include "file.h"
+#include "fs/file.h"
 
 #define NOFILE 1024
 

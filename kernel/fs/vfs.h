@@ -5,7 +5,7 @@
 #define VFS_H
 
 #include <stdbool.h>
-#include "file.h"
+#include "fs/file.h"
 
 #define PATH_MAX 4096
 

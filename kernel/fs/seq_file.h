@@ -5,7 +5,7 @@
 #ifndef SEQ_FILE_H
 #define SEQ_FILE_H
 
-#include "file.h"
+#include "fs/file.h"
 
 struct seq_operations;
 

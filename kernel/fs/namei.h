@@ -5,7 +5,7 @@
 #ifndef NAMEI_H
 #define NAMEI_H
 
-#include "vfs.h"
+#include "fs/vfs.h"
 
 /* A path cut before its last component: dir is referenced (nameidata_put drops
  * it); name points into the caller's path. A path of only slashes gives ".". */

@@ -5,12 +5,12 @@
  * process (proc_pid.c). */
 #include "kernel.h"
 #include "mm/kmalloc.h"
-#include "procfs.h"
-#include "ramfs.h"
-#include "seq_file.h"
+#include "fs/procfs.h"
+#include "fs/ramfs.h"
+#include "fs/seq_file.h"
 #include "uapi/errno.h"
 #include "uapi/stat.h"
-#include "vfs.h"
+#include "fs/vfs.h"
 
 /* getdents positions at or above this are processes, below it the entries. */
 #define PROC_PID_POS (1 << 24)

@@ -4,8 +4,8 @@
  * when a boot loader concatenates them; zero padding between them is skipped. */
 #include "kernel.h"
 #include "mm/kmalloc.h"
-#include "namei.h"
-#include "ramfs.h"
+#include "fs/namei.h"
+#include "fs/ramfs.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/stat.h"

@@ -4,7 +4,7 @@
 #ifndef PROCFS_H
 #define PROCFS_H
 
-#include "file.h"
+#include "fs/file.h"
 
 struct seq_file;
 struct seq_operations;

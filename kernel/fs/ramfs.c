@@ -5,7 +5,7 @@
  * calls the evict hook. */
 #include "kernel.h"
 #include "mm/kmalloc.h"
-#include "ramfs.h"
+#include "fs/ramfs.h"
 #include "x86/timer.h"
 #include "uapi/dirent.h"
 #include "uapi/errno.h"

@@ -3,11 +3,11 @@
  * method), permission checks by uid/gid/mode with root's bypass, splitting a
  * path into its directory and last name, getcwd, and user path names. */
 #include "kernel.h"
-#include "fdtable.h"
+#include "fs/fdtable.h"
 #include "mm/kmalloc.h"
-#include "namei.h"
+#include "fs/namei.h"
 #include "proc.h"
-#include "ramfs.h"
+#include "fs/ramfs.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/stat.h"

@@ -3,11 +3,11 @@
  * readlink; chdir, fchdir, getcwd; umask. Paths are copied in with getname
  * and every user buffer goes through uaccess. */
 #include "kernel.h"
-#include "fdtable.h"
+#include "fs/fdtable.h"
 #include "mm/kmalloc.h"
-#include "namei.h"
+#include "fs/namei.h"
 #include "proc.h"
-#include "ramfs.h"
+#include "fs/ramfs.h"
 #include "syscall.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"

@@ -1,8 +1,8 @@
 /* fs_readdir.c: getdents64: packs a directory's entries, as its iterate method
  * produces them, into the caller's buffer as linux_dirent64 records. */
 #include "kernel.h"
-#include "fdtable.h"
-#include "ramfs.h"
+#include "fs/fdtable.h"
+#include "fs/ramfs.h"
 #include "syscall.h"
 #include "uapi/dirent.h"
 #include "uapi/errno.h"

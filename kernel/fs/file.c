@@ -2,7 +2,7 @@
  * shared by dup and fork through its reference count; the driver's release
  * runs exactly once, when the last reference goes. */
 #include "kernel.h"
-#include "file.h"
+#include "fs/file.h"
 #include "mm/kmalloc.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"

@@ -3,7 +3,7 @@
  * file description) and a close-on-exec bit. New descriptors take the lowest
  * free index (POSIX), limited by RLIMIT_NOFILE (EMFILE). */
 #include "kernel.h"
-#include "fdtable.h"
+#include "fs/fdtable.h"
 #include "mm/kmalloc.h"
 #include "proc.h"
 #include "uapi/errno.h"

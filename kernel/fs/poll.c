@@ -6,9 +6,9 @@
  * and POLLHUP; a bad fd gives POLLNVAL; a negative fd is ignored; a file with
  * no poll method is always readable and writable. */
 #include "kernel.h"
-#include "fdtable.h"
+#include "fs/fdtable.h"
 #include "mm/kmalloc.h"
-#include "poll.h"
+#include "fs/poll.h"
 #include "proc.h"
 #include "syscall.h"
 #include "x86/timer.h"

@@ -1,8 +1,8 @@
 /* anon_inode.c: anon_inode_getfd (see anon_inode.h). Linux shares one inode
  * among all anonymous files; here each gets its own, freed with its file,
  * because nothing else would own a shared one. */
-#include "anon_inode.h"
-#include "fdtable.h"
+#include "fs/anon_inode.h"
+#include "fs/fdtable.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "proc.h"

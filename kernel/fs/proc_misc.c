@@ -5,8 +5,8 @@
 #include "initcall.h"
 #include "mm/kmalloc.h"
 #include "mm/pmm.h"
-#include "procfs.h"
-#include "seq_file.h"
+#include "fs/procfs.h"
+#include "fs/seq_file.h"
 #include "x86/timer.h"
 #include "uapi/errno.h"
 

@@ -4,7 +4,7 @@
 #ifndef SYSFS_H
 #define SYSFS_H
 
-#include "file.h"
+#include "fs/file.h"
 
 struct kobject {
 	char *name;

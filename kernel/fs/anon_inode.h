@@ -4,7 +4,7 @@
 #ifndef ANON_INODE_H
 #define ANON_INODE_H
 
-#include "file.h"
+#include "fs/file.h"
 
 /* A new open file with fops and private_data = priv, on its own inode named
  * "anon_inode:<name>", installed at the lowest free fd. flags: O_ACCMODE,

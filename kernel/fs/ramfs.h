@@ -6,7 +6,7 @@
 #ifndef RAMFS_H
 #define RAMFS_H
 
-#include "file.h"
+#include "fs/file.h"
 
 #define NAME_MAX 255
 

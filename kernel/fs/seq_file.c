@@ -4,7 +4,7 @@
  * another offset replays the records from the start up to that offset. */
 #include "kernel.h"
 #include "mm/kmalloc.h"
-#include "seq_file.h"
+#include "fs/seq_file.h"
 #include "uapi/errno.h"
 
 int seq_open(struct file *file, const struct seq_operations *op)
