@@ -6,7 +6,7 @@
 #include "kernel.h"
 #include "serial.h"
 #include "x86/trap.h"
-#include "tty.h"
+#include "tty/tty.h"
 #include "x86/x86.h"
 
 #define TXQ_SIZE  1024                  /* a power of two */

@@ -5,11 +5,11 @@
  * kernel is quiet; /dev/tty (5,0) is the opener's controlling terminal. */
 #include "kernel.h"
 #include "dev/chrdev.h"
-#include "console.h"
+#include "tty/console.h"
 #include "initcall.h"
 #include "kbd.h"
 #include "serial.h"
-#include "tty.h"
+#include "tty/tty.h"
 #include "vga.h"
 
 #define TTY_GID    5                    /* Debian's tty and dialout groups */

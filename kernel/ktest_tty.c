@@ -3,7 +3,7 @@
  * them; reads are non-blocking, so no process is needed. */
 #include "kernel.h"
 #include "ktest.h"
-#include "tty.h"
+#include "tty/tty.h"
 #include "uapi/errno.h"
 
 static struct tty t;

@@ -2,7 +2,7 @@
  * prints the banner, then runs the tests or starts user space. */
 #include "kernel.h"
 #include "cmdline.h"
-#include "console.h"
+#include "tty/console.h"
 #include "x86/cpu.h"
 #include "x86/gdt.h"
 #include "initcall.h"

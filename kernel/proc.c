@@ -8,7 +8,7 @@
 #include "proc.h"
 #include "syscall.h"
 #include "x86/timer.h"
-#include "tty.h"
+#include "tty/tty.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/sched.h"

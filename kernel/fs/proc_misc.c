@@ -1,7 +1,7 @@
 /* proc_misc.c: the system-wide files in /proc: meminfo (page allocator
  * totals, for leak tests), uptime, dmesg (the kernel log) and mounts. */
 #include "kernel.h"
-#include "console.h"
+#include "tty/console.h"
 #include "initcall.h"
 #include "mm/kmalloc.h"
 #include "mm/pmm.h"

@@ -2,7 +2,7 @@
  * QEMU with exit code (value << 1) | 1, and debugcon carries the status text for
  * the harness; on a plain QEMU the ACPI ports switch it off. */
 #include "kernel.h"
-#include "console.h"
+#include "tty/console.h"
 #include "x86/power.h"
 #include "serial.h"
 #include "x86/x86.h"

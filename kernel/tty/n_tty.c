@@ -6,7 +6,7 @@
 #include "kernel.h"
 #include "proc.h"
 #include "x86/timer.h"
-#include "tty.h"
+#include "tty/tty.h"
 #include "uapi/errno.h"
 #include "x86/x86.h"
 

@@ -6,7 +6,7 @@
 #include "kernel.h"
 #include "fs/poll.h"
 #include "proc.h"
-#include "tty.h"
+#include "tty/tty.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/ioctl.h"

@@ -2,7 +2,7 @@
  * and to QEMU's debugcon port, which the test harness captures; unless the kernel
  * was booted `quiet` it is also shown on the VGA screen and on COM1, like printk. */
 #include "kernel.h"
-#include "console.h"
+#include "tty/console.h"
 #include "x86/x86.h"
 #include "serial.h"
 #include "vga.h"
