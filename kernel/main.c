@@ -7,7 +7,7 @@
 #include "x86/gdt.h"
 #include "initcall.h"
 #include "mm/kmalloc.h"
-#include "ktest.h"
+#include "test/ktest.h"
 #include "x86/multiboot.h"
 #include "mm/pmm.h"
 #include "x86/power.h"

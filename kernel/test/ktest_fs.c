@@ -3,8 +3,8 @@
  * initramfs unpacking, directory iteration, and heap leaks. */
 #include "kernel.h"
 #include "mm/kmalloc.h"
-#include "ktest.h"
-#include "ktest_fs.h"
+#include "test/ktest.h"
+#include "test/ktest_fs.h"
 #include "fs/namei.h"
 #include "proc.h"
 #include "fs/ramfs.h"

@@ -1,7 +1,7 @@
 /* ktest_fs_util.c: the helpers of ktest_fs.h. The stand-in process is a
  * zeroed struct proc made current for the duration of a test. */
 #include "kernel.h"
-#include "ktest_fs.h"
+#include "test/ktest_fs.h"
 #include "fs/namei.h"
 #include "proc.h"
 #include "uapi/fcntl.h"

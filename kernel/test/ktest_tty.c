@@ -2,7 +2,7 @@
  * driver writes into a buffer is fed bytes as a receive interrupt would feed
  * them; reads are non-blocking, so no process is needed. */
 #include "kernel.h"
-#include "ktest.h"
+#include "test/ktest.h"
 #include "tty/tty.h"
 #include "uapi/errno.h"
 

@@ -7,7 +7,7 @@
 #include "dev/cdevsw.h"
 #include "dev/chrdev.h"
 #include "kernel.h"
-#include "ktest.h"
+#include "test/ktest.h"
 #include "dev/miscdevice.h"
 #include "fs/poll.h"
 #include "uaccess.h"

@@ -3,7 +3,7 @@
  * prove that the harness notices a panic, a hang and a failed check. */
 #include "kernel.h"
 #include "mm/kmalloc.h"
-#include "ktest.h"
+#include "test/ktest.h"
 #include "mm/pmm.h"
 #include "mm/vm.h"
 

@@ -2,7 +2,7 @@
  * "@@TEST name" / "@@RESULT name exit N" protocol as the user-space runner, so
  * the host harness counts both alike. */
 #include "kernel.h"
-#include "ktest.h"
+#include "test/ktest.h"
 #include "serial.h"
 
 extern const struct ktest __start_ktests[], __stop_ktests[];
