@@ -157,24 +157,7 @@ static ssize_t scull_write(struct file *filp, const char __user *buf, size_t cou
 static loff_t scull_llseek(struct file *filp, loff_t off, int whence)
 {
 	struct scull_dev *dev = filp->private_data;
-	loff_t newpos;
-	switch (whence) {
-	case 0: /* SEEK_SET */
-		newpos = off;
-		break;
-	case 1: /* SEEK_CUR */
-		newpos = filp->f_pos + off;
-		break;
-	case 2: /* SEEK_END */
-		newpos = (loff_t)dev->size + off;
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (newpos < 0)
-		return -EINVAL;
-	filp->f_pos = newpos;
-	return newpos;
+	return generic_file_llseek_size(filp, off, whence, INT64_MAX, (loff_t)dev->size);
 }
 
 /* capable(CAP_SYS_ADMIN): this kernel's only capability is being root. */

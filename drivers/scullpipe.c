@@ -20,16 +20,6 @@ struct scull_pipe {
 
 static struct scull_pipe scull_p_devices[SCULL_P_NR_DEVS];
 
-static bool opened_for_read(const struct file *filp)
-{
-	return (filp->f_flags & O_ACCMODE) != O_WRONLY;
-}
-
-static bool opened_for_write(const struct file *filp)
-{
-	return (filp->f_flags & O_ACCMODE) != O_RDONLY;
-}
-
 static int scull_p_open(struct inode *inode, struct file *filp)
 {
 	(void)inode;
@@ -39,8 +29,8 @@ static int scull_p_open(struct inode *inode, struct file *filp)
 		if (err)
 			return err;
 	}
-	dev->nreaders += opened_for_read(filp);
-	dev->nwriters += opened_for_write(filp);
+	dev->nreaders += file_readable(filp);
+	dev->nwriters += file_writable(filp);
 	filp->private_data = dev;
 	return 0;
 }
@@ -49,8 +39,8 @@ static int scull_p_release(struct inode *inode, struct file *filp)
 {
 	(void)inode;
 	struct scull_pipe *dev = filp->private_data;
-	dev->nreaders -= opened_for_read(filp);
-	dev->nwriters -= opened_for_write(filp);
+	dev->nreaders -= file_readable(filp);
+	dev->nwriters -= file_writable(filp);
 	if (dev->nreaders + dev->nwriters == 0)
 		devfifo_free(&dev->fifo);
 	return 0;

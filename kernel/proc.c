@@ -367,9 +367,12 @@ static void open_console(void)
 		kprintf("init: no /dev/console\n");
 		return;
 	}
-	fd_install(f, 0, false);
-	fd_install(fget_ref(f), 0, false);
-	fd_install(fget_ref(f), 0, false);
+	for (int i = 0; i < 3; i++) {
+		int fd = get_unused_fd_flags(0);
+		if (fd >= 0)
+			fd_install(fd, get_file(f));
+	}
+	fput(f);
 }
 
 static void init_entry(void)

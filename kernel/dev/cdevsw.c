@@ -68,10 +68,8 @@ static int bsd_errno(int err)
 
 static int bsd_fflags(const struct file *file)
 {
-	unsigned acc = file->f_flags & O_ACCMODE;
-	int fflag = (acc == O_RDONLY || acc == O_RDWR ? FREAD : 0) |
-		    (acc == O_WRONLY || acc == O_RDWR ? FWRITE : 0);
-	return fflag | (file->f_flags & O_NONBLOCK ? FNONBLOCK : 0);
+	return (file_readable(file) ? FREAD : 0) | (file_writable(file) ? FWRITE : 0) |
+	       (file->f_flags & O_NONBLOCK ? FNONBLOCK : 0);
 }
 
 static struct cdev *file_cdev(const struct file *file)

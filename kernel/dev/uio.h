@@ -8,10 +8,14 @@
 #include <stddef.h>
 #include "fs/file.h"
 
+/* The user's struct iovec, as readv/writev pass it (same layout on i386). */
 struct iovec {
 	void *iov_base;
 	size_t iov_len;
 };
+
+#define UIO_MAXIOV 1024                 /* Linux's and FreeBSD's limit on entries per call */
+#define UIO_FASTIOV 8                   /* vectors this short are copied to the stack */
 
 enum uio_seg { UIO_USERSPACE, UIO_SYSSPACE };
 /* Seen from the request: UIO_READ moves kernel data out to the buffers. */

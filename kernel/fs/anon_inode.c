@@ -46,27 +46,21 @@ static struct inode *anon_inode_alloc(const char *name)
 	return inode;
 }
 
-/* What a file that never reached user space is closed with, so that the
- * driver's release does not run and priv stays with the caller (Linux gets
- * the same by reserving the fd before it makes the file). */
-static const struct file_operations anon_unused_fops;
-
+/* As Linux: the fd is reserved first, so once the file exists nothing can
+ * fail and the driver's release never runs on a file user space never saw. */
 int anon_inode_getfd(const char *name, const struct file_operations *fops, void *priv, int flags)
 {
-	struct inode *inode = anon_inode_alloc(name);
-	if (!inode)
-		return -ENOMEM;
-	struct file *file = file_alloc(fops, inode, (unsigned)flags);
-	iput(inode);                    /* the file holds its own reference */
-	if (!file)
-		return -ENOMEM;
-	file->private_data = priv;
-	/* fd_install drops the reference it is given when it fails: keep one
-	 * to switch the operations before the file goes. */
-	fget_ref(file);
-	int fd = fd_install(file, 0, flags & O_CLOEXEC);
+	int fd = get_unused_fd_flags((unsigned)flags);
 	if (fd < 0)
-		file->f_op = &anon_unused_fops;
-	fput(file);
+		return fd;
+	struct inode *inode = anon_inode_alloc(name);
+	struct file *file = inode ? file_alloc(fops, inode, (unsigned)flags) : NULL;
+	iput(inode);                    /* the file holds its own reference */
+	if (!file) {
+		put_unused_fd(fd);
+		return -ENOMEM;
+	}
+	file->private_data = priv;
+	fd_install(fd, file);
 	return fd;
 }

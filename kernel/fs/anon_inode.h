@@ -8,7 +8,7 @@
 
 /* A new open file with fops and private_data = priv, on its own inode named
  * "anon_inode:<name>", installed at the lowest free fd. flags: O_ACCMODE,
- * O_NONBLOCK, O_CLOEXEC (for the fd). Returns the fd or -ENOMEM / -EMFILE;
+ * O_NONBLOCK, O_CLOEXEC (for the fd). Returns the fd or -EMFILE / -ENOMEM;
  * on failure fops->release is not called and priv stays the caller's. */
 int anon_inode_getfd(const char *name, const struct file_operations *fops, void *priv, int flags);
 

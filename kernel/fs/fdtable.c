@@ -1,13 +1,29 @@
-/* fdtable.c: the per-process file descriptor table. A descriptor is an index
- * into the table, which holds a counted reference to a struct file (an open
- * file description) and a close-on-exec bit. New descriptors take the lowest
- * free index (POSIX), limited by RLIMIT_NOFILE (EMFILE). */
+/* fdtable.c: the per-process file descriptor table (see fdtable.h). A
+ * descriptor is an index into the table, which holds a counted reference to
+ * a struct file (an open file description) and a close-on-exec bit. New
+ * descriptors take the lowest free index (POSIX), limited by RLIMIT_NOFILE
+ * (EMFILE). As in Linux, a descriptor is first reserved and only filled once
+ * its file exists, so a failed open has nothing to unwind but the number. */
 #include "kernel.h"
 #include "fs/fdtable.h"
 #include "mm/kmalloc.h"
 #include "proc.h"
 #include "uapi/errno.h"
+#include "uapi/fcntl.h"
 #include "uapi/resource.h"
+
+static bool test_bit(const uint32_t *map, unsigned int fd)
+{
+	return map[fd / 32] & (1u << (fd % 32));
+}
+
+static void assign_bit(uint32_t *map, unsigned int fd, bool on)
+{
+	if (on)
+		map[fd / 32] |= 1u << (fd % 32);
+	else
+		map[fd / 32] &= ~(1u << (fd % 32));
+}
 
 struct fdtable *fdtable_alloc(void)
 {
@@ -20,31 +36,22 @@ struct fdtable *fdtable_dup(const struct fdtable *t)
 	if (!n)
 		return NULL;
 	memcpy(n, t, sizeof(*n));
-	for (int fd = 0; fd < NOFILE; fd++)
+	for (int fd = 0; fd < NOFILE; fd++) {
 		if (n->fd[fd])
-			fget_ref(n->fd[fd]);
+			get_file(n->fd[fd]);
+		else
+			assign_bit(n->open_fds, fd, false);     /* reserved by the parent's open, not ours */
+	}
 	return n;
 }
 
-static bool cloexec_bit(const struct fdtable *t, int fd)
-{
-	return t->cloexec[fd / 32] & (1u << (fd % 32));
-}
-
-static void set_cloexec_bit(struct fdtable *t, int fd, bool on)
-{
-	if (on)
-		t->cloexec[fd / 32] |= 1u << (fd % 32);
-	else
-		t->cloexec[fd / 32] &= ~(1u << (fd % 32));
-}
-
 /* Detaches fd from the table and drops its reference. */
-static void release_fd(struct fdtable *t, int fd)
+static void release_fd(struct fdtable *t, unsigned int fd)
 {
 	struct file *f = t->fd[fd];
 	t->fd[fd] = NULL;
-	set_cloexec_bit(t, fd, false);
+	assign_bit(t->open_fds, fd, false);
+	assign_bit(t->cloexec, fd, false);
 	fput(f);
 }
 
@@ -61,69 +68,100 @@ void fdtable_free(struct fdtable *t)
 void fdtable_close_on_exec(struct fdtable *t)
 {
 	for (int fd = 0; fd < NOFILE; fd++)
-		if (t->fd[fd] && cloexec_bit(t, fd))
+		if (t->fd[fd] && test_bit(t->cloexec, fd))
 			release_fd(t, fd);
 }
 
-static int fd_limit(void)
+static unsigned int fd_limit(void)
 {
 	uint64_t lim = current->rlim[RLIMIT_NOFILE].rlim_cur;
-	return lim < NOFILE ? (int)lim : NOFILE;
+	return lim < NOFILE ? (unsigned int)lim : NOFILE;
+}
+
+struct file *files_lookup_fd_raw(struct fdtable *files, int fd)
+{
+	if (fd < 0 || fd >= NOFILE || !files)
+		return NULL;
+	return files->fd[fd];
 }
 
 struct file *fget(int fd)
 {
-	if (fd < 0 || fd >= NOFILE || !current->files)
-		return NULL;
-	return current->files->fd[fd];
+	struct file *f = files_lookup_fd_raw(current->files, fd);
+	return f ? get_file(f) : NULL;
 }
 
-int fd_install(struct file *f, int minfd, bool cloexec)
+/* Linux's alloc_fd: the lowest fd >= start not in use, reserved. */
+static int alloc_fd(unsigned int start, unsigned int flags)
 {
 	struct fdtable *t = current->files;
-	int limit = fd_limit();
-	if (minfd < 0)
-		minfd = 0;
-	for (int fd = minfd; fd < limit; fd++) {
-		if (!t->fd[fd]) {
-			t->fd[fd] = f;
-			set_cloexec_bit(t, fd, cloexec);
-			return fd;
+	unsigned int limit = fd_limit();
+	for (unsigned int fd = start; fd < limit; fd++) {
+		if (!test_bit(t->open_fds, fd)) {
+			assign_bit(t->open_fds, fd, true);
+			assign_bit(t->cloexec, fd, flags & O_CLOEXEC);
+			return (int)fd;
 		}
 	}
-	fput(f);
-	return minfd >= limit && minfd > 0 ? -EINVAL : -EMFILE;
+	return -EMFILE;
 }
 
-/* dup2/dup3: puts f at exactly newfd, closing what was there. */
-int fd_install_at(struct file *f, int newfd, bool cloexec)
+int get_unused_fd_flags(unsigned int flags)
+{
+	return alloc_fd(0, flags);
+}
+
+void fd_install(unsigned int fd, struct file *file)
+{
+	current->files->fd[fd] = file;
+}
+
+void put_unused_fd(unsigned int fd)
+{
+	assign_bit(current->files->open_fds, fd, false);
+	assign_bit(current->files->cloexec, fd, false);
+}
+
+int f_dupfd(unsigned int from, struct file *file, unsigned int flags)
+{
+	if (from > 0 && from >= fd_limit())
+		return -EINVAL;
+	int fd = alloc_fd(from, flags);
+	if (fd >= 0)
+		fd_install(fd, get_file(file));
+	return fd;
+}
+
+int replace_fd(unsigned int fd, struct file *file, unsigned int flags)
 {
 	struct fdtable *t = current->files;
-	if (newfd < 0 || newfd >= fd_limit()) {
-		fput(f);
+	if (fd >= fd_limit())
 		return -EBADF;
-	}
-	if (t->fd[newfd])
-		release_fd(t, newfd);
-	t->fd[newfd] = f;
-	set_cloexec_bit(t, newfd, cloexec);
-	return newfd;
+	struct file *old = t->fd[fd];
+	if (!old && test_bit(t->open_fds, fd))
+		return -EBUSY;          /* another thread's open has it reserved */
+	t->fd[fd] = get_file(file);
+	assign_bit(t->open_fds, fd, true);
+	assign_bit(t->cloexec, fd, flags & O_CLOEXEC);
+	if (old)
+		fput(old);
+	return (int)fd;
 }
 
-int fd_close(int fd)
+int close_fd(unsigned int fd)
 {
-	if (!fget(fd))
+	if (!files_lookup_fd_raw(current->files, (int)fd))
 		return -EBADF;
 	release_fd(current->files, fd);
 	return 0;
 }
 
-bool fd_get_cloexec(int fd)
+bool get_close_on_exec(unsigned int fd)
 {
-	return cloexec_bit(current->files, fd);
+	return test_bit(current->files->cloexec, fd);
 }
 
-void fd_set_cloexec(int fd, bool on)
+void set_close_on_exec(unsigned int fd, bool flag)
 {
-	set_cloexec_bit(current->files, fd, on);
+	assign_bit(current->files->cloexec, fd, flag);
 }

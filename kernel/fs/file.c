@@ -20,7 +20,7 @@ struct file *file_alloc(const struct file_operations *fops, struct inode *inode,
 	return f;
 }
 
-struct file *fget_ref(struct file *f)
+struct file *get_file(struct file *f)
 {
 	uint32_t fl = irq_save();
 	f->f_count++;
@@ -69,7 +69,7 @@ ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t pos)
 	return r;
 }
 
-loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+loff_t llseek_pos(struct file *file, loff_t offset, int whence, loff_t maxsize, loff_t eof)
 {
 	loff_t base;
 	switch (whence) {
@@ -80,7 +80,9 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 		base = file->f_pos;
 		break;
 	case 2:                             /* SEEK_END */
-		base = file->f_inode ? file->f_inode->i_size : 0;
+		if (eof < 0)
+			return -EINVAL;
+		base = eof;
 		break;
 	default:
 		return -EINVAL;
@@ -88,10 +90,23 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 	/* A sum past 2^63 - 1 would wrap negative: EINVAL, as Linux's vfs_setpos. */
 	if (offset > 0 && base > INT64_MAX - offset)
 		return -EINVAL;
-	if (base + offset < 0)
+	if (base + offset < 0 || base + offset > maxsize)
 		return -EINVAL;
-	file->f_pos = base + offset;
-	return file->f_pos;
+	return base + offset;
+}
+
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence, loff_t maxsize, loff_t eof)
+{
+	loff_t pos = llseek_pos(file, offset, whence, maxsize, eof);
+	if (pos >= 0)
+		file->f_pos = pos;
+	return pos;
+}
+
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	return generic_file_llseek_size(file, offset, whence, INT64_MAX,
+					file->f_inode ? file->f_inode->i_size : 0);
 }
 
 loff_t no_llseek(struct file *file, loff_t offset, int whence)

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include "list.h"
 #include "uaccess.h"
+#include "uapi/fcntl.h"
 
 typedef long ssize_t;
 typedef int64_t loff_t;
@@ -117,12 +118,32 @@ struct dir_context {
 #define ERESTARTNOHAND 514
 
 struct file *file_alloc(const struct file_operations *fops, struct inode *inode, unsigned int flags);
-struct file *fget_ref(struct file *f);
+/* One more reference to a file the caller already holds (Linux's get_file). */
+struct file *get_file(struct file *f);
+/* Drops a reference; the last one runs f_op->release and frees the file. */
 void fput(struct file *f);
 struct inode *iget(struct inode *inode);
 void iput(struct inode *inode);
 ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t pos);
 
+/* What the access mode (O_RDONLY, O_WRONLY, O_RDWR) allows. */
+static inline bool file_readable(const struct file *f)
+{
+	return (f->f_flags & O_ACCMODE) != O_WRONLY;
+}
+
+static inline bool file_writable(const struct file *f)
+{
+	return (f->f_flags & O_ACCMODE) != O_RDONLY;
+}
+
+/* The position an lseek names: offset from the start (SEEK_SET), from f_pos
+ * (SEEK_CUR) or from eof (SEEK_END; a file that knows no end passes eof < 0
+ * and SEEK_END is refused). -EINVAL for any other whence, or a result that is
+ * negative or past maxsize. f_pos is left alone. */
+loff_t llseek_pos(struct file *file, loff_t offset, int whence, loff_t maxsize, loff_t eof);
+/* Linux's generic_file_llseek_size: llseek_pos, which then becomes f_pos. */
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence, loff_t maxsize, loff_t eof);
 /* lseek against f_inode->i_size; no_llseek answers -ESPIPE. */
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 loff_t no_llseek(struct file *file, loff_t offset, int whence);

@@ -53,8 +53,10 @@ SYSCALL_DEFINE3(getdents64, int, fd, void __user *, dirp, unsigned int, count)
 	struct file *f = fget(fd);
 	if (!f)
 		return -EBADF;
-	if (!f->f_inode || !S_ISDIR(f->f_inode->i_mode) || !f->f_op->iterate)
+	if (!f->f_inode || !S_ISDIR(f->f_inode->i_mode) || !f->f_op->iterate) {
+		fput(f);
 		return -ENOTDIR;
+	}
 	struct getdents_ctx g = {
 		.ctx = { .actor = filldir64, .pos = f->f_pos },
 		.buf = dirp,
@@ -62,6 +64,7 @@ SYSCALL_DEFINE3(getdents64, int, fd, void __user *, dirp, unsigned int, count)
 	};
 	int err = f->f_op->iterate(f, &g.ctx);
 	f->f_pos = g.ctx.pos;
+	fput(f);
 	if (g.used)
 		return (long)g.used;
 	return g.err ? g.err : err;

@@ -77,10 +77,9 @@ static long fd_inode(int fd, struct inode **res)
 	struct file *f = fget(fd);
 	if (!f)
 		return -EBADF;
-	if (!f->f_inode)
-		return -EINVAL;
 	*res = iget(f->f_inode);
-	return 0;
+	fput(f);
+	return *res ? 0 : -EINVAL;
 }
 
 SYSCALL_DEFINE2(fstat64, int, fd, struct stat64 __user *, buf)
@@ -283,9 +282,9 @@ static long truncate_fd(int fd, loff_t length)
 	struct file *f = fget(fd);
 	if (!f)
 		return -EBADF;
-	if (!f->f_inode || (f->f_flags & O_ACCMODE) == O_RDONLY)
-		return -EINVAL;
-	return do_truncate(iget(f->f_inode), length, false);
+	struct inode *inode = file_writable(f) ? iget(f->f_inode) : NULL;
+	fput(f);
+	return inode ? do_truncate(inode, length, false) : -EINVAL;
 }
 
 static loff_t join64(uint32_t lo, uint32_t hi)

@@ -26,12 +26,22 @@ static long do_open(int dirfd, const char __user *upath, int flags, umode_t mode
 	int err = getname(upath, &path);
 	if (err < 0)
 		return err;
+	/* As Linux: the descriptor first, so a full table is EMFILE before
+	 * anything is looked up, created or waited for. */
+	int fd = get_unused_fd_flags((unsigned int)flags);
+	if (fd < 0) {
+		putname(path);
+		return fd;
+	}
 	struct file *f;
 	err = vfs_open_at(dirfd, path, flags, mode & ~current->umask, &f);
 	putname(path);
-	if (err)
+	if (err) {
+		put_unused_fd(fd);
 		return err;
-	return fd_install(f, 0, flags & O_CLOEXEC);
+	}
+	fd_install(fd, f);
+	return fd;
 }
 
 SYSCALL_DEFINE3(open, const char __user *, path, int, flags, umode_t, mode)
@@ -227,9 +237,9 @@ SYSCALL_DEFINE1(fchdir, int, fd)
 	struct file *f = fget(fd);
 	if (!f)
 		return -EBADF;
-	if (!f->f_inode)
-		return -ENOTDIR;
-	return set_cwd(iget(f->f_inode));
+	long r = f->f_inode ? set_cwd(iget(f->f_inode)) : -ENOTDIR;
+	fput(f);
+	return r;
 }
 
 SYSCALL_DEFINE2(getcwd, char __user *, ubuf, unsigned long, size)

@@ -173,7 +173,9 @@ int vfs_start_dir(int dirfd, struct inode **res)
 		*res = cur_cwd();
 		return 0;
 	}
-	struct file *f = fget(dirfd);
+	/* Borrowed from the open file, as cur_cwd() is from the process: no
+	 * lookup of a path walk sleeps, so the raw lookup's rule holds. */
+	struct file *f = files_lookup_fd_raw(current->files, dirfd);
 	if (!f)
 		return -EBADF;
 	if (!f->f_inode || !S_ISDIR(f->f_inode->i_mode))
@@ -310,7 +312,7 @@ int user_path_at(int dirfd, const char __user *upath, int flags, struct inode **
 		if (dirfd == AT_FDCWD) {
 			inode = cur_cwd();
 		} else {
-			struct file *f = fget(dirfd);
+			struct file *f = files_lookup_fd_raw(current->files, dirfd);
 			inode = f ? f->f_inode : NULL;
 			err = !f ? -EBADF : !inode ? -ENOENT : 0;
 		}

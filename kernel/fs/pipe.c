@@ -29,16 +29,6 @@ struct pipe {
 	struct inode inode;             /* pipe(2): what fstat sees */
 };
 
-static bool mode_reads(const struct file *f)
-{
-	return (f->f_flags & O_ACCMODE) != O_WRONLY;
-}
-
-static bool mode_writes(const struct file *f)
-{
-	return (f->f_flags & O_ACCMODE) != O_RDONLY;
-}
-
 static bool pipe_readable(struct pipe *p)
 {
 	return p->len > 0 || p->writers == 0;
@@ -106,14 +96,14 @@ static unsigned int pipe_poll(struct file *f, poll_table *pt)
 {
 	struct pipe *p = f->private_data;
 	unsigned int mask = 0;
-	if (mode_reads(f)) {
+	if (file_readable(f)) {
 		poll_wait(f, &p->rwait, pt);
 		if (p->len)
 			mask |= POLLIN | POLLRDNORM;
 		if (p->writers == 0)
 			mask |= POLLHUP;
 	}
-	if (mode_writes(f)) {
+	if (file_writable(f)) {
 		poll_wait(f, &p->wwait, pt);
 		if (PIPE_SIZE - p->len >= PIPE_BUF)
 			mask |= POLLOUT | POLLWRNORM;
@@ -156,7 +146,7 @@ static int pipe_release(struct inode *inode, struct file *f)
 	/* pipe(2)'s inode goes with the pipe: fput must not iput it after us. */
 	if (!p->fifo && p->readers + p->writers == 1)
 		f->f_inode = NULL;
-	pipe_put(p, mode_reads(f), mode_writes(f));
+	pipe_put(p, file_readable(f), file_writable(f));
 	return 0;
 }
 
@@ -197,7 +187,7 @@ static int fifo_open(struct inode *inode, struct file *f)
 		p->fifo = inode;
 		inode->i_private = p;
 	}
-	bool rd = mode_reads(f), wr = mode_writes(f), nonblock = f->f_flags & O_NONBLOCK;
+	bool rd = file_readable(f), wr = file_writable(f), nonblock = f->f_flags & O_NONBLOCK;
 	if (wr && !rd && nonblock && p->readers == 0) {
 		if (p->writers == 0)
 			pipe_put(p, false, false);
@@ -230,10 +220,9 @@ const struct file_operations def_fifo_fops = {
 	.open = fifo_open,
 };
 
-static int do_pipe2(int *ufds, int flags)
+/* Linux's create_pipe_files: a new pipe and its read and write ends. */
+static int create_pipe_files(struct file **res, int flags)
 {
-	if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
-		return -EINVAL;
 	struct pipe *p = pipe_alloc();
 	if (!p)
 		return -ENFILE;
@@ -243,32 +232,44 @@ static int do_pipe2(int *ufds, int flags)
 	p->inode.i_nlink = 1;
 	p->inode.i_count = 1;           /* owned by the pipe, never freed through iput */
 	unsigned int fl = flags & O_NONBLOCK;
-	struct file *r = file_alloc(&pipe_fops, &p->inode, O_RDONLY | fl);
-	struct file *w = r ? file_alloc(&pipe_fops, &p->inode, O_WRONLY | fl) : NULL;
-	if (!w) {
-		kfree(r);
+	res[0] = file_alloc(&pipe_fops, &p->inode, O_RDONLY | fl);
+	res[1] = res[0] ? file_alloc(&pipe_fops, &p->inode, O_WRONLY | fl) : NULL;
+	if (!res[1]) {
+		kfree(res[0]);          /* never opened: no release to run */
 		kfree(p->buf);
 		kfree(p);
 		return -ENFILE;
 	}
-	r->private_data = w->private_data = p;
+	res[0]->private_data = res[1]->private_data = p;
 	p->readers = p->writers = 1;
-	int fds[2];
-	fds[0] = fd_install(r, 0, flags & O_CLOEXEC);
-	if (fds[0] < 0) {
-		fput(w);
-		return fds[0];
+	return 0;
+}
+
+/* As Linux: the files, then both fds reserved, then the copy-out; only
+ * when all of it worked do the fds get their files, so a failure closes
+ * nothing user space could have seen. */
+static int do_pipe2(int *ufds, int flags)
+{
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
+		return -EINVAL;
+	struct file *files[2];
+	int err = create_pipe_files(files, flags);
+	if (err)
+		return err;
+	int fds[2] = { get_unused_fd_flags((unsigned)flags), -1 };
+	if (fds[0] >= 0)
+		fds[1] = get_unused_fd_flags((unsigned)flags);
+	err = fds[0] < 0 ? fds[0] : fds[1] < 0 ? fds[1] : copyout(fds, ufds, sizeof(fds)) ? -EFAULT : 0;
+	if (err) {
+		for (int i = 0; i < 2; i++) {
+			if (fds[i] >= 0)
+				put_unused_fd(fds[i]);
+			fput(files[i]);
+		}
+		return err;
 	}
-	fds[1] = fd_install(w, 0, flags & O_CLOEXEC);
-	if (fds[1] < 0) {
-		fd_close(fds[0]);
-		return fds[1];
-	}
-	if (copyout(fds, ufds, sizeof(fds))) {
-		fd_close(fds[0]);
-		fd_close(fds[1]);
-		return -EFAULT;
-	}
+	fd_install(fds[0], files[0]);
+	fd_install(fds[1], files[1]);
 	return 0;
 }
 

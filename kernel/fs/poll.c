@@ -22,13 +22,15 @@ struct poll_table_struct {
 	bool registering;               /* true while a scan queues the sleeper */
 	bool overflow;                  /* a queue did not fit: poll_loop must not sleep long */
 	int n;
+	/* Each queue's file, referenced as Linux's __pollwait does: the queue
+	 * lives in the file's object, which a close during the sleep must not free. */
+	struct file *file[MAX_POLL_QUEUES];
 	struct wait_queue_head *wq[MAX_POLL_QUEUES];
 	struct wait_queue_entry entry[MAX_POLL_QUEUES];
 };
 
 void poll_wait(struct file *file, struct wait_queue_head *wq, poll_table *pt)
 {
-	(void)file;
 	if (!pt || !pt->registering)
 		return;
 	if (pt->n == MAX_POLL_QUEUES) {
@@ -37,6 +39,7 @@ void poll_wait(struct file *file, struct wait_queue_head *wq, poll_table *pt)
 	}
 	struct wait_queue_entry *w = &pt->entry[pt->n];
 	init_wait_entry(w);
+	pt->file[pt->n] = get_file(file);
 	pt->wq[pt->n++] = wq;
 	prepare_to_wait(wq, w, TASK_INTERRUPTIBLE);
 }
@@ -45,6 +48,9 @@ static void poll_release(poll_table *pt)
 {
 	for (int i = 0; i < pt->n; i++)
 		finish_wait(pt->wq[i], &pt->entry[i]);
+	/* Only now: a last fput frees its queues, which later entries may be on. */
+	for (int i = 0; i < pt->n; i++)
+		fput(pt->file[i]);
 	pt->n = 0;
 }
 
@@ -113,6 +119,7 @@ static int scan_pollfds(void *ctx, poll_table *pt)
 		} else {
 			unsigned int mask = file_poll(f, pt);
 			p->revents = mask & ((unsigned short)p->events | POLLERR | POLLHUP);
+			fput(f);
 		}
 		if (p->revents)
 			ready++;
@@ -179,6 +186,7 @@ static int scan_select(void *ctx, poll_table *pt)
 		if (!f)
 			return -EBADF;
 		unsigned int mask = file_poll(f, pt);
+		fput(f);
 		for (int k = 0; k < 3; k++) {
 			if (bit(c->in[k], fd) && (mask & want[k])) {
 				c->out[k][fd / 32] |= 1u << (fd % 32);

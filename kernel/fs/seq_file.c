@@ -178,12 +178,10 @@ done:
 loff_t seq_lseek(struct file *file, loff_t offset, int whence)
 {
 	struct seq_file *m = file->private_data;
-	if (whence == 1 /* SEEK_CUR */)
-		offset += file->f_pos;
-	else if (whence != 0 /* SEEK_SET */)
-		return -EINVAL;
+	/* A seq file is made as it is read: it knows no end to seek from. */
+	offset = llseek_pos(file, offset, whence, INT64_MAX, -1);
 	if (offset < 0)
-		return -EINVAL;
+		return offset;
 	if (offset != m->read_pos) {
 		int err = seek_to(m, offset);
 		if (err) {

@@ -5,7 +5,9 @@
  * commands, then the driver with the raw argument, ENOTTY when it has no
  * method or says the command is not its own. */
 #include "kernel.h"
+#include "dev/uio.h"
 #include "fs/fdtable.h"
+#include "mm/kmalloc.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/errno.h"
@@ -17,19 +19,9 @@
 #define SETFL_MASK (O_APPEND | O_NONBLOCK | FASYNC | O_DIRECT | O_NOATIME)
 #define MAX_RW_COUNT 0x7ffff000u        /* Linux caps one transfer at this */
 
-static bool readable(const struct file *f)
-{
-	return (f->f_flags & O_ACCMODE) != O_WRONLY;
-}
-
-static bool writable(const struct file *f)
-{
-	return (f->f_flags & O_ACCMODE) != O_RDONLY;
-}
-
 static ssize_t do_read(struct file *f, char *buf, size_t count, loff_t *pos)
 {
-	if (!readable(f))
+	if (!file_readable(f))
 		return -EBADF;
 	if (!f->f_op->read)
 		return -EINVAL;
@@ -40,7 +32,7 @@ static ssize_t do_read(struct file *f, char *buf, size_t count, loff_t *pos)
 
 static ssize_t do_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
-	if (!writable(f))
+	if (!file_writable(f))
 		return -EBADF;
 	if (!f->f_op->write)
 		return -EINVAL;
@@ -54,13 +46,21 @@ static ssize_t do_write(struct file *f, const char *buf, size_t count, loff_t *p
 SYSCALL_DEFINE3(read, int, fd, char *, buf, size_t, count)
 {
 	struct file *f = fget(fd);
-	return f ? do_read(f, buf, count, &f->f_pos) : -EBADF;
+	if (!f)
+		return -EBADF;
+	ssize_t r = do_read(f, buf, count, &f->f_pos);
+	fput(f);
+	return r;
 }
 
 SYSCALL_DEFINE3(write, int, fd, const char *, buf, size_t, count)
 {
 	struct file *f = fget(fd);
-	return f ? do_write(f, buf, count, &f->f_pos) : -EBADF;
+	if (!f)
+		return -EBADF;
+	ssize_t r = do_write(f, buf, count, &f->f_pos);
+	fput(f);
+	return r;
 }
 
 static bool seekable(const struct file *f)
@@ -68,33 +68,62 @@ static bool seekable(const struct file *f)
 	return f->f_op->llseek && f->f_op->llseek != no_llseek;
 }
 
-static struct file *fget_positioned(int fd, loff_t pos, long *err)
+/* pread64 and pwrite64: a transfer at pos that leaves f_pos alone. */
+static long do_positioned(int fd, char *buf, size_t count, loff_t pos, bool is_write)
 {
 	struct file *f = fget(fd);
-	*err = !f ? -EBADF : !seekable(f) ? -ESPIPE : pos < 0 ? -EINVAL : 0;
-	return *err ? NULL : f;
+	if (!f)
+		return -EBADF;
+	long r = !seekable(f) ? -ESPIPE : pos < 0 ? -EINVAL :
+		 is_write ? do_write(f, buf, count, &pos) : do_read(f, buf, count, &pos);
+	fput(f);
+	return r;
 }
 
 SYSCALL_DEFINE5(pread64, int, fd, char *, buf, size_t, count, uint32_t, lo, uint32_t, hi)
 {
-	loff_t pos = ((loff_t)hi << 32) | lo;
-	long err;
-	struct file *f = fget_positioned(fd, pos, &err);
-	return f ? do_read(f, buf, count, &pos) : err;
+	return do_positioned(fd, buf, count, ((loff_t)hi << 32) | lo, false);
 }
 
 SYSCALL_DEFINE5(pwrite64, int, fd, const char *, buf, size_t, count, uint32_t, lo, uint32_t, hi)
 {
-	loff_t pos = ((loff_t)hi << 32) | lo;
-	long err;
-	struct file *f = fget_positioned(fd, pos, &err);
-	return f ? do_write(f, buf, count, &pos) : err;
+	return do_positioned(fd, (char *)buf, count, ((loff_t)hi << 32) | lo, true);
 }
 
-struct k_iovec {
-	char *base;
-	uint32_t len;
-};
+/* Linux's import_iovec: the user's vector copied in once, into fast when it
+ * fits, else into *iovp (kmalloc'ed, for the caller to kfree), and described
+ * by uio. As Linux: more than UIO_MAXIOV entries or a length over SSIZE_MAX
+ * is EINVAL, an unreadable vector or a buffer outside user space EFAULT; the
+ * total is capped at MAX_RW_COUNT by shortening the entries. */
+static int import_iovec(enum uio_rw rw, const struct iovec __user *uvec, int nr_segs,
+			struct iovec *fast, int nr_fast, struct iovec **iovp, struct uio *uio)
+{
+	*iovp = NULL;
+	if (nr_segs < 0 || nr_segs > UIO_MAXIOV)
+		return -EINVAL;
+	struct iovec *iov = nr_segs <= nr_fast ? fast : kmalloc((size_t)nr_segs * sizeof(*iov));
+	if (!iov)
+		return -ENOMEM;
+	if (iov != fast)
+		*iovp = iov;
+	if (copyin(uvec, iov, (size_t)nr_segs * sizeof(*iov)))
+		return -EFAULT;
+	uint32_t total = 0;
+	for (int i = 0; i < nr_segs; i++)
+		if ((ssize_t)iov[i].iov_len < 0)
+			return -EINVAL;
+	for (int i = 0; i < nr_segs; i++) {
+		if (!access_ok(iov[i].iov_base, iov[i].iov_len))
+			return -EFAULT;
+		iov[i].iov_len = MIN(iov[i].iov_len, MAX_RW_COUNT - total);
+		total += iov[i].iov_len;
+	}
+	*uio = (struct uio){
+		.uio_iov = iov, .uio_iovcnt = nr_segs, .uio_resid = (ssize_t)total,
+		.uio_segflg = UIO_USERSPACE, .uio_rw = rw,
+	};
+	return 0;
+}
 
 /* After a first read that returned data, a later one must not block: a
  * readv of a pipe returns what is there, as one read() would. */
@@ -103,51 +132,51 @@ static bool would_block(struct file *f)
 	return f->f_op->poll && !(f->f_op->poll(f, NULL) & (POLLIN | POLLHUP | POLLERR));
 }
 
-/* readv/writev: one transfer per vector entry, stopping at the first short
- * one. As Linux, the whole vector is checked first (EFAULT; EINVAL for a
- * length over SSIZE_MAX) and the total is capped at MAX_RW_COUNT. */
-static long do_vector(int fd, const struct k_iovec *uiov, int cnt, bool is_write)
+/* readv/writev: one transfer per vector entry, stopping at the first short one. */
+static long vector_rw(struct file *f, struct uio *uio)
 {
-	struct file *f = fget(fd);
-	if (!f)
-		return -EBADF;
-	if (cnt < 0 || cnt > 1024)
-		return -EINVAL;
-	for (int i = 0; i < cnt; i++) {
-		struct k_iovec v;
-		if (copyin(&uiov[i], &v, sizeof(v)))
-			return -EFAULT;
-		if ((int32_t)v.len < 0)
-			return -EINVAL;
-	}
-	uint32_t total = 0;
-	for (int i = 0; i < cnt && total < MAX_RW_COUNT; i++) {
-		struct k_iovec v;
-		if (copyin(&uiov[i], &v, sizeof(v)))
-			return total ? (long)total : -EFAULT;
-		uint32_t len = MIN(v.len, MAX_RW_COUNT - total);
-		if (len == 0)
+	bool is_write = uio->uio_rw == UIO_WRITE;
+	long total = 0;
+	for (int i = 0; i < uio->uio_iovcnt; i++) {
+		struct iovec *v = &uio->uio_iov[i];
+		if (v->iov_len == 0)
 			continue;
 		if (!is_write && total && would_block(f))
 			break;
-		ssize_t r = is_write ? do_write(f, v.base, len, &f->f_pos) : do_read(f, v.base, len, &f->f_pos);
+		ssize_t r = is_write ? do_write(f, v->iov_base, v->iov_len, &f->f_pos) :
+				       do_read(f, v->iov_base, v->iov_len, &f->f_pos);
 		if (r < 0)
-			return total ? (long)total : r;
+			return total ? total : r;
 		total += r;
-		if ((uint32_t)r < len)
+		if ((size_t)r < v->iov_len)
 			break;
 	}
 	return total;
 }
 
-SYSCALL_DEFINE3(readv, int, fd, const struct k_iovec *, iov, int, cnt)
+static long do_vector(int fd, const struct iovec __user *uvec, int cnt, enum uio_rw rw)
 {
-	return do_vector(fd, iov, cnt, false);
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	struct iovec fast[UIO_FASTIOV], *iov;
+	struct uio uio;
+	long r = import_iovec(rw, uvec, cnt, fast, UIO_FASTIOV, &iov, &uio);
+	if (!r)
+		r = vector_rw(f, &uio);
+	kfree(iov);
+	fput(f);
+	return r;
 }
 
-SYSCALL_DEFINE3(writev, int, fd, const struct k_iovec *, iov, int, cnt)
+SYSCALL_DEFINE3(readv, int, fd, const struct iovec __user *, iov, int, cnt)
 {
-	return do_vector(fd, iov, cnt, true);
+	return do_vector(fd, iov, cnt, UIO_READ);
+}
+
+SYSCALL_DEFINE3(writev, int, fd, const struct iovec __user *, iov, int, cnt)
+{
+	return do_vector(fd, iov, cnt, UIO_WRITE);
 }
 
 static loff_t do_lseek(int fd, loff_t off, int whence)
@@ -155,9 +184,9 @@ static loff_t do_lseek(int fd, loff_t off, int whence)
 	struct file *f = fget(fd);
 	if (!f)
 		return -EBADF;
-	if (whence < 0 || whence > 2)
-		return -EINVAL;
-	return f->f_op->llseek ? f->f_op->llseek(f, off, whence) : -ESPIPE;
+	loff_t r = whence < 0 || whence > 2 ? -EINVAL : f->f_op->llseek ? f->f_op->llseek(f, off, whence) : -ESPIPE;
+	fput(f);
+	return r;
 }
 
 SYSCALL_DEFINE3(lseek, int, fd, int32_t, off, int, whence)
@@ -176,13 +205,20 @@ SYSCALL_DEFINE5(_llseek, int, fd, uint32_t, hi, uint32_t, lo, loff_t *, uresult,
 
 SYSCALL_DEFINE1(close, int, fd)
 {
-	return fd_close(fd);
+	return close_fd((unsigned int)fd);
 }
 
 SYSCALL_DEFINE1(dup, int, fd)
 {
 	struct file *f = fget(fd);
-	return f ? fd_install(fget_ref(f), 0, false) : -EBADF;
+	if (!f)
+		return -EBADF;
+	int newfd = get_unused_fd_flags(0);
+	if (newfd >= 0)
+		fd_install(newfd, f);
+	else
+		fput(f);
+	return newfd;
 }
 
 static long do_dup3(int oldfd, int newfd, int flags)
@@ -190,13 +226,15 @@ static long do_dup3(int oldfd, int newfd, int flags)
 	struct file *f = fget(oldfd);
 	if (!f)
 		return -EBADF;
-	return fd_install_at(fget_ref(f), newfd, flags & O_CLOEXEC);
+	long r = replace_fd((unsigned int)newfd, f, flags & O_CLOEXEC);
+	fput(f);
+	return r;
 }
 
 SYSCALL_DEFINE2(dup2, int, oldfd, int, newfd)
 {
 	if (oldfd == newfd)
-		return fget(oldfd) ? newfd : -EBADF;
+		return files_lookup_fd_raw(current->files, oldfd) ? newfd : -EBADF;
 	return do_dup3(oldfd, newfd, 0);
 }
 
@@ -207,21 +245,18 @@ SYSCALL_DEFINE3(dup3, int, oldfd, int, newfd, int, flags)
 	return do_dup3(oldfd, newfd, flags);
 }
 
-SYSCALL_DEFINE3(fcntl64, int, fd, int, cmd, unsigned long, arg)
+static long do_fcntl(int fd, int cmd, unsigned long arg, struct file *f)
 {
-	struct file *f = fget(fd);
-	if (!f)
-		return -EBADF;
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
 		if ((long)arg < 0)
 			return -EINVAL;
-		return fd_install(fget_ref(f), (int)arg, cmd == F_DUPFD_CLOEXEC);
+		return f_dupfd((unsigned int)arg, f, cmd == F_DUPFD_CLOEXEC ? O_CLOEXEC : 0);
 	case F_GETFD:
-		return fd_get_cloexec(fd) ? FD_CLOEXEC : 0;
+		return get_close_on_exec(fd) ? FD_CLOEXEC : 0;
 	case F_SETFD:
-		fd_set_cloexec(fd, arg & FD_CLOEXEC);
+		set_close_on_exec(fd, arg & FD_CLOEXEC);
 		return 0;
 	case F_GETFL:
 		return f->f_flags;
@@ -233,6 +268,16 @@ SYSCALL_DEFINE3(fcntl64, int, fd, int, cmd, unsigned long, arg)
 		return 0;
 	}
 	return -EINVAL;
+}
+
+SYSCALL_DEFINE3(fcntl64, int, fd, int, cmd, unsigned long, arg)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	long r = do_fcntl(fd, cmd, arg, f);
+	fput(f);
+	return r;
 }
 SYSCALL_ALIAS(fcntl, fcntl64)
 
@@ -249,17 +294,14 @@ static long set_flag_from_user(struct file *f, const int *uarg, unsigned int fla
 	return 0;
 }
 
-SYSCALL_DEFINE3(ioctl, int, fd, unsigned int, cmd, unsigned long, arg)
+static long do_ioctl(struct file *f, int fd, unsigned int cmd, unsigned long arg)
 {
-	struct file *f = fget(fd);
-	if (!f)
-		return -EBADF;
 	switch (cmd) {
 	case FIOCLEX:
-		fd_set_cloexec(fd, true);
+		set_close_on_exec(fd, true);
 		return 0;
 	case FIONCLEX:
-		fd_set_cloexec(fd, false);
+		set_close_on_exec(fd, false);
 		return 0;
 	case FIONBIO:
 		return set_flag_from_user(f, (const int *)arg, O_NONBLOCK);
@@ -273,8 +315,20 @@ SYSCALL_DEFINE3(ioctl, int, fd, unsigned int, cmd, unsigned long, arg)
 		}
 		break;
 	}
+	/* f_op was bound at open: by the inode's i_fop, for a device node by the
+	 * switch table (chrdev_open replaces def_chr_fops with the driver's). */
 	if (!f->f_op->unlocked_ioctl)
 		return -ENOTTY;
 	long r = f->f_op->unlocked_ioctl(f, cmd, arg);
 	return r == -ENOIOCTLCMD ? -ENOTTY : r;
+}
+
+SYSCALL_DEFINE3(ioctl, int, fd, unsigned int, cmd, unsigned long, arg)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	long r = do_ioctl(f, fd, cmd, arg);
+	fput(f);
+	return r;
 }

@@ -55,7 +55,7 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
 	if (len == 0 || (type != MAP_PRIVATE && type != MAP_SHARED))
 		return -EINVAL;
 	if (!(flags & MAP_ANONYMOUS))
-		return fget(fd) ? -ENODEV : -EBADF;
+		return files_lookup_fd_raw(current->files, fd) ? -ENODEV : -EBADF;
 	len = ROUNDUP(len, PGSIZE);
 	if (len == 0)
 		return -ENOMEM;
