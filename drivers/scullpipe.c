@@ -24,7 +24,7 @@ static int scull_p_open(struct inode *inode, struct file *filp)
 {
 	(void)inode;
 	struct scull_pipe *dev = container_of(filp->private_data, struct scull_pipe, cdev);
-	if (!dev->fifo.buf) {
+	if (!dev->fifo.ring.buf) {
 		int err = devfifo_alloc(&dev->fifo, (size_t)scull_p_buffer);
 		if (err)
 			return err;

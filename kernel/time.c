@@ -6,12 +6,13 @@
 #include "initcall.h"
 #include "proc.h"
 #include "syscall.h"
+#include "time.h"
 #include "x86/timer.h"
 #include "uapi/errno.h"
 #include "uapi/time.h"
 #include "x86/x86.h"
 
-#define NSEC 1000000000ll
+#define NSEC NSEC_PER_SEC
 
 static int64_t boot_epoch;              /* seconds since 1970 at boot */
 
@@ -87,7 +88,7 @@ static int copyout_timespec(void __user *u, bool wide, int64_t ns)
 	return copyout(&ts, u, sizeof(ts));
 }
 
-static int copyin_timespec(const void __user *u, bool wide, int64_t *ns)
+int copyin_timespec(const void __user *u, bool wide, int64_t *ns)
 {
 	int64_t sec, nsec;
 	if (wide) {
@@ -106,6 +107,11 @@ static int copyin_timespec(const void __user *u, bool wide, int64_t *ns)
 	/* A 64-bit time_t can ask for more than 292 years: that is forever. */
 	*ns = sec >= INT64_MAX / NSEC ? INT64_MAX : sec * NSEC + nsec;
 	return 0;
+}
+
+int64_t ns_to_jiffies(int64_t ns)
+{
+	return ns / (NSEC / HZ) + (ns % (NSEC / HZ) != 0);
 }
 
 static long do_clock_gettime(int clk, void __user *uts, bool wide)
@@ -180,7 +186,7 @@ static int sleep_until(int clk, int64_t deadline_ns, int64_t *left_ns)
 		clock_now(clk, &now);
 		if (now >= deadline_ns)
 			return 0;
-		int64_t ticks = (deadline_ns - now + NSEC / HZ - 1) / (NSEC / HZ);
+		int64_t ticks = ns_to_jiffies(deadline_ns - now);
 		/* A longer sleep goes in several of the longest the scheduler takes. */
 		if (ticks > INT32_MAX)
 			ticks = INT32_MAX;

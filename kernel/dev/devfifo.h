@@ -9,11 +9,14 @@
 #include <stddef.h>
 #include "fs/file.h"
 #include "fs/poll.h"
+#include "fs/ringbuf.h"
 #include "waitqueue.h"
 
+/* Used from process context only (no interrupt handler touches it); the
+ * caller's kernel is not preempted, so a read or write between two sleeps
+ * sees the ring as nobody else is changing it. */
 struct devfifo {
-	char *buf;                      /* NULL until devfifo_alloc */
-	size_t size, head, len;         /* bytes held: [head, head + len) mod size */
+	struct ringbuf ring;            /* ring.buf is NULL until devfifo_alloc */
 	struct wait_queue_head readq, writeq;
 };
 
@@ -22,8 +25,9 @@ void devfifo_init(struct devfifo *f);
 int devfifo_alloc(struct devfifo *f, size_t size);
 void devfifo_free(struct devfifo *f);
 
-/* 0 for count 0; -EAGAIN when it would block and nonblock; -ERESTARTSYS when
- * a signal interrupts the wait; -EFAULT for a bad buffer (nothing moved). */
+/* The count moved (short if the user buffer faults part-way); 0 for count 0;
+ * -EAGAIN when it would block and nonblock; -ERESTARTSYS when a signal
+ * interrupts the wait; -EFAULT when a bad buffer let nothing move. */
 ssize_t devfifo_read(struct devfifo *f, char __user *buf, size_t count, bool nonblock);
 ssize_t devfifo_write(struct devfifo *f, const char __user *buf, size_t count, bool nonblock);
 /* POLLIN|POLLRDNORM when not empty, POLLOUT|POLLWRNORM when not full. */

@@ -9,6 +9,7 @@
 #include "fs/fdtable.h"
 #include "mm/kmalloc.h"
 #include "fs/poll.h"
+#include "fs/ringbuf.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/errno.h"
@@ -19,9 +20,10 @@
 #define PIPE_SIZE 65536
 #define PIPE_BUF  4096
 
+/* Used from process context only, never by interrupt handlers; the kernel is
+ * not preempted, so between two sleeps a reader or writer has it to itself. */
 struct pipe {
-	char *buf;
-	uint32_t head, len;             /* read position and bytes stored */
+	struct ringbuf ring;
 	int readers, writers;
 	unsigned r_opens, w_opens;      /* FIFO opens so far: what a waiting open watches */
 	struct wait_queue_head rwait, wwait;
@@ -31,7 +33,7 @@ struct pipe {
 
 static bool pipe_readable(struct pipe *p)
 {
-	return p->len > 0 || p->writers == 0;
+	return p->ring.len > 0 || p->writers == 0;
 }
 
 static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t count, loff_t *pos)
@@ -47,16 +49,8 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t count, loff_t
 		if (r)
 			return r;
 	}
-	size_t done = 0;
-	while (done < count && p->len > 0) {
-		uint32_t chunk = MIN(MIN(count - done, p->len), PIPE_SIZE - p->head);
-		if (copyout(p->buf + p->head, ubuf + done, chunk))
-			return done ? (ssize_t)done : -EFAULT;
-		p->head = (p->head + chunk) % PIPE_SIZE;
-		p->len -= chunk;
-		done += chunk;
-	}
-	if (done)
+	ssize_t done = ringbuf_to_user(&p->ring, ubuf, count);
+	if (done > 0)
 		wake_up_interruptible(&p->wwait);
 	return done;
 }
@@ -73,21 +67,22 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t count,
 		}
 		/* Up to PIPE_BUF bytes must go in one piece; more may be split. */
 		size_t need = count - done <= PIPE_BUF ? count - done : 1;
-		if (PIPE_SIZE - p->len < need) {
+		if (ringbuf_avail(&p->ring) < need) {
 			if (f->f_flags & O_NONBLOCK)
 				return done ? (ssize_t)done : -EAGAIN;
-			int r = wait_event_interruptible(p->wwait, PIPE_SIZE - p->len >= need || p->readers == 0);
+			int r = wait_event_interruptible(p->wwait, ringbuf_avail(&p->ring) >= need || p->readers == 0);
 			if (r)
 				return done ? (ssize_t)done : r;
 			continue;
 		}
-		uint32_t tail = (p->head + p->len) % PIPE_SIZE;
-		uint32_t chunk = MIN(MIN(count - done, PIPE_SIZE - p->len), PIPE_SIZE - tail);
-		if (copyin(ubuf + done, p->buf + tail, chunk))
-			return done ? (ssize_t)done : -EFAULT;
-		p->len += chunk;
-		done += chunk;
+		size_t room = MIN(count - done, ringbuf_avail(&p->ring));
+		ssize_t n = ringbuf_from_user(&p->ring, ubuf + done, count - done);
+		if (n < 0)
+			return done ? (ssize_t)done : n;
+		done += (size_t)n;
 		wake_up_interruptible(&p->rwait);
+		if ((size_t)n < room)
+			break;          /* the user buffer faulted part-way */
 	}
 	return done;
 }
@@ -98,14 +93,14 @@ static unsigned int pipe_poll(struct file *f, poll_table *pt)
 	unsigned int mask = 0;
 	if (file_readable(f)) {
 		poll_wait(f, &p->rwait, pt);
-		if (p->len)
+		if (p->ring.len)
 			mask |= POLLIN | POLLRDNORM;
 		if (p->writers == 0)
 			mask |= POLLHUP;
 	}
 	if (file_writable(f)) {
 		poll_wait(f, &p->wwait, pt);
-		if (PIPE_SIZE - p->len >= PIPE_BUF)
+		if (ringbuf_avail(&p->ring) >= PIPE_BUF)
 			mask |= POLLOUT | POLLWRNORM;
 		if (p->readers == 0)
 			mask |= POLLERR;
@@ -118,7 +113,7 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	struct pipe *p = f->private_data;
 	if (cmd != FIONREAD)
 		return -ENOIOCTLCMD;
-	int n = p->len;
+	int n = (int)p->ring.len;
 	return put_user(n, (int *)arg);
 }
 
@@ -134,7 +129,7 @@ static void pipe_put(struct pipe *p, bool reader, bool writer)
 	if (p->readers == 0 && p->writers == 0) {
 		if (p->fifo)
 			p->fifo->i_private = NULL;
-		kfree(p->buf);
+		ringbuf_free(&p->ring);
 		kfree(p);
 	}
 }
@@ -162,12 +157,12 @@ static const struct file_operations pipe_fops = {
 static struct pipe *pipe_alloc(void)
 {
 	struct pipe *p = kzalloc(sizeof(*p));
-	char *buf = p ? kmalloc(PIPE_SIZE) : NULL;
-	if (!buf) {
+	if (p && ringbuf_alloc(&p->ring, PIPE_SIZE)) {
 		kfree(p);
 		return NULL;
 	}
-	p->buf = buf;
+	if (!p)
+		return NULL;
 	init_waitqueue_head(&p->rwait);
 	init_waitqueue_head(&p->wwait);
 	return p;
@@ -236,7 +231,7 @@ static int create_pipe_files(struct file **res, int flags)
 	res[1] = res[0] ? file_alloc(&pipe_fops, &p->inode, O_WRONLY | fl) : NULL;
 	if (!res[1]) {
 		kfree(res[0]);          /* never opened: no release to run */
-		kfree(p->buf);
+		ringbuf_free(&p->ring);
 		kfree(p);
 		return -ENFILE;
 	}

@@ -11,6 +11,7 @@
 #include "fs/poll.h"
 #include "proc.h"
 #include "syscall.h"
+#include "time.h"
 #include "x86/timer.h"
 #include "uapi/errno.h"
 #include "uapi/time.h"
@@ -127,13 +128,14 @@ static int scan_pollfds(void *ctx, poll_table *pt)
 	return ready;
 }
 
-/* One tick more than asked: the current tick is already partly gone. A
- * timeout too long for a tick count (about 248 days) waits forever. */
-static long ms_to_ticks(int64_t ms)
+/* A poll or select timeout as ticks: one tick more than asked, as the
+ * current tick is already partly gone; < 0: none. A timeout too long for a
+ * tick count (about 248 days) waits forever. */
+static long timeout_ticks(int64_t ns)
 {
-	if (ms < 0 || ms > (int64_t)(INT32_MAX - 2) / HZ * 1000)
+	if (ns < 0 || ns > (int64_t)(INT32_MAX - 2) / HZ * NSEC_PER_SEC)
 		return -1;
-	return ms == 0 ? 0 : (long)((ms * HZ + 999) / 1000 + 1);
+	return ns == 0 ? 0 : (long)ns_to_jiffies(ns) + 1;
 }
 
 static long do_poll(struct pollfd *ufds, unsigned int nfds, long ticks)
@@ -221,17 +223,6 @@ static long do_select(int nfds, uint32_t *ur, uint32_t *uw, uint32_t *ue, long t
 }
 
 /* Timeouts in their several user forms, as ticks (< 0: wait forever). */
-static long ns_to_ticks(int64_t sec, int64_t nsec, long *ticks)
-{
-	if (sec < 0 || nsec < 0 || nsec >= 1000000000)
-		return -EINVAL;
-	/* Beyond any tick count, and short of overflowing the multiplication. */
-	if (sec > INT32_MAX)
-		sec = INT32_MAX;
-	*ticks = ms_to_ticks(sec * 1000 + (nsec + 999999) / 1000000);
-	return 0;
-}
-
 static long timeval_ticks(const struct k_timeval *utv, long *ticks)
 {
 	struct k_timeval tv;
@@ -240,38 +231,33 @@ static long timeval_ticks(const struct k_timeval *utv, long *ticks)
 		return 0;
 	if (copyin(utv, &tv, sizeof(tv)))
 		return -EFAULT;
-	if (tv.tv_usec < 0 || tv.tv_usec >= 1000000)
+	if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000)
 		return -EINVAL;
-	return ns_to_ticks(tv.tv_sec, (int64_t)tv.tv_usec * 1000, ticks);
+	*ticks = timeout_ticks((int64_t)tv.tv_sec * NSEC_PER_SEC + (int64_t)tv.tv_usec * 1000);
+	return 0;
 }
 
-static long timespec32_ticks(const struct k_timespec32 *uts, long *ticks)
+static long timespec_ticks(const void __user *uts, bool wide, long *ticks)
 {
-	struct k_timespec32 ts;
+	int64_t ns;
 	*ticks = -1;
 	if (!uts)
 		return 0;
-	return copyin(uts, &ts, sizeof(ts)) ? -EFAULT : ns_to_ticks(ts.tv_sec, ts.tv_nsec, ticks);
-}
-
-static long timespec64_ticks(const struct k_timespec64 *uts, long *ticks)
-{
-	struct k_timespec64 ts;
-	*ticks = -1;
-	if (!uts)
-		return 0;
-	return copyin(uts, &ts, sizeof(ts)) ? -EFAULT : ns_to_ticks(ts.tv_sec, ts.tv_nsec, ticks);
+	int r = copyin_timespec(uts, wide, &ns);
+	if (!r)
+		*ticks = timeout_ticks(ns);
+	return r;
 }
 
 SYSCALL_DEFINE3(poll, struct pollfd *, ufds, unsigned int, nfds, int, timeout_ms)
 {
-	return do_poll(ufds, nfds, ms_to_ticks(timeout_ms));
+	return do_poll(ufds, nfds, timeout_ticks(timeout_ms < 0 ? -1 : (int64_t)timeout_ms * 1000000));
 }
 
 SYSCALL_DEFINE5(ppoll, struct pollfd *, ufds, unsigned int, nfds, const struct k_timespec32 *, uts,
 		const uint64_t *, umask, size_t, setsize)
 {
-	long ticks, r = timespec32_ticks(uts, &ticks);
+	long ticks, r = timespec_ticks(uts, false, &ticks);
 	if (!r)
 		r = sigmask_push(umask, setsize);
 	return r ? r : sigmask_pop(do_poll(ufds, nfds, ticks));
@@ -280,7 +266,7 @@ SYSCALL_DEFINE5(ppoll, struct pollfd *, ufds, unsigned int, nfds, const struct k
 SYSCALL_DEFINE5(ppoll_time64, struct pollfd *, ufds, unsigned int, nfds, const struct k_timespec64 *, uts,
 		const uint64_t *, umask, size_t, setsize)
 {
-	long ticks, r = timespec64_ticks(uts, &ticks);
+	long ticks, r = timespec_ticks(uts, true, &ticks);
 	if (!r)
 		r = sigmask_push(umask, setsize);
 	return r ? r : sigmask_pop(do_poll(ufds, nfds, ticks));
@@ -306,7 +292,7 @@ static long pselect_mask(const uint32_t *uarg)
 SYSCALL_DEFINE6(pselect6, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t *, ue,
 		const struct k_timespec32 *, uts, const uint32_t *, uarg)
 {
-	long ticks, r = timespec32_ticks(uts, &ticks);
+	long ticks, r = timespec_ticks(uts, false, &ticks);
 	if (!r)
 		r = pselect_mask(uarg);
 	return r ? r : sigmask_pop(do_select(nfds, ur, uw, ue, ticks));
@@ -315,7 +301,7 @@ SYSCALL_DEFINE6(pselect6, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t *,
 SYSCALL_DEFINE6(pselect6_time64, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t *, ue,
 		const struct k_timespec64 *, uts, const uint32_t *, uarg)
 {
-	long ticks, r = timespec64_ticks(uts, &ticks);
+	long ticks, r = timespec_ticks(uts, true, &ticks);
 	if (!r)
 		r = pselect_mask(uarg);
 	return r ? r : sigmask_pop(do_select(nfds, ur, uw, ue, ticks));
