@@ -1,8 +1,10 @@
 /* cd_example.c: /dev/cd_example, written against the FreeBSD face [seed 001]:
  * a struct cdevsw, make_dev (root:wheel 0600), copyinstr and uiomove. Open
  * clears a 512-byte buffer; write stores the caller's string and consumes the
- * whole request; read returns the string with its NUL, then end of file. The
- * ioctl and poll methods are left to FreeBSD's defaults. */
+ * whole request; read returns the string with its NUL, then end of file.
+ * d_ioctl sets, gets and searches the string (uapi/cd_example.h); the
+ * adapter has copied the argument in and copies it out, as FreeBSD's
+ * sys_ioctl does. The poll method is left to FreeBSD's default. */
 #include "dev/cdevsw.h"
 #include "initcall.h"
 #include "kernel.h"
@@ -16,6 +18,7 @@ static d_open_t cd_open;
 static d_close_t cd_close;
 static d_read_t cd_read;
 static d_write_t cd_write;
+static d_ioctl_t cd_ioctl;
 
 static struct cdevsw cd_example_cdevsw = {
 	.d_version = D_VERSION,
@@ -23,6 +26,7 @@ static struct cdevsw cd_example_cdevsw = {
 	.d_close = cd_close,
 	.d_read = cd_read,
 	.d_write = cd_write,
+	.d_ioctl = cd_ioctl,
 	.d_name = "cd_example"
 };
 
@@ -69,6 +73,47 @@ cd_read(struct cdev *dev, struct uio *uio, int ioflag)
 		return (0);
 	size_t amt = MIN((size_t)uio->uio_resid, len - (size_t)uio->uio_offset);
 	return (uiomove(buf + uio->uio_offset, (int)amt, uio));
+}
+
+/*
+ * data is a kernel copy of the argument, of the size the command encodes:
+ * nothing here touches user memory.
+ */
+static int
+cd_ioctl(struct cdev *dev, u_long cmd, caddr_t data, int fflag, struct thread *td)
+{
+	struct cd_example_msg *msg;
+	size_t i, n;
+	int c;
+
+	(void)dev, (void)td;
+	switch (cmd) {
+	case CD_EXAMPLE_SETMSG:
+		if ((fflag & FWRITE) == 0)
+			return (EBADF);
+		msg = (struct cd_example_msg *)data;
+		n = strnlen(msg->text, CD_EXAMPLE_MAXLEN);
+		if (n == CD_EXAMPLE_MAXLEN)
+			return (EINVAL);
+		memset(&buf, '\0', BUFSIZE);
+		memcpy(buf, msg->text, n);
+		len = n + 1;
+		return (0);
+	case CD_EXAMPLE_GETMSG:
+		msg = (struct cd_example_msg *)data;
+		memcpy(msg->text, buf, CD_EXAMPLE_MAXLEN);
+		return (0);
+	case CD_EXAMPLE_COUNT:
+		c = *(int *)data;
+		n = 0;
+		for (i = 0; i + 1 < len; i++)
+			if (buf[i] == c)
+				n++;
+		*(int *)data = (int)n;
+		return (0);
+	default:
+		return (ENOTTY);
+	}
 }
 
 /* The seed's MOD_LOAD event; nothing unloads here, so there is no MOD_UNLOAD. */

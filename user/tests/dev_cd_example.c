@@ -2,8 +2,9 @@
  * cd_test's output and errors; the node (root:wheel 0600, its dynamic major
  * in /proc/devices) and EACCES for other users; open clears, write keeps the
  * string up to its NUL and consumes the count, read gives it back with the
- * NUL through uiomove, then end of file; ENAMETOOLONG, EFAULT; the FreeBSD
- * defaults for the methods it leaves out (ioctl ENODEV, poll ready). */
+ * NUL through uiomove, then end of file; ENAMETOOLONG, EFAULT; its _IOW,
+ * _IOR and _IOWR ioctls through the FreeBSD copy-in/copy-out (values, EBADF,
+ * EINVAL, ENOTTY, EFAULT); the FreeBSD default for poll, which it leaves out. */
 #include "dev_util.h"
 
 #include <poll.h>
@@ -73,8 +74,6 @@ static void test_io(void)
 	lseek(fd, 0, SEEK_SET);
 	CHECK_ERR(read(fd, unmapped_page(), 4), EFAULT, "read into an unmapped page EFAULT");
 
-	CHECK_ERR(ioctl(fd, _IO('c', 1)), ENODEV, "no d_ioctl: ENODEV (FreeBSD's default)");
-	CHECK_ERR(ioctl(fd, _IOR('c', 2, int), buf), ENODEV, "an _IOR command: ENODEV too");
 	struct pollfd p = { fd, POLLIN | POLLOUT, 0 };
 	CHECK(poll(&p, 1, 0) == 1 && p.revents == (POLLIN | POLLOUT),
 	      "no d_poll: readable and writable (FreeBSD's default)");
@@ -86,10 +85,54 @@ static void test_io(void)
 	close(fd);
 }
 
+static struct cd_example_msg msg;
+
+static void test_ioctl(void)
+{
+	char buf[CD_EXAMPLE_MAXLEN + 10];
+	int fd = CHECK_OK(open(CD_EXAMPLE_PATH, O_RDWR), "open /dev/cd_example for ioctls");
+	memset(&msg, 0, sizeof msg);
+	strcpy(msg.text, "hello");
+	CHECK_EQ(ioctl(fd, CD_EXAMPLE_SETMSG, &msg), 0, "_IOW SETMSG \"hello\" returns 0");
+	CHECK(read(fd, buf, sizeof buf) == 6 && memcmp(buf, "hello", 6) == 0,
+	      "read then gives \"hello\" and its NUL");
+	CHECK_EQ(write(fd, "abcab", 6), 6, "write \"abcab\"");
+	memset(&msg, 'x', sizeof msg);
+	CHECK_EQ(ioctl(fd, CD_EXAMPLE_GETMSG, &msg), 0, "_IOR GETMSG returns 0");
+	CHECK(strcmp(msg.text, "abcab") == 0 && msg.text[sizeof msg.text - 1] == '\0',
+	      "GETMSG gives the written string, NUL-padded to the whole struct");
+	int c = 'b';
+	CHECK(ioctl(fd, CD_EXAMPLE_COUNT, &c) == 0 && c == 2, "_IOWR COUNT 'b' in \"abcab\" gives 2");
+	c = 'z';
+	CHECK(ioctl(fd, CD_EXAMPLE_COUNT, &c) == 0 && c == 0, "COUNT 'z' gives 0");
+
+	memset(&msg, 'n', sizeof msg);
+	CHECK_ERR(ioctl(fd, CD_EXAMPLE_SETMSG, &msg), EINVAL, "SETMSG without a NUL: EINVAL");
+	CHECK(ioctl(fd, CD_EXAMPLE_GETMSG, &msg) == 0 && strcmp(msg.text, "abcab") == 0,
+	      "and the string is kept");
+	CHECK_ERR(ioctl(fd, _IO('C', 9)), ENOTTY, "an unknown command: ENOTTY");
+	CHECK_ERR(ioctl(fd, _IOR('C', 2, int), &c), ENOTTY,
+		  "GETMSG's number with another size is another command: ENOTTY");
+	CHECK_ERR(ioctl(fd, CD_EXAMPLE_SETMSG, null_ptr()), EFAULT, "SETMSG from NULL: EFAULT");
+	CHECK_ERR(ioctl(fd, CD_EXAMPLE_GETMSG, unmapped_page()), EFAULT,
+		  "GETMSG into an unmapped page: EFAULT");
+	CHECK_ERR(ioctl(fd, CD_EXAMPLE_COUNT, null_ptr()), EFAULT, "COUNT on NULL: EFAULT");
+	close(fd);
+
+	fd = CHECK_OK(open(CD_EXAMPLE_PATH, O_RDONLY), "open read-only");
+	memset(&msg, 0, sizeof msg);
+	strcpy(msg.text, "no");
+	CHECK_ERR(ioctl(fd, CD_EXAMPLE_SETMSG, &msg), EBADF, "SETMSG on a read-only open: EBADF");
+	CHECK(ioctl(fd, CD_EXAMPLE_GETMSG, &msg) == 0 && msg.text[0] == '\0',
+	      "GETMSG on it works (the open cleared the string)");
+	close(fd);
+}
+
 int main(void)
 {
 	test_cd_test();
 	test_node();
 	test_io();
+	test_ioctl();
 	return done();
 }
