@@ -82,10 +82,10 @@ static int copyout_timespec(void __user *u, bool wide, int64_t ns)
 {
 	if (wide) {
 		struct k_timespec64 ts = { ns / NSEC, ns % NSEC };
-		return copyout(&ts, u, sizeof(ts));
+		return copyout(&ts, u, sizeof(ts)) ? -EFAULT : 0;
 	}
 	struct k_timespec32 ts = { (int32_t)(ns / NSEC), (int32_t)(ns % NSEC) };
-	return copyout(&ts, u, sizeof(ts));
+	return copyout(&ts, u, sizeof(ts)) ? -EFAULT : 0;
 }
 
 int copyin_timespec(const void __user *u, bool wide, int64_t *ns)

@@ -61,12 +61,12 @@ unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 
 int copyin(const void __user *uaddr, void *kaddr, size_t len)
 {
-	return copy_from_user(kaddr, uaddr, len) ? -EFAULT : 0;
+	return copy_from_user(kaddr, uaddr, len) ? EFAULT : 0;
 }
 
 int copyout(const void *kaddr, void __user *uaddr, size_t len)
 {
-	return copy_to_user(uaddr, kaddr, len) ? -EFAULT : 0;
+	return copy_to_user(uaddr, kaddr, len) ? EFAULT : 0;
 }
 
 long strncpy_from_user(char *dst, const char __user *src, long n)
@@ -90,7 +90,7 @@ int copyinstr(const void __user *uaddr, void *kaddr, size_t len, size_t *done)
 {
 	long r = strncpy_from_user(kaddr, uaddr, (long)len);
 	if (r < 0)
-		return (int)r;
+		return (int)-r;
 	if (done)
 		*done = r + 1;
 	return 0;
@@ -110,5 +110,5 @@ int copystr(const void *kfaddr, void *kdaddr, size_t len, size_t *done)
 	}
 	if (done)
 		*done = len;
-	return -ENAMETOOLONG;
+	return ENAMETOOLONG;
 }

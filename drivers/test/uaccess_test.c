@@ -23,12 +23,12 @@ struct scratch {
  * the address under test. buf 0 means the caller does not look at the data. */
 static int take(const struct uaccess_test_arg *a, char *k)
 {
-	return a->buf ? copyin((const void __user *)a->buf, k, a->len) : 0;
+	return a->buf && copyin((const void __user *)a->buf, k, a->len) ? -EFAULT : 0;
 }
 
 static int give_back(const struct uaccess_test_arg *a, const char *k)
 {
-	return a->buf ? copyout(k, (void __user *)a->buf, a->len) : 0;
+	return a->buf && copyout(k, (void __user *)a->buf, a->len) ? -EFAULT : 0;
 }
 
 #define GET_AS(type) ({                                                         \

@@ -59,11 +59,12 @@ static void prep_cdevsw(struct cdevsw *devsw)
 
 /* ---- the adapter ---- */
 
-/* Methods answer FreeBSD's positive errno; this kernel's helpers that drivers
- * call (copyin, uiomove) answer negative ones, which pass as they are. */
+/* The one place FreeBSD's errno becomes the kernel's: methods answer 0 or a
+ * positive errno (as do the copyin, copyinstr and uiomove they call), or
+ * ENOIOCTL, FreeBSD's "not my command". */
 static int bsd_errno(int err)
 {
-	return err > 0 ? -err : err;
+	return err == ENOIOCTL ? -ENOIOCTLCMD : -err;
 }
 
 static int bsd_fflags(const struct file *file)

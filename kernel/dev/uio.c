@@ -1,4 +1,5 @@
-/* uio.c: uiomove (see uio.h), FreeBSD's walk over a request's iovecs. */
+/* uio.c: uiomove (see uio.h), FreeBSD's walk over a request's iovecs. It
+ * answers FreeBSD's positive errno, as copyin and copyout do. */
 #include "kernel.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
@@ -23,7 +24,7 @@ int uiomove(void *cp, int n, struct uio *uio)
 	char *p = cp;
 	while (n > 0 && uio->uio_resid > 0) {
 		if (uio->uio_iovcnt <= 0)
-			return -EFAULT;         /* resid claims more than the iovecs hold */
+			return EFAULT;          /* resid claims more than the iovecs hold */
 		struct iovec *iov = uio->uio_iov;
 		size_t cnt = MIN(iov->iov_len, (size_t)n);
 		if (cnt == 0) {

@@ -34,7 +34,8 @@ struct uio {
 };
 
 /* Moves up to n bytes between cp and the request, in uio_rw's direction:
- * 0, or -EFAULT for a bad user buffer (what was moved before stays moved). */
+ * 0, or EFAULT (positive, as FreeBSD) for a bad user buffer; what was moved
+ * before stays moved. */
 int uiomove(void *cp, int n, struct uio *uio);
 
 #endif

@@ -43,7 +43,7 @@ static long put_stat64(struct inode *inode, struct stat64 __user *ubuf)
 	struct stat64 st;
 	fill_stat64(inode, &st);
 	iput(inode);
-	return copyout(&st, ubuf, sizeof(st));
+	return copyout(&st, ubuf, sizeof(st)) ? -EFAULT : 0;
 }
 
 static long stat_at(int dirfd, const char __user *path, struct stat64 __user *buf, int flags)
@@ -123,7 +123,7 @@ SYSCALL_DEFINE5(statx, int, dirfd, const char __user *, path, int, flags, unsign
 	sx.stx_dev_major = 0;
 	sx.stx_dev_minor = FS_DEV_MINOR;
 	iput(in);
-	return copyout(&sx, buf, sizeof(sx));
+	return copyout(&sx, buf, sizeof(sx)) ? -EFAULT : 0;
 }
 
 /* access() asks with the real ids, AT_EACCESS with the effective ones. */

@@ -145,7 +145,7 @@ static long do_poll(struct pollfd *ufds, unsigned int nfds, long ticks)
 	struct poll_ctx c = { kmalloc(nfds * sizeof(struct pollfd) + 1), nfds };
 	if (!c.fds)
 		return -ENOMEM;
-	int r = copyin(ufds, c.fds, nfds * sizeof(struct pollfd));
+	int r = copyin(ufds, c.fds, nfds * sizeof(struct pollfd)) ? -EFAULT : 0;
 	if (!r)
 		r = poll_loop(scan_pollfds, &c, ticks);
 	if (r >= 0) {

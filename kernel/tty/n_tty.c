@@ -253,7 +253,7 @@ void n_tty_set_termios(struct tty *tty, const struct termios *t)
 static int iobuf_out(struct tty_iobuf b, size_t off, const char *src, size_t n)
 {
 	if (b.user)
-		return copyout(src, b.base + off, n);
+		return copyout(src, b.base + off, n) ? -EFAULT : 0;
 	memcpy(b.base + off, src, n);
 	return 0;
 }
@@ -261,7 +261,7 @@ static int iobuf_out(struct tty_iobuf b, size_t off, const char *src, size_t n)
 static int iobuf_in(struct tty_iobuf b, size_t off, char *dst, size_t n)
 {
 	if (b.user)
-		return copyin(b.base + off, dst, n);
+		return copyin(b.base + off, dst, n) ? -EFAULT : 0;
 	memcpy(dst, b.base + off, n);
 	return 0;
 }

@@ -196,11 +196,10 @@ static int wait_until_sent(struct tty *tty)
 static int set_termios(struct tty *tty, unsigned int cmd, const void __user *arg)
 {
 	struct termios t;
-	int r = copyin(arg, &t, sizeof(t));
-	if (r)
-		return r;
+	if (copyin(arg, &t, sizeof(t)))
+		return -EFAULT;
 	if (cmd != TCSETS) {
-		r = wait_until_sent(tty);
+		int r = wait_until_sent(tty);
 		if (r)
 			return r;
 	}
@@ -213,9 +212,8 @@ static int set_termios(struct tty *tty, unsigned int cmd, const void __user *arg
 static int set_winsize(struct tty *tty, const void __user *arg)
 {
 	struct winsize ws;
-	int r = copyin(arg, &ws, sizeof(ws));
-	if (r)
-		return r;
+	if (copyin(arg, &ws, sizeof(ws)))
+		return -EFAULT;
 	bool changed = memcmp(&ws, &tty->winsize, sizeof(ws)) != 0;
 	tty->winsize = ws;
 	if (changed && tty->pgrp > 0)
@@ -272,7 +270,7 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	void __user *p = (void __user *)arg;
 	switch (cmd) {
 	case TCGETS:
-		return copyout(&tty->termios, p, sizeof(struct termios));
+		return copyout(&tty->termios, p, sizeof(struct termios)) ? -EFAULT : 0;
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
@@ -286,7 +284,7 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 			n_tty_flush_input(tty);
 		return 0;
 	case TIOCGWINSZ:
-		return copyout(&tty->winsize, p, sizeof(struct winsize));
+		return copyout(&tty->winsize, p, sizeof(struct winsize)) ? -EFAULT : 0;
 	case TIOCSWINSZ:
 		return set_winsize(tty, p);
 	case FIONREAD:

@@ -4,7 +4,9 @@
  * page and a PROT_NONE page must give EFAULT (or, for the Linux-style copies, the
  * whole length not copied); a copy that runs off the end of a mapping must report
  * exactly the bytes it could not copy; a read-only page refuses copyout (CR0.WP);
- * strings longer than the limit give ENAMETOOLONG. The kernel must survive all of it. */
+ * strings longer than the limit give ENAMETOOLONG. The FreeBSD names (copyin, copyout,
+ * copyinstr, copystr) answer FreeBSD's positive errno, the Linux ones negative errno.
+ * The kernel must survive all of it. */
 #include "check.h"
 
 #include <fcntl.h>
@@ -121,7 +123,7 @@ static void test_good_strings(void)
 	CHECK(!strcmp(out, "hello"), "copyinstr: good string arrives");
 	CHECK_EQ(result(UACCESS_TEST_COPYINSTR, (uintptr_t)"hello", 6), 0,
 		 "copyinstr: string plus NUL exactly fills the limit");
-	CHECK_EQ(result(UACCESS_TEST_COPYINSTR, (uintptr_t)"hello", 5), -ENAMETOOLONG,
+	CHECK_EQ(result(UACCESS_TEST_COPYINSTR, (uintptr_t)"hello", 5), ENAMETOOLONG,
 		 "copyinstr: string longer than the limit ENAMETOOLONG");
 
 	CHECK_EQ(result(UACCESS_TEST_STRNCPY_FROM_USER, (uintptr_t)"hello", 16), 5,
@@ -136,7 +138,7 @@ static void test_good_strings(void)
 	CHECK(a.result == 0 && a.done == 6 && !strcmp(s, "hello"),
 	      "copystr: kernel to kernel copy that fits");
 	a = prim(UACCESS_TEST_COPYSTR, 0, 5, s, 0);
-	CHECK_EQ(a.result, -ENAMETOOLONG, "copystr: no NUL within the limit ENAMETOOLONG");
+	CHECK_EQ(a.result, ENAMETOOLONG, "copystr: no NUL within the limit ENAMETOOLONG");
 	CHECK_EQ(a.done, 5, "copystr: done is the limit when too long");
 }
 
@@ -158,13 +160,13 @@ static void bad_copy(const struct bad_case *c, const char *prim_name, unsigned l
 
 static void test_bad_case(const struct bad_case *c)
 {
-	bad_copy(c, "copyin", UACCESS_TEST_COPYIN, -EFAULT);
-	bad_copy(c, "copyout", UACCESS_TEST_COPYOUT, -EFAULT);
+	bad_copy(c, "copyin", UACCESS_TEST_COPYIN, EFAULT);
+	bad_copy(c, "copyout", UACCESS_TEST_COPYOUT, EFAULT);
 	bad_copy(c, "copy_from_user", UACCESS_TEST_COPY_FROM_USER, c->len);
 	bad_copy(c, "copy_to_user", UACCESS_TEST_COPY_TO_USER, c->len);
 	bad_copy(c, "access_ok", UACCESS_TEST_ACCESS_OK, c->access_ok);
 	if (c->strings) {
-		bad_copy(c, "copyinstr", UACCESS_TEST_COPYINSTR, -EFAULT);
+		bad_copy(c, "copyinstr", UACCESS_TEST_COPYINSTR, EFAULT);
 		bad_copy(c, "strncpy_from_user", UACCESS_TEST_STRNCPY_FROM_USER, -EFAULT);
 	}
 }
@@ -215,9 +217,9 @@ static int string_at_split(void *unused)
 	uintptr_t s = USER_TOP - 16;
 	memset((void *)s, 'x', 16);
 	int bad = 0;
-	bad += result(UACCESS_TEST_COPYINSTR, s, 64) != -EFAULT;
+	bad += result(UACCESS_TEST_COPYINSTR, s, 64) != EFAULT;
 	bad += result(UACCESS_TEST_STRNCPY_FROM_USER, s, 64) != -EFAULT;
-	bad += result(UACCESS_TEST_COPYINSTR, s, 16) != -ENAMETOOLONG;
+	bad += result(UACCESS_TEST_COPYINSTR, s, 16) != ENAMETOOLONG;
 	bad += result(UACCESS_TEST_COPY_FROM_USER, s, 32) != 32;
 	return bad;
 }
@@ -250,18 +252,18 @@ static void test_partial(void)
 		 "copy_to_user: half-mapped buffer leaves exactly 2048 bytes");
 	CHECK(!memcmp(start, src, 2048), "copy_to_user: half-mapped buffer fills the mapped half");
 
-	CHECK_EQ(result(UACCESS_TEST_COPYIN, (uintptr_t)start, PAGE), -EFAULT,
+	CHECK_EQ(result(UACCESS_TEST_COPYIN, (uintptr_t)start, PAGE), EFAULT,
 		 "copyin: half-mapped buffer EFAULT");
-	CHECK_EQ(result(UACCESS_TEST_COPYOUT, (uintptr_t)start, PAGE), -EFAULT,
+	CHECK_EQ(result(UACCESS_TEST_COPYOUT, (uintptr_t)start, PAGE), EFAULT,
 		 "copyout: half-mapped buffer EFAULT");
 	bad_get_put("straddling the end of a mapping", (uintptr_t)(p + PAGE - 2), 4);
 
 	memset(start, 'a', 2048);
-	CHECK_EQ(result(UACCESS_TEST_COPYINSTR, (uintptr_t)start, PAGE), -EFAULT,
+	CHECK_EQ(result(UACCESS_TEST_COPYINSTR, (uintptr_t)start, PAGE), EFAULT,
 		 "copyinstr: string running into an unmapped page EFAULT");
 	CHECK_EQ(result(UACCESS_TEST_STRNCPY_FROM_USER, (uintptr_t)start, PAGE), -EFAULT,
 		 "strncpy_from_user: string running into an unmapped page EFAULT");
-	CHECK_EQ(result(UACCESS_TEST_COPYINSTR, (uintptr_t)start, 100), -ENAMETOOLONG,
+	CHECK_EQ(result(UACCESS_TEST_COPYINSTR, (uintptr_t)start, 100), ENAMETOOLONG,
 		 "copyinstr: the same string within a short limit ENAMETOOLONG");
 	munmap(p, PAGE);
 }
@@ -271,7 +273,7 @@ static void test_read_only(void)
 	unsigned char *ro = map(PROT_READ);
 	static unsigned char src[64], out[64];
 	fill(src, sizeof src, 1);
-	CHECK_EQ(prim(UACCESS_TEST_COPYOUT, (uintptr_t)ro, sizeof src, src, 0).result, -EFAULT,
+	CHECK_EQ(prim(UACCESS_TEST_COPYOUT, (uintptr_t)ro, sizeof src, src, 0).result, EFAULT,
 		 "copyout: read-only page EFAULT");
 	CHECK_EQ(prim(UACCESS_TEST_COPY_TO_USER, (uintptr_t)ro, sizeof src, src, 0).result,
 		 (long)sizeof src, "copy_to_user: read-only page copies nothing");
