@@ -30,6 +30,10 @@ static struct cdevsw cd_example_cdevsw = {
 	.d_name = "cd_example"
 };
 
+/*
+ * One buffer for every open, touched only by the methods (process context,
+ * never an interrupt handler); nothing here sleeps, so no lock.
+ */
 static char buf[BUFSIZE];
 static size_t len;                      /* bytes in buf, the NUL included */
 

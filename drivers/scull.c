@@ -39,6 +39,7 @@ static int scull_quantum = SCULL_QUANTUM;
 static int scull_qset = SCULL_QSET;
 int scull_p_buffer = SCULL_P_BUFFER;
 
+/* Process context only: no interrupt handler touches a device. */
 static struct scull_dev scull_devices[SCULL_NR_DEVS];
 
 /* Frees the whole area and picks up the current quantum and qset. */

@@ -60,11 +60,12 @@ static void prep_cdevsw(struct cdevsw *devsw)
 /* ---- the adapter ---- */
 
 /* The one place FreeBSD's errno becomes the kernel's: methods answer 0 or a
- * positive errno (as do the copyin, copyinstr and uiomove they call), or
- * ENOIOCTL, FreeBSD's "not my command". */
+ * positive errno (as do the copyin, copyinstr and uiomove they call), or a
+ * kernel-internal code (ENOIOCTL, -ERESTARTSYS from a wait), which passes as
+ * it is. */
 static int bsd_errno(int err)
 {
-	return err == ENOIOCTL ? -ENOIOCTLCMD : -err;
+	return err > 0 ? -err : err;
 }
 
 static int bsd_fflags(const struct file *file)

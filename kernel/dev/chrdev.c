@@ -24,6 +24,9 @@ struct chrdev_node {
 	char name[SPECNAMELEN + 1];
 };
 
+/* The switch table. Changed at driver initialisation and read at open, both
+ * from process context only (no interrupt handler looks a device up); the
+ * kernel is not preempted and nothing here sleeps, so no lock is needed. */
 static struct list_head regions = LIST_HEAD_INIT(regions);
 static struct list_head cdev_map = LIST_HEAD_INIT(cdev_map);
 static struct list_head nodes = LIST_HEAD_INIT(nodes);

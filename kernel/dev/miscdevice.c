@@ -10,6 +10,7 @@
 /* Linux hands out dynamic misc minors from 127 down. */
 #define MISC_DYNAMIC_FIRST 127
 
+/* Process context only, like the switch table under it (chrdev.c). */
 static struct list_head misc_list = LIST_HEAD_INIT(misc_list);
 static struct cdev misc_cdev;
 

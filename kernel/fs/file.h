@@ -62,20 +62,62 @@ struct inode_operations {
 	void (*evict)(struct inode *inode);
 };
 
+/* What a filesystem or driver implements for its open files, and what each
+ * method may count on. Errors are negative errno. Every method runs in
+ * process context, as the calling process, and may sleep unless it says
+ * otherwise; the caller holds a reference to the file for the whole call
+ * (fget), so a close by another thread cannot free it underneath. A method
+ * left NULL gets the answer noted at it.
+ *
+ * When a method sleeps interruptibly and a signal ends the wait before
+ * anything was done, it returns -ERESTARTSYS (wait_event_interruptible's
+ * answer): the system-call exit restarts the call or makes it EINTR,
+ * depending on the handler's SA_RESTART. Once some bytes have moved it
+ * returns their count instead, as Linux does. */
 struct file_operations {
+	/* The file is new: f_flags hold the open flags (without O_CREAT, O_EXCL,
+	 * O_NOCTTY, O_TRUNC, O_CLOEXEC), f_pos is 0; for a character device,
+	 * private_data is the struct cdev (or miscdevice) it was found by. 0 or
+	 * -errno; after an error the file is dropped without release. NULL: 0. */
 	int (*open)(struct inode *inode, struct file *file);
+	/* The last reference is gone (every dup'ed or inherited fd closed):
+	 * runs exactly once per successful open. The result is ignored. */
 	int (*release)(struct inode *inode, struct file *file);
+	/* Moves up to count bytes from *pos (a pipe or tty ignores pos) into buf
+	 * and advances *pos by what it moved: the count (0 only at end of file
+	 * or for count 0), or -errno; -EAGAIN instead of sleeping under
+	 * O_NONBLOCK. The caller has checked the access mode (EBADF) and that
+	 * buf..buf+count passed access_ok, and has capped count at MAX_RW_COUNT;
+	 * buf may still fault, so it is reached only through copy_to_user,
+	 * copyout or put_user (-EFAULT). pos is &f_pos, or the caller's own for
+	 * pread. kernel_read passes a kernel buffer the same way. NULL: -EINVAL. */
 	ssize_t (*read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
+	/* The same, from buf; for O_APPEND on a regular file *pos is already
+	 * i_size. A short count is allowed (the caller returns it as is). */
 	ssize_t (*write)(struct file *file, const char __user *buf, size_t count, loff_t *pos);
+	/* whence is 0, 1 or 2 (SEEK_SET, SEEK_CUR, SEEK_END: checked by the
+	 * caller): the new f_pos, set by the method, or -errno (-EINVAL for a
+	 * negative result). generic_file_llseek(_size) does it; no_llseek says
+	 * -ESPIPE and makes pread/pwrite -ESPIPE too. NULL: -ESPIPE. */
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
-	/* The raw argument; -ENOIOCTLCMD means "not mine" (the caller reports ENOTTY). */
+	/* cmd and arg as user space passed them, after the generic FIO*
+	 * commands were handled: arg is NOT checked, so a pointer in it goes
+	 * through get_user/put_user/copy_*_user. A value >= 0 (what ioctl(2)
+	 * returns), -errno, or -ENOIOCTLCMD for "not mine" (ENOTTY). NULL: ENOTTY. */
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
-	/* The ready mask (POLLIN...); registers on wait queues through poll_wait(). */
+	/* The ready mask now (POLLIN, POLLOUT, POLLHUP, ...). Must not sleep: it
+	 * calls poll_wait() on each wait queue that will announce a change, and
+	 * poll/select do the sleeping. pt may be NULL (just asking). NULL: always
+	 * readable and writable. */
 	unsigned int (*poll)(struct file *file, struct poll_table_struct *pt);
-	/* Directory listing for getdents64. */
+	/* Directory listing for getdents64, from ctx->pos: calls ctx->actor for
+	 * each entry until it returns false, leaving ctx->pos at the next one.
+	 * 0 or -errno. NULL: not a directory (-ENOTDIR). */
 	int (*iterate)(struct file *file, struct dir_context *ctx);
 };
 
+/* Touched only from process context, never by interrupt handlers; the
+ * kernel is not preempted, so no lock is needed between two sleeps. */
 struct inode {
 	uint32_t i_ino;
 	umode_t i_mode;                 /* S_IFMT type and permission bits */
@@ -94,6 +136,10 @@ struct inode {
 	struct list_head i_sibling;
 };
 
+/* Shared by every fd that dup and fork made from one open; never touched by interrupt handlers. f_count is changed with
+ * interrupts off (irq_save) so that it stays exact whatever runs; the other
+ * fields are changed only by process context, which the kernel does not
+ * preempt, so no lock is needed between two sleeps. */
 struct file {
 	const struct file_operations *f_op;
 	struct inode *f_inode;
