@@ -12,28 +12,17 @@
 #include "uaccess.h"
 #include "uapi/errno.h"
 
-/* Copies from a kernel buffer at *offset: the read both entries use (the
- * seed returns its buffer whole whatever the count; this honours the count). */
-static ssize_t read_from(const char *data, size_t len, char __user *buffer, size_t length,
-			 loff_t *offset)
-{
-	if (*offset < 0 || *offset >= (loff_t)len)
-		return 0;
-	size_t n = MIN(length, len - (size_t)*offset);
-	if (copy_to_user(buffer, data + *offset, n))
-		return -EFAULT;
-	*offset += (loff_t)n;
-	return (ssize_t)n;
-}
-
 /* ---- procfs1: /proc/helloworld; procfs2: /proc/buffer1k ---- */
+
+/* The reads honour the count and the offset: the seed copies its buffer
+ * whole into any buffer. */
 
 static ssize_t procfile_read(struct file *filePointer, char __user *buffer, size_t buffer_length,
 			     loff_t *offset)
 {
 	(void)filePointer;
 	static const char s[13] = "HelloWorld!\n";
-	return read_from(s, sizeof(s), buffer, buffer_length, offset);
+	return simple_read_from_buffer(buffer, buffer_length, offset, s, sizeof(s));
 }
 
 #define PROCFS_MAX_SIZE 1024
@@ -69,7 +58,7 @@ static unsigned long procfs2k_buffer_size = 0;
 static ssize_t procfs_read(struct file *filp, char __user *buffer, size_t length, loff_t *offset)
 {
 	(void)filp;
-	return read_from(procfs2k_buffer, procfs2k_buffer_size, buffer, length, offset);
+	return simple_read_from_buffer(buffer, length, offset, procfs2k_buffer, procfs2k_buffer_size);
 }
 
 /* Copies into a scratch buffer first: a copy that faults part-way must not

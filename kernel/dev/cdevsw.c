@@ -43,18 +43,12 @@ static int no_poll(struct cdev *dev, int events, struct thread *td)
 
 static void prep_cdevsw(struct cdevsw *devsw)
 {
-	if (!devsw->d_open)
-		devsw->d_open = null_open;
-	if (!devsw->d_close)
-		devsw->d_close = null_open;
-	if (!devsw->d_read)
-		devsw->d_read = no_rw;
-	if (!devsw->d_write)
-		devsw->d_write = no_rw;
-	if (!devsw->d_ioctl)
-		devsw->d_ioctl = no_ioctl;
-	if (!devsw->d_poll)
-		devsw->d_poll = no_poll;
+	devsw->d_open = devsw->d_open ?: null_open;
+	devsw->d_close = devsw->d_close ?: null_open;
+	devsw->d_read = devsw->d_read ?: no_rw;
+	devsw->d_write = devsw->d_write ?: no_rw;
+	devsw->d_ioctl = devsw->d_ioctl ?: no_ioctl;
+	devsw->d_poll = devsw->d_poll ?: no_poll;
 }
 
 /* ---- the adapter ---- */

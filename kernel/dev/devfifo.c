@@ -27,48 +27,47 @@ void devfifo_free(struct devfifo *f)
 	ringbuf_free(&f->ring);
 }
 
+/* Data to read (to_user), or room to write. */
+static bool devfifo_ready(const struct devfifo *f, bool to_user)
+{
+	return to_user ? f->ring.len > 0 : ringbuf_avail(&f->ring) > 0;
+}
+
 static void pass_on(struct devfifo *f)
 {
-	if (f->ring.len > 0)
+	if (devfifo_ready(f, true))
 		wake_up_interruptible(&f->readq);
-	if (ringbuf_avail(&f->ring) > 0)
+	if (devfifo_ready(f, false))
 		wake_up_interruptible(&f->writeq);
+}
+
+static ssize_t devfifo_xfer(struct devfifo *f, char __user *buf, size_t count, bool nonblock, bool to_user)
+{
+	if (count == 0)
+		return 0;
+	if (!devfifo_ready(f, to_user)) {
+		if (nonblock)
+			return -EAGAIN;
+		struct wait_queue_head *q = to_user ? &f->readq : &f->writeq;
+		int err = wait_event_interruptible_exclusive(*q, devfifo_ready(f, to_user));
+		if (err) {
+			pass_on(f);
+			return err;
+		}
+	}
+	ssize_t n = to_user ? ringbuf_to_user(&f->ring, buf, count) : ringbuf_from_user(&f->ring, buf, count);
+	pass_on(f);
+	return n;
 }
 
 ssize_t devfifo_read(struct devfifo *f, char __user *buf, size_t count, bool nonblock)
 {
-	if (count == 0)
-		return 0;
-	if (f->ring.len == 0) {
-		if (nonblock)
-			return -EAGAIN;
-		int err = wait_event_interruptible_exclusive(f->readq, f->ring.len != 0);
-		if (err) {
-			pass_on(f);
-			return err;
-		}
-	}
-	ssize_t n = ringbuf_to_user(&f->ring, buf, count);
-	pass_on(f);
-	return n;
+	return devfifo_xfer(f, buf, count, nonblock, true);
 }
 
 ssize_t devfifo_write(struct devfifo *f, const char __user *buf, size_t count, bool nonblock)
 {
-	if (count == 0)
-		return 0;
-	if (ringbuf_avail(&f->ring) == 0) {
-		if (nonblock)
-			return -EAGAIN;
-		int err = wait_event_interruptible_exclusive(f->writeq, ringbuf_avail(&f->ring) != 0);
-		if (err) {
-			pass_on(f);
-			return err;
-		}
-	}
-	ssize_t n = ringbuf_from_user(&f->ring, buf, count);
-	pass_on(f);
-	return n;
+	return devfifo_xfer(f, (char __user *)buf, count, nonblock, false);
 }
 
 unsigned int devfifo_poll(struct devfifo *f, struct file *file, poll_table *pt)
@@ -76,9 +75,9 @@ unsigned int devfifo_poll(struct devfifo *f, struct file *file, poll_table *pt)
 	poll_wait(file, &f->readq, pt);
 	poll_wait(file, &f->writeq, pt);
 	unsigned int mask = 0;
-	if (f->ring.len > 0)
+	if (devfifo_ready(f, true))
 		mask |= POLLIN | POLLRDNORM;
-	if (ringbuf_avail(&f->ring) > 0)
+	if (devfifo_ready(f, false))
 		mask |= POLLOUT | POLLWRNORM;
 	return mask;
 }

@@ -69,6 +69,20 @@ ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t pos)
 	return r;
 }
 
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos, const void *from,
+				size_t available)
+{
+	if (*ppos < 0)
+		return -EINVAL;
+	if (*ppos >= (loff_t)available)
+		return 0;
+	size_t n = MIN(count, available - (size_t)*ppos);
+	if (copyout((const char *)from + *ppos, to, n))
+		return -EFAULT;
+	*ppos += (loff_t)n;
+	return (ssize_t)n;
+}
+
 loff_t llseek_pos(struct file *file, loff_t offset, int whence, loff_t maxsize, loff_t eof)
 {
 	loff_t base;

@@ -171,6 +171,12 @@ void fput(struct file *f);
 struct inode *iget(struct inode *inode);
 void iput(struct inode *inode);
 ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t pos);
+/* A read method's whole job when the file is `available` bytes at from
+ * (Linux's libfs helper): copies from *ppos, at most count bytes, and
+ * advances *ppos. The count, 0 at or past the end, -EINVAL for a negative
+ * *ppos, -EFAULT (nothing moved) for a bad buffer. */
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos, const void *from,
+				size_t available);
 
 /* What the access mode (O_RDONLY, O_WRONLY, O_RDWR) allows. */
 static inline bool file_readable(const struct file *f)

@@ -254,22 +254,26 @@ SYSCALL_DEFINE3(poll, struct pollfd *, ufds, unsigned int, nfds, int, timeout_ms
 	return do_poll(ufds, nfds, timeout_ticks(timeout_ms < 0 ? -1 : (int64_t)timeout_ms * 1000000));
 }
 
-SYSCALL_DEFINE5(ppoll, struct pollfd *, ufds, unsigned int, nfds, const struct k_timespec32 *, uts,
-		const uint64_t *, umask, size_t, setsize)
+/* ppoll in both time_t widths: the timeout, then the signal mask for the wait. */
+static long do_ppoll(struct pollfd *ufds, unsigned int nfds, const void *uts, bool wide,
+		     const uint64_t *umask, size_t setsize)
 {
-	long ticks, r = timespec_ticks(uts, false, &ticks);
+	long ticks, r = timespec_ticks(uts, wide, &ticks);
 	if (!r)
 		r = sigmask_push(umask, setsize);
 	return r ? r : sigmask_pop(do_poll(ufds, nfds, ticks));
 }
 
+SYSCALL_DEFINE5(ppoll, struct pollfd *, ufds, unsigned int, nfds, const struct k_timespec32 *, uts,
+		const uint64_t *, umask, size_t, setsize)
+{
+	return do_ppoll(ufds, nfds, uts, false, umask, setsize);
+}
+
 SYSCALL_DEFINE5(ppoll_time64, struct pollfd *, ufds, unsigned int, nfds, const struct k_timespec64 *, uts,
 		const uint64_t *, umask, size_t, setsize)
 {
-	long ticks, r = timespec_ticks(uts, true, &ticks);
-	if (!r)
-		r = sigmask_push(umask, setsize);
-	return r ? r : sigmask_pop(do_poll(ufds, nfds, ticks));
+	return do_ppoll(ufds, nfds, uts, true, umask, setsize);
 }
 
 SYSCALL_DEFINE5(_newselect, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t *, ue, struct k_timeval *, utv)
@@ -278,31 +282,25 @@ SYSCALL_DEFINE5(_newselect, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t 
 	return r ? r : do_select(nfds, ur, uw, ue, ticks);
 }
 
-/* pselect6's last argument points at { const sigset_t *set; size_t size; }. */
-static long pselect_mask(const uint32_t *uarg)
+/* pselect6 in both time_t widths; uarg points at { const sigset_t *set; size_t size; }. */
+static long do_pselect6(int nfds, uint32_t *ur, uint32_t *uw, uint32_t *ue, const void *uts, bool wide,
+			const uint32_t *uarg)
 {
 	uint32_t a[2];
-	if (!uarg)
-		return 0;
-	if (copyin(uarg, a, sizeof(a)))
-		return -EFAULT;
-	return sigmask_push((const uint64_t *)a[0], a[1]);
+	long ticks, r = timespec_ticks(uts, wide, &ticks);
+	if (!r && uarg)
+		r = copyin(uarg, a, sizeof(a)) ? -EFAULT : sigmask_push((const uint64_t *)a[0], a[1]);
+	return r ? r : sigmask_pop(do_select(nfds, ur, uw, ue, ticks));
 }
 
 SYSCALL_DEFINE6(pselect6, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t *, ue,
 		const struct k_timespec32 *, uts, const uint32_t *, uarg)
 {
-	long ticks, r = timespec_ticks(uts, false, &ticks);
-	if (!r)
-		r = pselect_mask(uarg);
-	return r ? r : sigmask_pop(do_select(nfds, ur, uw, ue, ticks));
+	return do_pselect6(nfds, ur, uw, ue, uts, false, uarg);
 }
 
 SYSCALL_DEFINE6(pselect6_time64, int, nfds, uint32_t *, ur, uint32_t *, uw, uint32_t *, ue,
 		const struct k_timespec64 *, uts, const uint32_t *, uarg)
 {
-	long ticks, r = timespec_ticks(uts, true, &ticks);
-	if (!r)
-		r = pselect_mask(uarg);
-	return r ? r : sigmask_pop(do_select(nfds, ur, uw, ue, ticks));
+	return do_pselect6(nfds, ur, uw, ue, uts, true, uarg);
 }

@@ -83,16 +83,8 @@ int ramfs_write_data(struct inode *inode, loff_t pos, const void *src, size_t le
 static ssize_t ramfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	struct inode *inode = file->f_inode;
-	struct ramfs_data *d = inode->i_private;
-	if (*pos < 0)
-		return -EINVAL;
-	if (*pos >= inode->i_size)
-		return 0;
-	size_t n = (size_t)MIN((loff_t)count, inode->i_size - *pos);
-	if (copyout(d->buf + *pos, buf, n))
-		return -EFAULT;
-	*pos += n;
-	return (ssize_t)n;
+	struct ramfs_data *d = inode->i_private;      /* NULL until the first byte is stored */
+	return simple_read_from_buffer(buf, count, pos, d ? d->buf : NULL, (size_t)inode->i_size);
 }
 
 static ssize_t ramfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)

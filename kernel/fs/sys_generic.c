@@ -43,24 +43,9 @@ static ssize_t do_write(struct file *f, const char *buf, size_t count, loff_t *p
 	return f->f_op->write(f, buf, MIN(count, MAX_RW_COUNT), pos);
 }
 
-SYSCALL_DEFINE3(read, int, fd, char *, buf, size_t, count)
+static ssize_t do_rw(struct file *f, char *buf, size_t count, loff_t *pos, bool is_write)
 {
-	struct file *f = fget(fd);
-	if (!f)
-		return -EBADF;
-	ssize_t r = do_read(f, buf, count, &f->f_pos);
-	fput(f);
-	return r;
-}
-
-SYSCALL_DEFINE3(write, int, fd, const char *, buf, size_t, count)
-{
-	struct file *f = fget(fd);
-	if (!f)
-		return -EBADF;
-	ssize_t r = do_write(f, buf, count, &f->f_pos);
-	fput(f);
-	return r;
+	return is_write ? do_write(f, buf, count, pos) : do_read(f, buf, count, pos);
 }
 
 static bool seekable(const struct file *f)
@@ -68,26 +53,40 @@ static bool seekable(const struct file *f)
 	return f->f_op->llseek && f->f_op->llseek != no_llseek;
 }
 
-/* pread64 and pwrite64: a transfer at pos that leaves f_pos alone. */
-static long do_positioned(int fd, char *buf, size_t count, loff_t pos, bool is_write)
+/* read and write (at == NULL: at f_pos, which moves), pread64 and pwrite64
+ * (at *at, a seekable file only; f_pos stays). */
+static long ksys_rw(int fd, char *buf, size_t count, const loff_t *at, bool is_write)
 {
 	struct file *f = fget(fd);
 	if (!f)
 		return -EBADF;
-	long r = !seekable(f) ? -ESPIPE : pos < 0 ? -EINVAL :
-		 is_write ? do_write(f, buf, count, &pos) : do_read(f, buf, count, &pos);
+	loff_t pos = at ? *at : 0;
+	long r = at && !seekable(f) ? -ESPIPE : pos < 0 ? -EINVAL :
+		 do_rw(f, buf, count, at ? &pos : &f->f_pos, is_write);
 	fput(f);
 	return r;
 }
 
+SYSCALL_DEFINE3(read, int, fd, char *, buf, size_t, count)
+{
+	return ksys_rw(fd, buf, count, NULL, false);
+}
+
+SYSCALL_DEFINE3(write, int, fd, const char *, buf, size_t, count)
+{
+	return ksys_rw(fd, (char *)buf, count, NULL, true);
+}
+
 SYSCALL_DEFINE5(pread64, int, fd, char *, buf, size_t, count, uint32_t, lo, uint32_t, hi)
 {
-	return do_positioned(fd, buf, count, ((loff_t)hi << 32) | lo, false);
+	loff_t pos = ((loff_t)hi << 32) | lo;
+	return ksys_rw(fd, buf, count, &pos, false);
 }
 
 SYSCALL_DEFINE5(pwrite64, int, fd, const char *, buf, size_t, count, uint32_t, lo, uint32_t, hi)
 {
-	return do_positioned(fd, (char *)buf, count, ((loff_t)hi << 32) | lo, true);
+	loff_t pos = ((loff_t)hi << 32) | lo;
+	return ksys_rw(fd, (char *)buf, count, &pos, true);
 }
 
 /* Linux's import_iovec: the user's vector copied in once, into fast when it
@@ -143,8 +142,7 @@ static long vector_rw(struct file *f, struct uio *uio)
 			continue;
 		if (!is_write && total && would_block(f))
 			break;
-		ssize_t r = is_write ? do_write(f, v->iov_base, v->iov_len, &f->f_pos) :
-				       do_read(f, v->iov_base, v->iov_len, &f->f_pos);
+		ssize_t r = do_rw(f, v->iov_base, v->iov_len, &f->f_pos, is_write);
 		if (r < 0)
 			return total ? total : r;
 		total += r;
@@ -245,7 +243,19 @@ SYSCALL_DEFINE3(dup3, int, oldfd, int, newfd, int, flags)
 	return do_dup3(oldfd, newfd, flags);
 }
 
-static long do_fcntl(int fd, int cmd, unsigned long arg, struct file *f)
+/* Runs one fcntl or ioctl on fd's file, holding a reference for the call. */
+static long with_file(int fd, long (*fn)(struct file *, int, unsigned int, unsigned long),
+		      unsigned int cmd, unsigned long arg)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	long r = fn(f, fd, cmd, arg);
+	fput(f);
+	return r;
+}
+
+static long do_fcntl(struct file *f, int fd, unsigned int cmd, unsigned long arg)
 {
 	switch (cmd) {
 	case F_DUPFD:
@@ -272,12 +282,7 @@ static long do_fcntl(int fd, int cmd, unsigned long arg, struct file *f)
 
 SYSCALL_DEFINE3(fcntl64, int, fd, int, cmd, unsigned long, arg)
 {
-	struct file *f = fget(fd);
-	if (!f)
-		return -EBADF;
-	long r = do_fcntl(fd, cmd, arg, f);
-	fput(f);
-	return r;
+	return with_file(fd, do_fcntl, (unsigned int)cmd, arg);
 }
 SYSCALL_ALIAS(fcntl, fcntl64)
 
@@ -325,10 +330,5 @@ static long do_ioctl(struct file *f, int fd, unsigned int cmd, unsigned long arg
 
 SYSCALL_DEFINE3(ioctl, int, fd, unsigned int, cmd, unsigned long, arg)
 {
-	struct file *f = fget(fd);
-	if (!f)
-		return -EBADF;
-	long r = do_ioctl(f, fd, cmd, arg);
-	fput(f);
-	return r;
+	return with_file(fd, do_ioctl, cmd, arg);
 }

@@ -32,46 +32,49 @@ static struct kobj_attribute *file_attr(struct inode *inode, struct kobject **ko
 	return container_of((struct attribute *)inode->i_private, struct kobj_attribute, attr);
 }
 
+/* One read or write of an attribute file: the attribute, its kobject, and a
+ * zeroed page for its text. */
+struct attr_io {
+	struct kobject *kobj;
+	struct kobj_attribute *ka;
+	char *page;
+};
+
+/* 0, or -ENODEV (unlinked), -EIO (no show or store method), -ENOMEM. */
+static int attr_begin(struct file *file, bool store, struct attr_io *io)
+{
+	io->ka = file_attr(file->f_inode, &io->kobj);
+	if (!io->ka)
+		return -ENODEV;
+	if (store ? !io->ka->store : !io->ka->show)
+		return -EIO;
+	io->page = kzalloc(PGSIZE);
+	return io->page ? 0 : -ENOMEM;
+}
+
 static ssize_t sysfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
-	struct kobject *kobj;
-	struct kobj_attribute *ka = file_attr(file->f_inode, &kobj);
-	if (!ka)
-		return -ENODEV;
-	if (!ka->show)
-		return -EIO;
-	char *page = kzalloc(PGSIZE);
-	if (!page)
-		return -ENOMEM;
-	ssize_t len = ka->show(kobj, ka, page);
-	if (len >= 0) {
-		len = MIN(len, (ssize_t)PGSIZE);
-		ssize_t n = *pos >= len ? 0 : (ssize_t)MIN((loff_t)count, len - *pos);
-		if (n && copyout(page + *pos, buf, (size_t)n))
-			n = -EFAULT;
-		else
-			*pos += n;
-		len = n;
-	}
-	kfree(page);
+	struct attr_io io;
+	ssize_t len = attr_begin(file, false, &io);
+	if (len)
+		return len;
+	len = io.ka->show(io.kobj, io.ka, io.page);
+	if (len >= 0)
+		len = simple_read_from_buffer(buf, count, pos, io.page, MIN((size_t)len, (size_t)PGSIZE));
+	kfree(io.page);
 	return len;
 }
 
 static ssize_t sysfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
 	(void)pos;
-	struct kobject *kobj;
-	struct kobj_attribute *ka = file_attr(file->f_inode, &kobj);
-	if (!ka)
-		return -ENODEV;
-	if (!ka->store)
-		return -EIO;
+	struct attr_io io;
+	ssize_t r = attr_begin(file, true, &io);
+	if (r)
+		return r;
 	count = MIN(count, (size_t)PGSIZE - 1);
-	char *page = kzalloc(PGSIZE);
-	if (!page)
-		return -ENOMEM;
-	ssize_t r = copyin(buf, page, count) ? -EFAULT : ka->store(kobj, ka, page, count);
-	kfree(page);
+	r = copyin(buf, io.page, count) ? -EFAULT : io.ka->store(io.kobj, io.ka, io.page, count);
+	kfree(io.page);
 	return r;
 }
 
