@@ -200,6 +200,20 @@ static void test_emfile(void)
 	CHECK_ERR(fcntl(1, F_DUPFD, 0), EMFILE, "F_DUPFD at the limit EMFILE");
 	CHECK_ERR(pipe((int[2]){ 0, 0 }), EMFILE, "pipe at the limit EMFILE");
 	CHECK_ERR(dup2(1, limit), EBADF, "dup2 to the limit EBADF");
+	/* The descriptor comes first: nothing is looked up or created without one. */
+	CHECK_ERR(open("/no/such/file", O_RDONLY), EMFILE, "open of a missing path at the limit EMFILE");
+	char made[64];
+	snprintf(made, sizeof made, "/tmp/fd_rules_emfile.%d", (int)getpid());
+	CHECK_ERR(open(made, O_CREAT | O_WRONLY, 0600), EMFILE, "O_CREAT at the limit EMFILE");
+	CHECK_ERR(access(made, F_OK), ENOENT, "and it created nothing");
+	/* One fd free: pipe2 needs two and must give the one back. */
+	close(last);
+	mine[last] = 0;
+	CHECK_ERR(pipe((int[2]){ 0, 0 }), EMFILE, "pipe with one fd free EMFILE");
+	fd = dup(1);
+	CHECK_EQ(fd, last, "the free fd is still free after the failed pipe");
+	if (fd >= 0)
+		mine[fd] = 1;
 	for (fd = 0; fd < MAX_TRACKED; fd++)
 		if (mine[fd])
 			close(fd);

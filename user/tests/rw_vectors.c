@@ -60,9 +60,28 @@ static void test_writev_limits(void)
 	close(fd);
 }
 
+/* As Linux's import_iovec, every entry is checked before anything moves. */
+static void test_vector_checked_first(void)
+{
+	int p[2];
+	CHECK_OK(pipe(p), "pipe");
+	struct iovec bad[2] = { { buf, 3 }, { (void *)0xC0000000u, 3 } };
+	CHECK_ERR(writev(p[1], bad, 2), EFAULT, "writev with a kernel address in entry 2: EFAULT");
+	CHECK_OK(fcntl(p[0], F_SETFL, O_NONBLOCK), "O_NONBLOCK on the read end");
+	CHECK_ERR(read(p[0], buf, sizeof buf), EAGAIN, "and entry 1 was not written either");
+	struct iovec nul = { NULL, 4 };
+	volatile int one = 1;
+	CHECK_EQ(write(p[1], "abcd", 4), 4, "write 4 bytes");
+	CHECK_ERR(readv(p[0], &nul, one), EFAULT, "readv into NULL: EFAULT");
+	CHECK_ERR(readv(p[0], (struct iovec *)NULL, one), EFAULT, "readv with the vector at NULL: EFAULT");
+	close(p[0]);
+	close(p[1]);
+}
+
 int main(void)
 {
 	test_readv_pipe();
 	test_writev_limits();
+	test_vector_checked_first();
 	return done();
 }
