@@ -30,6 +30,10 @@ struct tty_operations {
 	size_t (*chars_in_buffer)(struct tty *tty);
 };
 
+/* Shared with interrupt handlers: a driver's receive interrupt runs the line
+ * discipline (tty_receive_char), which fills the input ring, echoes, and
+ * reads termios and, for ISIG, pgrp; process context changes the ring and
+ * termios with interrupts off (irq_save in n_tty.c). */
 struct tty {
 	const char *name;
 	const struct tty_operations *ops;
