@@ -105,12 +105,15 @@ static int import_iovec(enum uio_rw rw, const struct iovec __user *uvec, int nr_
 		return -ENOMEM;
 	if (iov != fast)
 		*iovp = iov;
-	if (copyin(uvec, iov, (size_t)nr_segs * sizeof(*iov)))
-		return -EFAULT;
-	uint32_t total = 0;
-	for (int i = 0; i < nr_segs; i++)
+	/* Entry by entry, as Linux's copy_iovec_from_user: the first bad entry
+	 * decides between EFAULT and EINVAL. */
+	for (int i = 0; i < nr_segs; i++) {
+		if (copyin(&uvec[i], &iov[i], sizeof(*iov)))
+			return -EFAULT;
 		if ((ssize_t)iov[i].iov_len < 0)
 			return -EINVAL;
+	}
+	uint32_t total = 0;
 	for (int i = 0; i < nr_segs; i++) {
 		if (!access_ok(iov[i].iov_base, iov[i].iov_len))
 			return -EFAULT;
