@@ -55,9 +55,10 @@ typedef int d_poll_t(struct cdev *dev, int events, struct thread *td);
  * an interrupt handler; the kernel is not preempted, so a driver needs no
  * lock around code that does not sleep. A sleep interrupted by a signal
  * answers EINTR, or what the kernel's wait returned (-ERESTARTSYS, which
- * passes as it is and restarts the call under SA_RESTART). Methods left NULL get FreeBSD's defaults at the
- * first make_dev: open and close succeed, read, write and ioctl fail with
- * ENODEV, poll reports the device readable and writable.
+ * passes as it is and restarts the call under SA_RESTART). Methods left
+ * NULL get FreeBSD's defaults at the first make_dev: open and close succeed,
+ * read, write and ioctl fail with ENODEV, poll reports the device readable
+ * and writable.
  *
  * d_open(dev, oflags, S_IFCHR, td): oflags is FREAD|FWRITE|FNONBLOCK from
  *   the open's flags. An error fails the open (no d_close follows).
@@ -73,7 +74,8 @@ typedef int d_poll_t(struct cdev *dev, int events, struct thread *td);
  *   and a size (_IOW, _IOR, _IOWR), data is a kernel buffer of that size,
  *   copied in from the user's pointer for _IOW and _IOWR (EFAULT before the
  *   call if it cannot be), zeroed for _IOR, and copied out after the method
- *   returns 0 for _IOR and _IOWR (EFAULT then). Otherwise data points at the
+ *   returns 0 for _IOR and _IOWR (EFAULT then); a size above IOCPARM_MAX
+ *   (8192) is ENOTTY without a call. Otherwise data points at the
  *   argument's value, and a pointer in it goes through copyin/copyout. Unknown
  *   commands: ENOTTY (or ENOIOCTL).
  * d_poll(dev, events, td): the subset of events ready now. It must not

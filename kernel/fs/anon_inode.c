@@ -7,7 +7,6 @@
 #include "mm/kmalloc.h"
 #include "proc.h"
 #include "uapi/errno.h"
-#include "uapi/fcntl.h"
 #include "uapi/stat.h"
 
 static uint32_t anon_next_ino = 1;
