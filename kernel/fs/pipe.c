@@ -157,12 +157,12 @@ static const struct file_operations pipe_fops = {
 static struct pipe *pipe_alloc(void)
 {
 	struct pipe *p = kzalloc(sizeof(*p));
-	if (p && ringbuf_alloc(&p->ring, PIPE_SIZE)) {
+	if (!p)
+		return NULL;
+	if (ringbuf_alloc(&p->ring, PIPE_SIZE)) {
 		kfree(p);
 		return NULL;
 	}
-	if (!p)
-		return NULL;
 	init_waitqueue_head(&p->rwait);
 	init_waitqueue_head(&p->wwait);
 	return p;
