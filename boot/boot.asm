@@ -62,4 +62,5 @@ boot_pgdir:
 global boot_stack
 boot_stack:
 	resb 16384
+global boot_stack_top
 boot_stack_top:

@@ -1,5 +1,5 @@
-/* kernel.h: the few things almost every kernel file needs: kprintf, panic,
- * assertions, and small helpers (string functions live in lib.c). */
+/* kernel.h: the few things almost every kernel file needs: printk, panic,
+ * BUG/WARN, and small helpers (string functions live in lib.c). */
 #ifndef KERNEL_H
 #define KERNEL_H
 
@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "printk.h"
+#include "bug.h"
 
 #define KERNBASE 0xC0000000u
 #define PGSIZE   4096u
@@ -20,10 +22,8 @@
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 #define container_of(p, type, member) ((type *)((char *)(p) - offsetof(type, member)))
 
-int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-_Noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #define assert(c) do { if (!(c)) panic("assertion failed: %s at %s:%d", #c, __FILE__, __LINE__); } while (0)
 

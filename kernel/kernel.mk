@@ -17,9 +17,23 @@ $(B)/%.asm.o: %.asm
 	@echo "  NASM    $<"
 	$(Q)$(NASM) -f elf32 -g -F dwarf $< -o $@
 
-$(KERNEL): $(KERNEL_OBJS) linker.ld
+# Two links: the first gives the addresses from which tools/kallsyms.py builds
+# the symbol and line tables; the second links them in after .data (see
+# linker.ld), where they move no function.
+KLDFLAGS := -m32 -nostdlib -no-pie -Wl,--build-id=none,-z,noexecstack -T linker.ld
+$(B)/kernel.pass1.elf: $(KERNEL_OBJS) linker.ld
 	@echo "  LD      $@"
-	$(Q)$(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none,-z,noexecstack -T linker.ld -o $@ $(KERNEL_OBJS) $(LIBGCC)
+	$(Q)$(CC) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) $(LIBGCC)
+
+$(B)/kallsyms.o: $(B)/kernel.pass1.elf tools/kallsyms.py
+	@echo "  KSYMS   $@"
+	$(Q)python3 tools/kallsyms.py $(NM) $(READELF) $< $(B)/kallsyms.bin $(KERNEL_C) $(KERNEL_ASM)
+	$(Q)cd $(B) && $(OBJCOPY) -I binary -O elf32-i386 -B i386 \
+		--rename-section .data=.kallsyms,alloc,load,readonly,data,contents kallsyms.bin kallsyms.o
+
+$(KERNEL): $(KERNEL_OBJS) $(B)/kallsyms.o linker.ld
+	@echo "  LD      $@"
+	$(Q)$(CC) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) $(B)/kallsyms.o $(LIBGCC)
 	$(Q)grub-file --is-x86-multiboot $@
 
 -include $(KERNEL_OBJS:.o=.d)

@@ -73,10 +73,11 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	serial_init();
 	vga_init();
 	console_init(cmdline_has("quiet"));
+	printk_init();
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		panic("not booted by a Multiboot loader (magic %#x)", magic);
 
-	kprintf("freax 0.1 for 386(486) AT clones: a free operating system, "
+	pr_info("freax 0.1 for 386(486) AT clones: a free operating system, "
 		"just a hobby, won't be big and professional like gnu\n");
 	gdt_init();
 	idt_init();
@@ -92,7 +93,7 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	do_initcalls();
 	unpack_initramfs(mbi);
 	sti();
-	kprintf("memory: %u KiB free of %u KiB\n",
+	pr_info("memory: %u KiB free of %u KiB\n",
 		(unsigned)(pmm_free_pages() * 4), (unsigned)(pmm_phys_top() / 1024));
 
 	const char *mode = cmdline_get("mode");

@@ -83,6 +83,8 @@ _Noreturn void do_exit(int status);     /* status in wait4 encoding */
 void proc_init(void);
 void start_init(const char *path, char *const argv[], char *const envp[]);
 void rlimits_init(struct proc *p);
+/* R, S, D or Z, as in /proc/PID/stat (fs/proc_pid.c). */
+char task_state_char(const struct proc *p);
 
 /* sched.c */
 void schedule(void);

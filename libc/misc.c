@@ -1,11 +1,12 @@
 /* misc.c: system information and odds and ends: uname, gethostname, sysconf/getpagesize,
- * resource limits and usage, getrandom/getentropy, reboot, sched_yield, and syscall(). */
+ * resource limits and usage, getrandom/getentropy, reboot, klogctl, sched_yield, and syscall(). */
 #include <errno.h>
 #include <limits.h>
 #include <sched.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/klog.h>
 #include <sys/random.h>
 #include <sys/reboot.h>
 #include <sys/resource.h>
@@ -71,6 +72,8 @@ int getentropy(void *buf, size_t len)
 	}
 	return getrandom(buf, len, 0) == (ssize_t)len ? 0 : -1;
 }
+
+int klogctl(int type, char *bufp, int len) { return (int)__sysret(__NR_syslog, type, bufp, len); }
 
 int reboot(unsigned int magic1, unsigned int magic2, unsigned int cmd, void *arg)
 {

@@ -7,6 +7,9 @@ endif
 CC      := $(CROSS)gcc
 LD      := $(CROSS)ld
 AR      := $(CROSS)ar
+NM      := $(CROSS)nm
+READELF := $(CROSS)readelf
+OBJCOPY := $(CROSS)objcopy
 NASM    := nasm
 QEMU    := qemu-system-i386
 # The stock Debian toolchain with glibc, for the differential builds.

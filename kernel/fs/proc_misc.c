@@ -1,7 +1,6 @@
 /* proc_misc.c: the system-wide files in /proc: meminfo (page allocator
- * totals, for leak tests), uptime, dmesg (the kernel log) and mounts. */
+ * totals, for leak tests), uptime and mounts. */
 #include "kernel.h"
-#include "tty/console.h"
 #include "initcall.h"
 #include "mm/kmalloc.h"
 #include "mm/pmm.h"
@@ -41,34 +40,11 @@ static int mounts_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-/* The log is read straight from the ring: it can be larger than a seq_file page. */
-static ssize_t dmesg_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
-{
-	(void)file;
-	char chunk[256];
-	size_t done = 0;
-	while (done < count) {
-		size_t n = klog_read(chunk, (size_t)*pos, MIN(sizeof(chunk), count - done));
-		if (n == 0)
-			break;
-		if (copyout(chunk, buf + done, n))
-			return done ? (ssize_t)done : -EFAULT;
-		*pos += n;
-		done += n;
-	}
-	return (ssize_t)done;
-}
-
-static const struct proc_ops dmesg_ops = {
-	.proc_read = dmesg_read,
-};
-
 static int proc_misc_init(void)
 {
 	bool ok = proc_create_single("meminfo", 0444, NULL, meminfo_show) &&
 		  proc_create_single("uptime", 0444, NULL, uptime_show) &&
-		  proc_create_single("mounts", 0444, NULL, mounts_show) &&
-		  proc_create("dmesg", 0444, NULL, &dmesg_ops);
+		  proc_create_single("mounts", 0444, NULL, mounts_show);
 	return ok ? 0 : -ENOMEM;
 }
 fs_initcall(proc_misc_init);

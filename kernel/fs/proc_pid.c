@@ -28,7 +28,7 @@ static int comm_show(struct seq_file *m, struct proc *p)
 	return 0;
 }
 
-static char state_char(const struct proc *p)
+char task_state_char(const struct proc *p)
 {
 	switch (p->state) {
 	case P_SLEEPING:
@@ -49,7 +49,7 @@ static int ppid_of(const struct proc *p)
 static int stat_show(struct seq_file *m, struct proc *p)
 {
 	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 %u %u 0 0 20 0 1 0 %llu %u 0\n",
-		   p->pid, p->comm, state_char(p), ppid_of(p), p->pgid, p->sid, p->utime, p->stime,
+		   p->pid, p->comm, task_state_char(p), ppid_of(p), p->pgid, p->sid, p->utime, p->stime,
 		   (unsigned long long)p->start_jiffies, p->brk - p->brk_start);
 	return 0;
 }
@@ -58,7 +58,7 @@ static int status_show(struct seq_file *m, struct proc *p)
 {
 	seq_printf(m, "Name:\t%s\nState:\t%c\nPid:\t%d\nPPid:\t%d\n"
 		   "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n",
-		   p->comm, state_char(p), p->pid, ppid_of(p),
+		   p->comm, task_state_char(p), p->pid, ppid_of(p),
 		   p->uid, p->euid, p->suid, p->euid, p->gid, p->egid, p->sgid, p->egid);
 	return 0;
 }

@@ -1,4 +1,4 @@
-/* console.h: the kernel log (kprintf, dmesg buffer) and where it is shown. */
+/* console.h: the kernel console: where printk's lines are shown. */
 #ifndef CONSOLE_H
 #define CONSOLE_H
 
@@ -7,7 +7,8 @@
 
 void console_init(bool quiet);
 void debugcon_write(const char *s);
-size_t klog_read(char *dst, size_t off, size_t n);
-extern bool console_quiet;
+/* Every byte to debugcon; to the screen and COM1 too when shown. */
+void console_emit(const char *s, size_t n, bool shown);
+extern bool console_quiet;          /* booted `quiet`: user output stays off VGA too */
 
 #endif

@@ -36,15 +36,3 @@ void machine_halt_failure(void)
 	outb(DEBUG_EXIT_PORT, 1);           /* QEMU exits with 3 */
 	halt_forever();
 }
-
-void panic(const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-	cli();
-	va_start(ap, fmt);
-	kvsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	kprintf("\npanic: %s\n", buf);
-	machine_halt_failure();
-}

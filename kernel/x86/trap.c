@@ -2,7 +2,7 @@
  * their drivers and system calls to the dispatcher. A page fault may grow the
  * user stack; other faults in ring 3 become signals for the process; a fault
  * in the kernel is either recovered (a uaccess copy, through the exception
- * table) or a panic that prints the registers. On the way back to ring 3 the
+ * table), a WARN that goes on, or an oops (x86/dumpstack.c). On the way back to ring 3 the
  * process may be preempted and receives its pending signals. */
 #include "kernel.h"
 #include "fs/file.h"
@@ -10,6 +10,7 @@
 #include "proc.h"
 #include "syscall.h"
 #include "x86/trap.h"
+#include "x86/dumpstack.h"
 #include "uaccess.h"
 #include "uapi/signal.h"
 #include "x86/x86.h"
@@ -28,20 +29,9 @@ void irq_dispatch(int irq);
  * the time to user or kernel mode by it. */
 const struct trapframe *irq_frame;
 
-static const char *trap_name(uint32_t n)
+const char *trap_name(uint32_t n)
 {
 	return n < ARRAY_SIZE(exception_names) ? exception_names[n] : "trap";
-}
-
-void dump_trapframe(const struct trapframe *tf)
-{
-	kprintf("trap %u (%s) err %#x eip %08x cs %04x eflags %08x\n",
-		tf->trapno, trap_name(tf->trapno), tf->err, tf->eip, tf->cs, tf->eflags);
-	kprintf("eax %08x ebx %08x ecx %08x edx %08x esi %08x edi %08x ebp %08x esp %08x\n",
-		tf->eax, tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi, tf->ebp,
-		tf_from_user(tf) ? tf->esp : (uint32_t)&tf->esp);
-	kprintf("ds %04x es %04x fs %04x gs %04x cr2 %08x cr3 %08x\n",
-		tf->ds, tf->es, tf->fs, tf->gs, rcr2(), rcr3());
 }
 
 /* The user stack grows down on demand, within its limit. */
@@ -72,8 +62,7 @@ static void page_fault(struct trapframe *tf)
 		tf->eip = fixup;
 		return;
 	}
-	dump_trapframe(tf);
-	panic("page fault in the kernel at %#x", addr);
+	page_fault_oops(tf, addr);
 }
 
 /* The signal and si_code that a user-mode exception becomes. */
@@ -133,8 +122,7 @@ void trap(struct trapframe *tf)
 	} else if (tf_from_user(tf)) {
 		user_exception(tf);
 	} else {
-		dump_trapframe(tf);
-		panic("unexpected %s in the kernel", trap_name(tf->trapno));
+		kernel_exception(tf);
 	}
 	if (!tf_from_user(tf))
 		return;

@@ -40,7 +40,7 @@ void idt_init(void);
 void pic_init(void);
 void irq_register(int irq, void (*handler)(void));
 void trap(struct trapframe *tf);
-void dump_trapframe(const struct trapframe *tf);
+const char *trap_name(uint32_t trapno);
 extern const struct trapframe *irq_frame;
 
 #endif

@@ -30,6 +30,7 @@ section .text
 VEC_NOERR 128
 
 extern trap
+global alltraps.return
 alltraps:
 	pushad
 	push ds
@@ -49,6 +50,7 @@ alltraps:
 	cld
 	push esp
 	call trap
+.return:	; the return address of every trap frame: backtraces look for it
 	add esp, 4
 global trapret
 trapret:
