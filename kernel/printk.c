@@ -211,11 +211,15 @@ static long syslog_read(char __user *ubuf, int len)
 	return n;
 }
 
-/* As Linux with dmesg_restrict = 0: anyone may read the whole log and ask
- * its size; the rest needs privilege. */
+/* As Debian's Linux: with dmesg_restrict (its default) only root may use
+ * syslog(2); without, anyone may read the whole log and ask its size. */
+int dmesg_restrict = 1;
+
 static bool syslog_permitted(int type)
 {
-	return type == SYSLOG_ACTION_READ_ALL || type == SYSLOG_ACTION_SIZE_BUFFER || current->euid == 0;
+	if (current->euid == 0)
+		return true;
+	return !dmesg_restrict && (type == SYSLOG_ACTION_READ_ALL || type == SYSLOG_ACTION_SIZE_BUFFER);
 }
 
 static long do_syslog(int type, char __user *ubuf, int len)

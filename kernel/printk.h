@@ -31,6 +31,7 @@ int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define kprintf printk
 
 extern int console_loglevel;
+extern int dmesg_restrict;               /* syslog(2) for root only */
 /* Reads the command line's loglevel= and quiet (main.c, once it is parsed). */
 void printk_init(void);
 /* Shows everything on the console from now on, for an oops or a panic;

@@ -1,6 +1,6 @@
 /* proc_sysctl.c: the few files of /proc/sys/kernel that reports refer to:
- * tainted (the taint mask, as a number), panic_on_oops, and printk (the
- * console, default, minimum and boot log levels). Read-only here. */
+ * tainted (the taint mask, as a number), panic_on_oops, dmesg_restrict and
+ * printk (the console, default, minimum and boot log levels). Read-only here. */
 #include "kernel.h"
 #include "initcall.h"
 #include "fs/procfs.h"
@@ -21,6 +21,13 @@ static int panic_on_oops_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+static int dmesg_restrict_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	seq_printf(m, "%d\n", dmesg_restrict);
+	return 0;
+}
+
 static int printk_show(struct seq_file *m, void *v)
 {
 	(void)v;
@@ -35,6 +42,7 @@ static int proc_sysctl_init(void)
 	struct proc_dir_entry *kern = sys ? proc_mkdir("kernel", sys) : NULL;
 	bool ok = kern && proc_create_single("tainted", 0444, kern, tainted_show) &&
 		  proc_create_single("panic_on_oops", 0444, kern, panic_on_oops_show) &&
+		  proc_create_single("dmesg_restrict", 0444, kern, dmesg_restrict_show) &&
 		  proc_create_single("printk", 0444, kern, printk_show);
 	return ok ? 0 : -ENOMEM;
 }

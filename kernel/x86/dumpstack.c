@@ -78,7 +78,7 @@ static void trace_after_trap(const struct trapframe *tf, struct stack_info st, i
 	uint32_t end = on_stack(st, tf->ebp, 8) && tf->ebp > sp ? tf->ebp : sp + SCAN_WORDS * 4;
 	for (uint32_t a = sp; a < end && a < sp + SCAN_WORDS * 4 && on_stack(st, a, 4); a += 4) {
 		uint32_t w = *(const uint32_t *)a;
-		if (after_call(w))
+		if (after_call(w) && w != (uint32_t)trap_return)     /* a stale trap's */
 			print_frame(w, false, true);
 	}
 	walk_frames(tf->ebp, st, depth);

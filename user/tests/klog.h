@@ -6,6 +6,7 @@
 #define USER_TESTS_KLOG_H
 
 #include "check.h"
+#include <fcntl.h>
 #include <uapi/syslog.h>
 
 #define KLOG_MAX 65536
