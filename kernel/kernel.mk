@@ -4,11 +4,16 @@ KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm kernel/*/*.asm)
 KERNEL_OBJS := $(KERNEL_C:%.c=$(B)/%.o) $(KERNEL_ASM:%.asm=$(B)/%.asm.o)
 KERNEL := $(B)/kernel.elf
 
-$(B)/kernel/%.o: kernel/%.c
+# The flags the kernel objects were built with, rewritten only when they
+# change (DEBUG=1 and back): the objects depend on it.
+KFLAGS_STAMP := $(B)/kernel.flags
+$(shell mkdir -p $(B); echo '$(KCFLAGS)' | cmp -s - $(KFLAGS_STAMP) 2>/dev/null || echo '$(KCFLAGS)' > $(KFLAGS_STAMP))
+
+$(B)/kernel/%.o: kernel/%.c $(KFLAGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
-$(B)/drivers/%.o: drivers/%.c
+$(B)/drivers/%.o: drivers/%.c $(KFLAGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@

@@ -33,12 +33,16 @@ LIBGCC      := $(shell $(CC) -print-libgcc-file-name)
 Q := $(if $(V),,@)
 
 WARN     := -Wall -Wextra -Werror
+# DEBUG=1: the kernel at -Og, with every call keeping its frame (no tail
+# calls), so GDB shows arguments and locals, `step` enters drivers and
+# backtraces miss no caller. Changing it rebuilds the kernel (kernel.mk).
+KOPT     := $(if $(filter 1,$(DEBUG)),-Og -fno-optimize-sibling-calls,-O2)
 # Code for the kernel and for the project's own user programs: 32-bit, freestanding, no PIE.
-BASEFLAGS := -m32 -march=i686 -O2 -g -ffreestanding -fno-pie -fno-stack-protector \
+BASEFLAGS := -m32 -march=i686 -g -ffreestanding -fno-pie -fno-stack-protector \
              -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -nostdinc \
              -isystem $(GCC_INCLUDE) $(WARN) -MD -MP
-KCFLAGS  := $(BASEFLAGS) -Ikernel -Idrivers -mno-sse -mno-mmx -mno-80387 -mgeneral-regs-only
-UCFLAGS  := $(BASEFLAGS) -isystem libc/include -idirafter kernel -fno-builtin-printf
+KCFLAGS  := $(BASEFLAGS) $(KOPT) -Ikernel -Idrivers -mno-sse -mno-mmx -mno-80387 -mgeneral-regs-only
+UCFLAGS  := $(BASEFLAGS) -O2 -isystem libc/include -idirafter kernel -fno-builtin-printf
 ULDFLAGS := -m32 -static -nostdlib -no-pie -Wl,--build-id=none
 # The same user sources built with the stock toolchain and glibc.
 GCFLAGS  := -m32 -O2 -static $(WARN) -idirafter kernel
