@@ -9,6 +9,6 @@ void do_initcalls(void)
 	for (const initcall_t *fn = __start_initcalls; fn < __stop_initcalls; fn++) {
 		int r = (*fn)();
 		if (r < 0)
-			kprintf("initcall %p failed: error %d\n", (void *)*fn, r);
+			pr_err("initcall %pS returned %d\n", (void *)*fn, r);
 	}
 }

@@ -38,13 +38,13 @@ static uint32_t boot_reserved_end(const struct multiboot_info *mbi)
 static void unpack_initramfs(const struct multiboot_info *mbi)
 {
 	if (!(mbi->flags & MB_INFO_MODS) || mbi->mods_count == 0) {
-		kprintf("no initramfs module\n");
+		pr_warn("no initramfs module\n");
 		return;
 	}
 	const struct multiboot_module *m = P2V(mbi->mods_addr);
 	int r = initramfs_unpack(P2V(m->start), m->end - m->start);
 	if (r < 0)
-		kprintf("initramfs: error %d\n", r);
+		pr_err("initramfs: error %d\n", r);
 }
 
 /* As Linux does: command-line words "key=value" become init's environment,

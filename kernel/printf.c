@@ -1,8 +1,10 @@
 /* printf.c: the kernel's formatter (kvsnprintf, snprintf), shared by kprintf,
  * panic and every file in /proc. Supports %d %i %u %x %X %o %p %s %c %% with
  * flags '-', '0' and '#', a width, a precision for strings and the l, ll, z
- * sizes. */
+ * sizes; as in Linux, %pS prints a code address as function+0xoff/0xsize and
+ * %pB a return address (the function of the call before it). */
 #include "kernel.h"
+#include "kallsyms.h"
 
 struct outbuf {
 	char *buf;
@@ -118,6 +120,13 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			emit_padded(&o, tmp, n, width, left, pad);
 			break;
 		case 'p':
+			if (fmt[1] == 'S' || fmt[1] == 'B') {
+				char sym[128];
+				uintptr_t addr = (uintptr_t)va_arg(ap, void *);
+				n = sprint_symbol_name(sym, sizeof(sym), addr, *++fmt == 'B');
+				emit_padded(&o, sym, MIN(n, sizeof(sym) - 1), width, left, ' ');
+				break;
+			}
 			tmp[0] = '0';
 			tmp[1] = 'x';
 			n = 2 + format_number(tmp + 2, (uintptr_t)va_arg(ap, void *), 16, false, false, false);

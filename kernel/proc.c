@@ -364,7 +364,7 @@ static void open_console(void)
 {
 	struct file *f;
 	if (vfs_open("/dev/console", O_RDWR, 0, &f) < 0) {
-		kprintf("init: no /dev/console\n");
+		pr_err("init: no /dev/console\n");
 		return;
 	}
 	for (int i = 0; i < 3; i++) {

@@ -183,7 +183,7 @@ struct cdev *make_dev(struct cdevsw *devsw, int unit, uid_t uid, gid_t gid, int 
 		      const char *fmt, ...)
 {
 	if (devsw->d_version != D_VERSION) {
-		kprintf("WARNING: Device driver \"%s\" has wrong version\n",
+		pr_warn("WARNING: Device driver \"%s\" has wrong version\n",
 			devsw->d_name ? devsw->d_name : "?");
 		return NULL;
 	}

@@ -112,7 +112,7 @@ int initramfs_unpack(const void *data, size_t size)
 		struct cpio_entry e;
 		size_t next = parse_entry(a, size, off, &e);
 		if (!next) {
-			kprintf("initramfs: malformed entry at offset %u\n", (unsigned)off);
+			pr_warn("initramfs: malformed entry at offset %u\n", (unsigned)off);
 			kfree(path);
 			return -EINVAL;
 		}
@@ -125,21 +125,21 @@ int initramfs_unpack(const void *data, size_t size)
 		if (strcmp(name, ".") == 0 || !*name)
 			continue;
 		if (strlen(name) + 2 > PATH_MAX) {
-			kprintf("initramfs: name too long at offset %u\n", (unsigned)off);
+			pr_warn("initramfs: name too long at offset %u\n", (unsigned)off);
 			continue;
 		}
 		if (!supported(e.mode)) {
-			kprintf("initramfs: %s: unknown file type %#o\n", name, e.mode);
+			pr_warn("initramfs: %s: unknown file type %#o\n", name, e.mode);
 			continue;
 		}
 		snprintf(path, PATH_MAX, "/%s", name);
 		int err = make_node(&e, path);
 		if (err)
-			kprintf("initramfs: %s: error %d\n", path, err);
+			pr_warn("initramfs: %s: error %d\n", path, err);
 		else
 			files++;
 	}
 	kfree(path);
-	kprintf("initramfs: %d entries unpacked\n", files);
+	pr_info("initramfs: %d entries unpacked\n", files);
 	return 0;
 }

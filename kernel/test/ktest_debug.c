@@ -39,6 +39,10 @@ KTEST(kallsyms_names_lines)
 	KCHECK(strncmp(buf, "ktest_kallsyms_names_lines+0x", 29) == 0 && n > w && strcmp(buf + n - w, want) == 0);
 	sprint_symbol(buf, sizeof(buf), 0x1234, false);
 	KCHECK(strcmp(buf, "0x00001234") == 0);
+	snprintf(buf, sizeof(buf), "[%pS]", (void *)((uint32_t)kmain + 3));
+	KCHECK(strncmp(buf, "[kmain+0x3/0x", 13) == 0 && buf[strlen(buf) - 1] == ']');
+	snprintf(buf, sizeof(buf), "%pB", (void *)((uint32_t)kmain + 1));
+	KCHECK(strncmp(buf, "kmain+0x1/0x", 12) == 0);
 }
 
 KTEST(warn_on_goes_on)

@@ -72,10 +72,15 @@ int main(void)
 	CHECK_EQ(klog(SYSLOG_ACTION_CONSOLE_LEVEL, NULL, 0), -EINVAL, "console level 0 is EINVAL");
 	CHECK_EQ(klog(SYSLOG_ACTION_CONSOLE_LEVEL, NULL, 9), -EINVAL, "console level 9 is EINVAL");
 
+	sysrq('h');                         /* other tests may have cleared the log */
 	const char *log = klog_read();
-	CHECK(klog_has(log, "] freax 0.1 for 386(486) AT clones"), "the log starts at boot");
-	CHECK(well_formed(log), "each line starts <level>[seconds.micros]");
-	CHECK(klog_has(log, "<6>[") && klog_has(log, "<4>["), "lines keep their levels");
+	CHECK(klog_has(log, "<6>[") && klog_has(log, "] sysrq: HELP : "), "the log holds the newest line, with its level");
+	int lines = 0, good = 0;
+	for (const char *l = log; *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : l + strlen(l)) {
+		lines++;
+		good += well_formed(l);
+	}
+	CHECK(lines > 0 && good == lines, "each line starts <level>[seconds.micros]");
 	CHECK_EQ(klog(SYSLOG_ACTION_READ_ALL, unmapped_page(), 4096), -EFAULT, "READ_ALL to a bad buffer is EFAULT");
 	long n = klog(SYSLOG_ACTION_READ_ALL, klog_buf, 80);
 	CHECK(n >= 0 && n <= 80 && (n == 0 || klog_buf[n - 1] == '\n'), "READ_ALL gives whole lines that fit");
