@@ -106,13 +106,14 @@ static const char *parse_level(const char *s, int *level, bool *explicit)
 	return s;
 }
 
-static void vprintk(const char *fmt, va_list ap)
+/* The bytes of text printed, without the level. */
+static int vprintk(const char *fmt, va_list ap)
 {
 	char buf[512];
 	int n = kvsnprintf(buf, sizeof(buf), fmt, ap);
 	int level;
 	bool explicit;
-	const char *s = parse_level(buf, &level, &explicit);
+	const char *text = parse_level(buf, &level, &explicit), *s = text;
 	const char *end = buf + MIN((size_t)n, sizeof(buf) - 1);
 	uint32_t f = irq_save();
 	if (line_open && explicit)
@@ -136,15 +137,16 @@ static void vprintk(const char *fmt, va_list ap)
 	}
 	irq_restore(f);
 	wake_up_interruptible(&log_wait);
+	return (int)(end - text);
 }
 
 int printk(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vprintk(fmt, ap);
+	int n = vprintk(fmt, ap);
 	va_end(ap);
-	return 0;
+	return n;
 }
 
 void __warn_printk(const char *fmt, ...)
