@@ -16,7 +16,7 @@
 #include "uapi/syslog.h"
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
-static int saved_console_loglevel = -1;         /* while verbose or off */
+static int saved_console_loglevel = -1;         /* while SYSLOG_ACTION_CONSOLE_OFF holds */
 static int verbose_saved_level;
 static int verbose_depth;
 

@@ -7,6 +7,7 @@
 #include "dev/miscdevice.h"
 #include "uapi/errno.h"
 #include "uapi/oops_test.h"
+#include "x86/x86.h"
 
 /* Out of line and through a volatile pointer, so the fault is here at -O2 too. */
 static const int null_write_line = __LINE__ + 4;
@@ -32,6 +33,10 @@ static long oops_test_ioctl(struct file *filp, unsigned int cmd, unsigned long a
 		return 0;
 	case OOPS_TEST_WARN:
 		return WARN_ON(arg == 0) ? 0 : -EINVAL;
+	case OOPS_TEST_NULL_WRITE_IRQS_OFF:
+		cli();
+		write_null((int)arg);
+		return 0;
 	case OOPS_TEST_NULL_LINE:
 		return null_write_line;
 	case OOPS_TEST_WARN_ONCE:

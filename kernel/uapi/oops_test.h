@@ -15,5 +15,6 @@
 #define OOPS_TEST_WARN       _IO(OOPS_TEST_MAGIC, 4)   /* WARN_ON(1), then returns 0 */
 #define OOPS_TEST_WARN_ONCE  _IO(OOPS_TEST_MAGIC, 5)   /* WARN_ON_ONCE(1), then returns 0 */
 #define OOPS_TEST_NULL_LINE  _IO(OOPS_TEST_MAGIC, 6)   /* returns the source line of the NULL write */
+#define OOPS_TEST_NULL_WRITE_IRQS_OFF _IO(OOPS_TEST_MAGIC, 7) /* the same with interrupts off: a panic */
 
 #endif
