@@ -131,6 +131,22 @@ void dump_stack(void)
 	walk_frames(ebp, stack_of(current, ebp), 0);
 }
 
+/* The instruction bytes around eip, the faulting one in <>, as Linux prints
+ * them for scripts/decodecode; only inside the kernel's text. */
+static void show_code(uint32_t eip)
+{
+	char line[3 * 48 + 16], *s = line;
+	const char *end = line + sizeof(line);
+	s += snprintf(s, end - s, "Code:");
+	for (uint32_t a = eip - 16; a < eip + 16; a++) {
+		if (!is_kernel_text(a))
+			continue;
+		uint8_t b = *(const uint8_t *)a;
+		s += snprintf(s, end - s, a == eip ? " <%02x>" : " %02x", b);
+	}
+	printk(KERN_DEFAULT "%s\n", line);
+}
+
 void show_regs(const struct trapframe *tf)
 {
 	char sym[160];
@@ -139,6 +155,8 @@ void show_regs(const struct trapframe *tf)
 	show_header();
 	sprint_symbol(sym, sizeof(sym), tf->eip, false);
 	printk(KERN_DEFAULT "EIP: %s\n", sym);
+	if (is_kernel_text(tf->eip))
+		show_code(tf->eip);
 	printk(KERN_DEFAULT "EAX: %08x EBX: %08x ECX: %08x EDX: %08x\n", tf->eax, tf->ebx, tf->ecx, tf->edx);
 	printk(KERN_DEFAULT "ESI: %08x EDI: %08x EBP: %08x ESP: %08x\n", tf->esi, tf->edi, tf->ebp, sp);
 	printk(KERN_DEFAULT "DS: %04x ES: %04x FS: %04x GS: %04x SS: %04x EFLAGS: %08x\n",
