@@ -224,7 +224,7 @@ static bool syslog_permitted(int type)
 	return !dmesg_restrict && (type == SYSLOG_ACTION_READ_ALL || type == SYSLOG_ACTION_SIZE_BUFFER);
 }
 
-static long do_syslog(int type, char __user *ubuf, int len)
+long do_syslog(int type, char __user *ubuf, int len)
 {
 	if (!syslog_permitted(type))
 		return -EPERM;

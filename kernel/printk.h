@@ -40,6 +40,8 @@ void console_verbose(void);
 void console_restore(void);
 /* The backtrace of the caller, as Linux's dump_stack(). */
 void dump_stack(void);
+/* syslog(2) itself, for kernel callers (with uaccess_kernel_begin for a kernel buffer). */
+long do_syslog(int type, char *buf, int len);
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt

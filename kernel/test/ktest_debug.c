@@ -1,9 +1,11 @@
 /* ktest_debug.c: in-kernel tests of what reports are made of: the symbol and
- * line tables linked into the image, and WARN_ON, which reports, taints W
- * and goes on. */
+ * line tables linked into the image, WARN_ON, which reports, taints W and
+ * goes on, and the log ring, which drops whole lines when it wraps. */
 #include "kernel.h"
 #include "kallsyms.h"
 #include "test/ktest.h"
+#include "uaccess.h"
+#include "uapi/syslog.h"
 
 void kmain(uint32_t magic, uint32_t mbi_pa);
 
@@ -53,4 +55,37 @@ KTEST(warn_on_goes_on)
 	KCHECK(WARN(x == 1, "ktest: a deliberate warning %d\n", x));
 	KCHECK(test_taint(TAINT_WARN));
 	KCHECK(strncmp(print_tainted(), "Tainted: G", 10) == 0 && print_tainted()[9 + TAINT_WARN] == 'W');
+}
+
+#define FILL_LINES 1500
+
+KTEST(printk_ring_wraps_by_lines)
+{
+	static char buf[LOG_BUF_LEN + 1];
+	for (int i = 0; i < FILL_LINES; i++)
+		printk(KERN_DEBUG "ktest: filling the log ring, line %04d of %d\n", i, FILL_LINES);
+	bool saved = uaccess_kernel_begin();
+	long n = do_syslog(SYSLOG_ACTION_READ_ALL, buf, LOG_BUF_LEN);
+	uaccess_kernel_end(saved);
+	KCHECK(n > LOG_BUF_LEN - 128 && n <= LOG_BUF_LEN);
+	if (n <= 0)
+		return;
+	buf[n] = 0;
+	KCHECK(strncmp(buf, "<7>[", 4) == 0 && buf[n - 1] == '\n');
+	/* Whole lines, consecutive, the newest last. */
+	int lines = 0, first = -1, good = 0;
+	for (char *l = buf; *l; lines++) {
+		char *nl = strchr(l, '\n');
+		char *at = strchr(l, ']');
+		if (!nl || !at || nl < at)
+			break;
+		char want[64];
+		if (first < 0)         /* the number after "] ktest: filling the log ring, line " */
+			first = (int)strtoul(at + 36, NULL, 10);
+		snprintf(want, sizeof(want), "] ktest: filling the log ring, line %04d of %d", first + lines, FILL_LINES);
+		good += strncmp(at, want, strlen(want)) == 0 && strncmp(l, "<7>[", 4) == 0;
+		l = nl + 1;
+	}
+	KCHECK(lines > 0 && good == lines);
+	KCHECK(first + lines == FILL_LINES);
 }
