@@ -41,6 +41,14 @@ CHECK_FN const char *klog_line_with(const char *log, const char *s)
 	return at;
 }
 
+/* Whether s is on the line that starts at line. */
+CHECK_FN int klog_line_has(const char *line, const char *s)
+{
+	const char *at = line ? strstr(line, s) : NULL;
+	const char *nl = line ? strchr(line, '\n') : NULL;
+	return at && (!nl || at < nl);
+}
+
 CHECK_FN int klog_has(const char *log, const char *s)
 {
 	return strstr(log, s) != NULL;
