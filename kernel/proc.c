@@ -9,6 +9,7 @@
 #include "syscall.h"
 #include "x86/timer.h"
 #include "tty/tty.h"
+#include "uapi/capability.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/sched.h"
@@ -88,11 +89,15 @@ void proc_free(struct proc *p)
 	p->state = P_UNUSED;
 }
 
-/* The first code a forked process runs; it "returns" into trapret. */
+/* The first code a forked process runs; it "returns" into trapret. As in
+ * Linux's schedule_tail, CLONE_CHILD_SETTID is written here, in the child's
+ * own address space through the uaccess layer: a bad address is ignored. */
 void forkret(void)
 {
 	sched_finish_switch();
 	sti();
+	if (current->set_child_tid)
+		put_user(current->pid, (int __user *)current->set_child_tid);
 }
 
 void proc_init(void)
@@ -102,11 +107,27 @@ void proc_init(void)
 		__asm__ volatile("fxsave %0" : "=m"(fpu_initial));
 }
 
-static int do_clone(uint32_t flags, uint32_t newsp, uint32_t child_tidptr)
+/* RLIMIT_NPROC counts the processes of the real uid, zombies included (until
+ * reaped, as Linux); root and CAP_SYS_RESOURCE/CAP_SYS_ADMIN are exempt. */
+static bool nproc_exceeded(const struct proc *parent)
+{
+	uint64_t limit = parent->rlim[RLIMIT_NPROC].rlim_cur;
+	if (parent->uid == 0 || capable(CAP_SYS_RESOURCE) || capable(CAP_SYS_ADMIN))
+		return false;
+	uint64_t n = 0;
+	for (int i = 0; i < NPROC; i++)
+		if (proc_table[i].state != P_UNUSED && proc_table[i].uid == parent->uid)
+			n++;
+	return n >= limit;
+}
+
+static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint32_t child_tidptr)
 {
 	if (flags & (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND | CLONE_FILES | CLONE_FS))
 		return -EINVAL;         /* processes only: no threads in this kernel */
 	struct proc *parent = current;
+	if (nproc_exceeded(parent))
+		return -EAGAIN;
 	struct proc *p = proc_alloc_with(forkret);
 	if (!p)
 		return -EAGAIN;
@@ -144,33 +165,32 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t child_tidptr)
 		__asm__ volatile("fxsave %0" : "=m"(p->fpu_state));
 	if (flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = child_tidptr;
-	if (flags & CLONE_CHILD_SETTID) {
-		/* The child's copy of the page must get its own pid. */
-		pte_t *pte = vm_walk(p->pgdir, child_tidptr, false);
-		if (pte && (*pte & PTE_P) && (child_tidptr & 3) == 0)
-			*(uint32_t *)((char *)P2V(PTE_ADDR(*pte)) + (child_tidptr & 0xfff)) = p->pid;
-	}
+	if (flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = child_tidptr;
 	int pid = p->pid;
+	/* After the copy, so only the parent sees it; a bad address does not
+	 * fail the clone (Linux ignores put_user's result too). */
+	if (flags & CLONE_PARENT_SETTID)
+		put_user(pid, (int __user *)parent_tidptr);
 	p->state = P_RUNNABLE;
 	return pid;
 }
 
 SYSCALL_DEFINE0(fork)
 {
-	return do_clone(0, 0, 0);
+	return do_clone(0, 0, 0, 0);
 }
 
 SYSCALL_DEFINE0(vfork)
 {
-	return do_clone(0, 0, 0);
+	return do_clone(0, 0, 0, 0);
 }
 
 /* i386 argument order: flags, newsp, parent_tidptr, tls, child_tidptr. */
 SYSCALL_DEFINE5(clone, uint32_t, flags, uint32_t, newsp, uint32_t, ptid, uint32_t, tls, uint32_t, ctid)
 {
-	(void)ptid;
 	(void)tls;
-	return do_clone(flags, newsp, ctid);
+	return do_clone(flags, newsp, ptid, ctid);
 }
 
 static void reparent_children(struct proc *p)
@@ -195,10 +215,6 @@ void do_exit(int status)
 	/* A session leader's exit frees its terminal for the next session. */
 	if (p->pid == p->sid)
 		disassociate_ctty();
-	if (p->clear_child_tid) {
-		uint32_t zero = 0;
-		copyout(&zero, (void *)p->clear_child_tid, sizeof(zero));
-	}
 	fdtable_free(p->files);
 	p->files = NULL;
 	iput(p->cwd);

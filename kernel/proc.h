@@ -66,7 +66,11 @@ struct proc {
 	bool restore_sigmask;
 
 	struct wait_queue_head child_wait;      /* wait4 sleeps here */
-	uint32_t clear_child_tid;       /* set_tid_address / CLONE_CHILD_CLEARTID */
+	/* set_tid_address / CLONE_CHILD_CLEARTID. Linux's mm_release clears it
+	 * at exit only when the address space is shared (threads), which it
+	 * never is here: it is recorded, never written. */
+	uint32_t clear_child_tid;
+	uint32_t set_child_tid;         /* CLONE_CHILD_SETTID: written by the child's first return */
 	struct segdesc tls[GDT_ENTRY_TLS_ENTRIES];
 	uint8_t fpu_state[512] __attribute__((aligned(16)));
 
@@ -102,6 +106,13 @@ void signals_deliver(struct trapframe *tf);
 void signals_reset_on_exec(struct proc *p);
 long sigmask_push(const uint64_t *umask, size_t setsize);
 long sigmask_pop(long result);
+
+/* Whether the current process holds capability cap (uapi/capability.h). */
+static inline bool capable(int cap)
+{
+	(void)cap;
+	return current->euid == 0;
+}
 
 /* The lowest user address that the current process does not have (for uaccess checks). */
 static inline bool is_user_range(uint32_t addr, uint32_t len)
