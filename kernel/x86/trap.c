@@ -126,6 +126,9 @@ void trap(struct trapframe *tf)
 	}
 	if (!tf_from_user(tf))
 		return;
+	/* No vm86 support: nothing may go back to virtual-8086 mode. */
+	if (tf->eflags & EFLAGS_VM)
+		do_exit(SIGSEGV);
 	if (current->need_resched)
 		schedule();
 	/* No null stack segment in ring 3: the process gets SIGSEGV, and its

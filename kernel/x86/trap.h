@@ -31,9 +31,13 @@ struct trapframe {
 #define IRQ_COM2  3
 #define IRQ_COM1  4
 
+#define EFLAGS_VM 0x20000             /* virtual-8086 mode */
+
+/* Linux's user_mode(): ring 3, or virtual-8086 mode, whose CS is a real-mode
+ * segment (QEMU's TCG lets a ring-3 iret set VM, which a real CPU ignores). */
 static inline bool tf_from_user(const struct trapframe *tf)
 {
-	return (tf->cs & 3) == 3;
+	return (tf->cs & 3) == 3 || (tf->eflags & EFLAGS_VM);
 }
 
 void idt_init(void);
