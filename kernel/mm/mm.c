@@ -3,14 +3,25 @@
  * mprotect(PROT_NONE) keeps the frames but makes every access fault. */
 #include "kernel.h"
 #include "fs/fdtable.h"
+#include "mm/pmm.h"
 #include "proc.h"
 #include "syscall.h"
+#include "uapi/capability.h"
 #include "uapi/errno.h"
 #include "uapi/mman.h"
+
+unsigned long mmap_min_addr = 65536;     /* Linux's CONFIG_DEFAULT_MMAP_MIN_ADDR */
 
 static uint32_t prot_to_pte(int prot)
 {
 	return prot == PROT_NONE ? 0 : PTE_U | ((prot & PROT_WRITE) ? PTE_W : 0);
+}
+
+/* Pages are allocated (and zeroed) when mapped: a request larger than what is
+ * free fails at once instead of first taking all free memory. */
+static bool enough_memory(uint32_t len)
+{
+	return len / PGSIZE <= pmm_free_pages();
 }
 
 SYSCALL_DEFINE1(brk, uint32_t, addr)
@@ -21,7 +32,8 @@ SYSCALL_DEFINE1(brk, uint32_t, addr)
 		return p->brk;
 	uint32_t old_end = ROUNDUP(p->brk, PGSIZE), new_end = ROUNDUP(addr, PGSIZE);
 	if (new_end > old_end) {
-		if (new_end >= p->stack_limit || !vm_range_free(p->pgdir, old_end, new_end))
+		if (new_end >= p->stack_limit || !vm_range_free(p->pgdir, old_end, new_end) ||
+		    !enough_memory(new_end - old_end))
 			return p->brk;
 		if (vm_alloc_range(p->pgdir, old_end, new_end, PTE_U | PTE_W)) {
 			vm_unmap_range(p->pgdir, old_end, new_end);
@@ -65,12 +77,17 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
 			return -EINVAL;
 		if (!is_user_range(addr, len))
 			return -ENOMEM;
+		/* Keeps page 0 from a user who would make a kernel NULL dereference his. */
+		if (addr < mmap_min_addr && !capable(CAP_SYS_RAWIO))
+			return -EPERM;
 		vm_unmap_range(p->pgdir, addr, addr + len);
 	} else {
 		addr = find_free_range(len);
 		if (!addr)
 			return -ENOMEM;
 	}
+	if (!enough_memory(len))
+		return -ENOMEM;
 	uint32_t perm = PTE_U | PTE_W | (type == MAP_SHARED ? PTE_SHARED : 0);
 	if (vm_alloc_range(p->pgdir, addr, addr + len, perm) ||
 	    vm_protect_range(p->pgdir, addr, addr + len, prot_to_pte(prot))) {

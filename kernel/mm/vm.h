@@ -24,6 +24,8 @@ typedef uint32_t pte_t;
 #define USER_TOP 0xC0000000u
 
 extern pde_t *kpgdir;
+/* vm.mmap_min_addr: no mapping below it without CAP_SYS_RAWIO (mm.c). */
+extern unsigned long mmap_min_addr;
 
 void vm_init(void);
 pde_t *pgdir_create(void);
