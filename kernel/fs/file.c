@@ -74,10 +74,12 @@ ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos, con
 {
 	if (*ppos < 0)
 		return -EINVAL;
-	if (*ppos >= (loff_t)available)
+	if (*ppos >= (loff_t)available || count == 0)
 		return 0;
+	/* As Linux: a copy that faults part-way returns what it moved. */
 	size_t n = MIN(count, available - (size_t)*ppos);
-	if (copyout((const char *)from + *ppos, to, n))
+	n -= copy_to_user(to, (const char *)from + *ppos, n);
+	if (n == 0)
 		return -EFAULT;
 	*ppos += (loff_t)n;
 	return (ssize_t)n;

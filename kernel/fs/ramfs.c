@@ -66,6 +66,23 @@ static int reserve(struct inode *inode, loff_t size)
 	return 0;
 }
 
+/* Truncating gives the memory back once the buffer is mostly unused (all of
+ * it at size 0); otherwise the cut bytes are zeroed for the invariant. */
+static void shrink(struct inode *inode, loff_t size)
+{
+	struct ramfs_data *d = inode->i_private;
+	char *buf = size && (size_t)size <= d->cap / 2 ? kzalloc((size_t)size) : NULL;
+	if (size == 0 || buf) {
+		if (buf)
+			memcpy(buf, d->buf, (size_t)size);
+		kfree(d->buf);
+		d->buf = buf;
+		d->cap = (size_t)size;
+		return;
+	}
+	memset(d->buf + size, 0, (size_t)(inode->i_size - size));
+}
+
 int ramfs_write_data(struct inode *inode, loff_t pos, const void *src, size_t len)
 {
 	if (pos < 0 || pos > RAMFS_MAX_FILE)
@@ -80,6 +97,8 @@ int ramfs_write_data(struct inode *inode, loff_t pos, const void *src, size_t le
 	return 0;
 }
 
+/* A copy that faults part-way returns what it moved, as Linux's page-by-page
+ * copies do; EFAULT only if nothing moved. */
 static ssize_t ramfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	struct inode *inode = file->f_inode;
@@ -87,6 +106,9 @@ static ssize_t ramfs_read(struct file *file, char __user *buf, size_t count, lof
 	return simple_read_from_buffer(buf, count, pos, d ? d->buf : NULL, (size_t)inode->i_size);
 }
 
+/* One page at a time, so that a huge count with a short valid buffer grows
+ * the file only by what was really copied. Bytes past the end that a fault
+ * left uncopied were never written, so the tail stays zero. */
 static ssize_t ramfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
 	struct inode *inode = file->f_inode;
@@ -97,21 +119,29 @@ static ssize_t ramfs_write(struct file *file, const char __user *buf, size_t cou
 		return 0;
 	if (start > RAMFS_MAX_FILE)
 		return -EFBIG;
-	int err = reserve(inode, start + (loff_t)count);
-	if (err)
-		return err;
-	struct ramfs_data *d = inode->i_private;
-	if (copyin(buf, d->buf + start, count)) {
-		/* Undo a partial copy past the end: the tail must stay zero. */
-		if (start + (loff_t)count > inode->i_size)
-			memset(d->buf + MAX(start, inode->i_size), 0,
-			       (size_t)(start + (loff_t)count - MAX(start, inode->i_size)));
-		return -EFAULT;
+	size_t done = 0;
+	while (done < count) {
+		loff_t at = start + (loff_t)done;
+		size_t n = MIN(count - done, PGSIZE - (size_t)(at & (PGSIZE - 1)));
+		int err = reserve(inode, at + (loff_t)n);
+		if (err) {
+			if (!done)
+				return err;
+			break;
+		}
+		struct ramfs_data *d = inode->i_private;
+		size_t left = copy_from_user(d->buf + at, buf + done, n);
+		done += n - left;
+		/* Now: reserve keeps only the first i_size bytes when it moves the buffer. */
+		inode->i_size = MAX(inode->i_size, start + (loff_t)done);
+		if (left)
+			break;
 	}
-	inode->i_size = MAX(inode->i_size, start + (loff_t)count);
+	if (done == 0)
+		return -EFAULT;
 	inode->i_mtime = inode->i_ctime = realtime_seconds();
-	*pos = start + count;
-	return (ssize_t)count;
+	*pos = start + done;
+	return (ssize_t)done;
 }
 
 static int ramfs_truncate(struct inode *inode, loff_t size)
@@ -123,8 +153,7 @@ static int ramfs_truncate(struct inode *inode, loff_t size)
 		if (err)
 			return err;
 	} else if (size < inode->i_size) {
-		struct ramfs_data *d = inode->i_private;
-		memset(d->buf + size, 0, (size_t)(inode->i_size - size));
+		shrink(inode, size);
 	}
 	inode->i_size = size;
 	inode->i_mtime = inode->i_ctime = realtime_seconds();

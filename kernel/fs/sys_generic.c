@@ -17,7 +17,16 @@
 #include "uapi/stat.h"
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK | FASYNC | O_DIRECT | O_NOATIME)
-#define MAX_RW_COUNT 0x7ffff000u        /* Linux caps one transfer at this */
+#define MAX_RW_COUNT 0x7ffff000u        /* Linux caps one transfer at this: INT_MAX & PAGE_MASK */
+
+/* As Linux, the count is capped before the buffer is checked, and the file
+ * moves the bytes up to the first bad one: write(fd, p, 0xFFFFFFFF) writes
+ * what is valid. A buffer running into the kernel half is still EFAULT. */
+static long rw_count(const void __user *buf, size_t count)
+{
+	count = MIN(count, MAX_RW_COUNT);
+	return access_ok(buf, count) ? (long)count : -EFAULT;
+}
 
 static ssize_t do_read(struct file *f, char *buf, size_t count, loff_t *pos)
 {
@@ -25,9 +34,8 @@ static ssize_t do_read(struct file *f, char *buf, size_t count, loff_t *pos)
 		return -EBADF;
 	if (!f->f_op->read)
 		return -EINVAL;
-	if (!access_ok(buf, count))
-		return -EFAULT;
-	return f->f_op->read(f, buf, MIN(count, MAX_RW_COUNT), pos);
+	long n = rw_count(buf, count);
+	return n < 0 ? n : f->f_op->read(f, buf, n, pos);
 }
 
 static ssize_t do_write(struct file *f, const char *buf, size_t count, loff_t *pos)
@@ -36,11 +44,12 @@ static ssize_t do_write(struct file *f, const char *buf, size_t count, loff_t *p
 		return -EBADF;
 	if (!f->f_op->write)
 		return -EINVAL;
-	if (!access_ok(buf, count))
-		return -EFAULT;
+	long n = rw_count(buf, count);
+	if (n < 0)
+		return n;
 	if ((f->f_flags & O_APPEND) && f->f_inode && S_ISREG(f->f_inode->i_mode))
 		*pos = f->f_inode->i_size;
-	return f->f_op->write(f, buf, MIN(count, MAX_RW_COUNT), pos);
+	return f->f_op->write(f, buf, n, pos);
 }
 
 static ssize_t do_rw(struct file *f, char *buf, size_t count, loff_t *pos, bool is_write)

@@ -1,7 +1,9 @@
 /* kmalloc.c: the kernel heap. Small requests come from per-size free lists
  * (16..2048 bytes) carved out of whole pages; bigger ones take a contiguous
  * run of pages. A per-page record says which, so kfree needs no header and a
- * large block stays page-aligned. */
+ * large block stays page-aligned. A slab page whose objects are all free
+ * goes back to the page allocator at once: memory comes back after a burst
+ * (the free lists are doubly linked so that its objects can leave them). */
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "mm/pmm.h"
@@ -12,12 +14,13 @@
 #define NCLASSES  (MAX_SHIFT - MIN_SHIFT + 1)
 
 struct freeobj {
-	struct freeobj *next;
+	struct freeobj *next, *prev;
 };
 
 /* Per physical page: 0 = not a heap page, 1..NCLASSES = slab of that class,
  * otherwise 0x100 + the number of pages of a large block that starts here. */
 static uint16_t *page_kind;
+static uint16_t *page_inuse;            /* objects handed out, per slab page */
 static struct freeobj *freelist[NCLASSES];
 static size_t in_use;
 
@@ -25,11 +28,31 @@ void kmalloc_init(void)
 {
 	size_t npages = pmm_phys_top() / PGSIZE;
 	size_t bytes = ROUNDUP(npages * sizeof(uint16_t), PGSIZE);
-	uint32_t pa = pmm_alloc_contig(bytes / PGSIZE);
+	uint32_t pa = pmm_alloc_contig(2 * bytes / PGSIZE);
 	if (!pa)
 		panic("kmalloc: no memory for page records");
 	page_kind = P2V(pa);
-	memset(page_kind, 0, bytes);
+	page_inuse = (uint16_t *)((char *)page_kind + bytes);
+	memset(page_kind, 0, 2 * bytes);
+}
+
+static void push(int c, struct freeobj *o)
+{
+	o->prev = NULL;
+	o->next = freelist[c];
+	if (o->next)
+		o->next->prev = o;
+	freelist[c] = o;
+}
+
+static void unlink_obj(int c, struct freeobj *o)
+{
+	if (o->prev)
+		o->prev->next = o->next;
+	else
+		freelist[c] = o->next;
+	if (o->next)
+		o->next->prev = o->prev;
 }
 
 static int size_class(size_t size)
@@ -46,14 +69,22 @@ static bool refill(int c)
 	if (!pa)
 		return false;
 	page_kind[pa / PGSIZE] = c + 1;
+	page_inuse[pa / PGSIZE] = 0;
 	size_t objsize = (size_t)1 << (c + MIN_SHIFT);
 	char *page = P2V(pa);
-	for (size_t off = 0; off < PGSIZE; off += objsize) {
-		struct freeobj *o = (struct freeobj *)(page + off);
-		o->next = freelist[c];
-		freelist[c] = o;
-	}
+	for (size_t off = 0; off < PGSIZE; off += objsize)
+		push(c, (struct freeobj *)(page + off));
 	return true;
+}
+
+static void release_slab(int c, uint32_t pa)
+{
+	size_t objsize = (size_t)1 << (c + MIN_SHIFT);
+	char *page = P2V(pa);
+	for (size_t off = 0; off < PGSIZE; off += objsize)
+		unlink_obj(c, (struct freeobj *)(page + off));
+	page_kind[pa / PGSIZE] = 0;
+	pmm_free(pa);
 }
 
 /* Nothing in the kernel needs more at once; a bigger request is a caller's
@@ -80,7 +111,8 @@ void *kmalloc(size_t size)
 		int c = size_class(size);
 		if (freelist[c] || refill(c)) {
 			p = freelist[c];
-			freelist[c] = freelist[c]->next;
+			unlink_obj(c, p);
+			page_inuse[V2P(p) / PGSIZE]++;
 			in_use += (size_t)1 << (c + MIN_SHIFT);
 		}
 	}
@@ -110,10 +142,10 @@ void kfree(void *p)
 		pmm_free_contig(pa, n);
 	} else if (kind >= 1 && kind <= NCLASSES) {
 		int c = kind - 1;
-		struct freeobj *o = p;
-		o->next = freelist[c];
-		freelist[c] = o;
+		push(c, p);
 		in_use -= (size_t)1 << (c + MIN_SHIFT);
+		if (--page_inuse[pa / PGSIZE] == 0)
+			release_slab(c, ROUNDDOWN(pa, PGSIZE));
 	} else {
 		panic("kfree: %p is not a heap pointer", p);
 	}

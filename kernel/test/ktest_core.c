@@ -43,13 +43,30 @@ KTEST(kmalloc_sizes)
 	KCHECK(kmalloc_in_use() == before);
 }
 
+/* Slab pages go back to the page allocator once all their objects are free. */
+KTEST(kmalloc_returns_pages)
+{
+	static void *objs[2000];
+	size_t free0 = pmm_free_pages();
+	for (size_t i = 0; i < ARRAY_SIZE(objs); i++)
+		objs[i] = kmalloc(16 << (i % 8));
+	KCHECK(pmm_free_pages() < free0 - 100);
+	for (size_t i = 0; i < ARRAY_SIZE(objs); i += 2)
+		kfree(objs[i]);
+	for (size_t i = 1; i < ARRAY_SIZE(objs); i += 2)
+		kfree(objs[i]);
+	KCHECK(pmm_free_pages() == free0);
+}
+
 KTEST(kmalloc_reuse)
 {
+	void *keep = kmalloc(64);       /* holds the slab page, which would go back empty */
 	void *a = kmalloc(64);
 	kfree(a);
 	void *b = kmalloc(64);
 	KCHECK(a == b);
 	kfree(b);
+	kfree(keep);
 	char *z = kzalloc(300);
 	bool zero = true;
 	for (int i = 0; i < 300; i++)
