@@ -15,58 +15,115 @@
 #include "uapi/stat.h"
 #include "fs/vfs.h"
 
-#define ARG_MAX      (128 * 1024)
-#define MAX_ARGS     4096
+#define ARG_MAX      (128 * 1024)   /* the least room the strings ever get */
+#define MAX_ARG_STRLEN (32 * PGSIZE)  /* one string, its NUL included */
 #define STACK_MAX    (8u << 20)
 #define STACK_INIT   (32 * PGSIZE)
 #define MMAP_BASE    0x40000000u
-#define MAX_SCRIPT_DEPTH 4
+#define MAX_BINFMT_DEPTH 5          /* #! rewrites before ELOOP (Linux's exec_binprm) */
 #define AUXV_ENTRIES 18
 #define BINPRM_BUF   256            /* what exec reads first: the ELF header or a #! line */
 
-/* The argument and environment strings, copied into the kernel. */
+/* The argument and environment strings, copied into the kernel. As Linux,
+ * they may take a quarter of RLIMIT_STACK (at least ARG_MAX, at most 6 MiB)
+ * with their pointers, each at most MAX_ARG_STRLEN: E2BIG beyond. */
 struct exec_args {
 	char *buf;                      /* argv strings then envp strings */
-	size_t used;
+	size_t used, cap, limit;
 	int argc, envc;
 };
+
+/* Room for len more bytes, growing the buffer by doubling up to the limit. */
+static int reserve_args(struct exec_args *a, size_t len)
+{
+	if (len > a->limit - a->used)
+		return -E2BIG;
+	if (a->used + len <= a->cap)
+		return 0;
+	size_t cap = MAX(a->cap * 2, ARG_MAX);
+	while (cap < a->used + len)
+		cap *= 2;
+	cap = MIN(cap, a->limit);
+	char *buf = kmalloc(cap);
+	if (!buf)
+		return -ENOMEM;
+	memcpy(buf, a->buf, a->used);
+	kfree(a->buf);
+	a->buf = buf;
+	a->cap = cap;
+	return 0;
+}
 
 static int push_string(struct exec_args *a, const char *s, bool user)
 {
 	long n;
 	if (user) {
-		n = strncpy_from_user(a->buf + a->used, s, ARG_MAX - a->used);
+		/* Room for the longest string that may still come. */
+		int r = reserve_args(a, MIN((size_t)MAX_ARG_STRLEN, a->limit - a->used));
+		if (r)
+			return r;
+		n = strncpy_from_user(a->buf + a->used, s, (long)MIN(a->cap - a->used, (size_t)MAX_ARG_STRLEN));
 		if (n == -ENAMETOOLONG)
 			return -E2BIG;
 		if (n < 0)
 			return n;
 	} else {
 		n = strlen(s);
-		if ((size_t)n >= ARG_MAX - a->used)
-			return -E2BIG;
+		int r = (size_t)n >= MAX_ARG_STRLEN ? -E2BIG : reserve_args(a, n + 1);
+		if (r)
+			return r;
 		memcpy(a->buf + a->used, s, n + 1);
 	}
 	a->used += n + 1;
 	return 0;
 }
 
-static int copy_strings(struct exec_args *a, char *const __user *vec, int *count)
+/* The number of strings in a user vector (Linux's count()). */
+static int count_strings(char *const __user *vec)
 {
-	*count = 0;
-	if (!vec)
-		return 0;
-	for (;; (*count)++) {
+	int n = 0;
+	for (; vec; n++) {
 		char *s;
-		if (*count >= MAX_ARGS)
-			return -E2BIG;
-		if (get_user(s, &vec[*count]))
+		if (get_user(s, &vec[n]))
 			return -EFAULT;
 		if (!s)
-			return 0;
+			break;
+		if (n == 0x7fffffff / 4)
+			return -E2BIG;
+	}
+	return n;
+}
+
+static int copy_strings(struct exec_args *a, char *const __user *vec, int count)
+{
+	for (int i = 0; i < count; i++) {
+		char *s;
+		if (get_user(s, &vec[i]))
+			return -EFAULT;
 		int r = push_string(a, s, true);
 		if (r)
 			return r;
 	}
+	return 0;
+}
+
+/* Counts both vectors, sets the limit, then copies them. */
+static int copy_args(struct exec_args *a, char *const __user argv[], char *const __user envp[])
+{
+	a->argc = count_strings(argv);
+	if (a->argc < 0)
+		return a->argc;
+	a->envc = count_strings(envp);
+	if (a->envc < 0)
+		return a->envc;
+	uint64_t stack = current->rlim[RLIMIT_STACK].rlim_cur;
+	size_t limit = (size_t)MAX(MIN(stack / 4, (uint64_t)(6u << 20)), (uint64_t)ARG_MAX);
+	size_t ptrs = ((size_t)MAX(a->argc, 1) + (size_t)a->envc) * sizeof(void *);
+	if (limit <= ptrs)
+		return -E2BIG;
+	a->limit = limit - ptrs;
+	int r = copy_strings(a, argv, a->argc);
+	return r ? r : copy_strings(a, envp, a->envc);
 }
 
 static bool is_blank(char c)
@@ -84,6 +141,18 @@ static int rewrite_for_script(struct exec_args *a, const char *hdr, size_t n, co
 	size_t len = 2;
 	while (len < n && hdr[len] != '\n')
 		len++;
+	/* No newline in the whole buffer: as Linux, the line is cut at its last
+	 * byte, unless that would cut the interpreter's path (ENOEXEC). */
+	if (len == BINPRM_BUF) {
+		size_t i = 2;
+		while (i < BINPRM_BUF - 1 && is_blank(hdr[i]))
+			i++;
+		while (i < BINPRM_BUF - 1 && !is_blank(hdr[i]) && hdr[i])
+			i++;
+		if (i == BINPRM_BUF - 1)
+			return -ENOEXEC;
+		len = BINPRM_BUF - 1;
+	}
 	memcpy(line, hdr, len);
 	while (len > 2 && is_blank(line[len - 1]))
 		len--;
@@ -102,8 +171,8 @@ static int rewrite_for_script(struct exec_args *a, const char *hdr, size_t n, co
 		return -ENOEXEC;
 
 	struct exec_args old = *a;
-	*a = (struct exec_args){ .buf = kmalloc(ARG_MAX) };
-	int r = a->buf ? push_string(a, p, false) : -ENOMEM;
+	*a = (struct exec_args){ .limit = old.limit };
+	int r = push_string(a, p, false);
 	if (!r && *arg)
 		r = push_string(a, arg, false);
 	if (!r)
@@ -196,14 +265,13 @@ static int load_elf(struct file *f, const struct elf32_ehdr *eh, struct image *i
 static int build_stack(const struct exec_args *a, const struct image *img, const char *execfn,
 		       uint32_t *esp)
 {
-	int r = vm_alloc_range(img->pgdir, USER_TOP - STACK_INIT, USER_TOP, PTE_U | PTE_W);
-	if (r)
-		return r;
 	size_t strings = a->used + strlen(execfn) + 1 + sizeof("i686") + 16;
 	size_t nptrs = 1 + a->argc + 1 + a->envc + 1 + 2 * AUXV_ENTRIES;
 	size_t total = ROUNDUP(strings, 16) + ROUNDUP(nptrs * 4, 16);
-	if (total > STACK_INIT - PGSIZE)
-		return -E2BIG;
+	uint32_t size = MAX((uint32_t)STACK_INIT, ROUNDUP(total, PGSIZE) + PGSIZE);
+	int r = vm_alloc_range(img->pgdir, USER_TOP - size, USER_TOP, PTE_U | PTE_W);
+	if (r)
+		return r;
 	char *k = kzalloc(total);
 	if (!k)
 		return -ENOMEM;
@@ -253,9 +321,26 @@ static int build_stack(const struct exec_args *a, const struct image *img, const
 	return r;
 }
 
-static void commit_image(const struct image *img, uint32_t esp, const char *path)
+void exe_file_dup(struct proc *child, const struct proc *parent)
+{
+	child->exe_inode = iget(parent->exe_inode);
+	if (child->exe_inode)
+		child->exe_inode->i_writecount--;      /* cannot fail: the parent denies already */
+}
+
+void exe_file_release(struct proc *p)
+{
+	allow_write_access(p->exe_inode);
+	iput(p->exe_inode);
+	p->exe_inode = NULL;
+}
+
+/* Takes over the write denial held on exe. */
+static void commit_image(const struct image *img, uint32_t esp, const char *path, struct inode *exe)
 {
 	struct proc *p = current;
+	exe_file_release(p);
+	p->exe_inode = iget(exe);
 	pde_t *old = p->pgdir;
 	p->pgdir = img->pgdir;
 	vm_switch(p->pgdir);
@@ -288,20 +373,23 @@ static void commit_image(const struct image *img, uint32_t esp, const char *path
 int do_execve(const char *upath, char *const __user argv[], char *const __user envp[])
 {
 	char *path = kmalloc(PATH_MAX);
-	struct exec_args a = { .buf = kmalloc(ARG_MAX) };
+	struct exec_args a = { 0 };
 	char interp[128];
 	struct file *f = NULL;
-	int r = (!path || !a.buf) ? -ENOMEM : 0;
+	int r = !path ? -ENOMEM : 0;
 	if (!r) {
 		long n = strncpy_from_user(path, upath, PATH_MAX);
 		r = n < 0 ? (int)n : 0;
 	}
 	if (!r)
-		r = copy_strings(&a, argv, &a.argc);
-	if (!r)
-		r = copy_strings(&a, envp, &a.envc);
+		r = copy_args(&a, argv, envp);
 	const char *file_path = path;
+	struct inode *denied = NULL;        /* the file open now, if its writes are denied */
 	for (int depth = 0; !r; depth++) {
+		if (depth > MAX_BINFMT_DEPTH) {
+			r = -ELOOP;
+			break;
+		}
 		r = vfs_open(file_path, O_RDONLY, 0, &f);
 		if (r)
 			break;
@@ -310,12 +398,17 @@ int do_execve(const char *upath, char *const __user argv[], char *const __user e
 			break;
 		}
 		r = vfs_permission(f->f_inode, MAY_EXEC);
+		if (!r)
+			r = deny_write_access(f->f_inode);
 		if (r)
 			break;
+		denied = f->f_inode;
 		char hdr[BINPRM_BUF];
 		ssize_t n = kernel_read(f, hdr, sizeof(hdr), 0);
-		if (n >= 2 && memcmp(hdr, "#!", 2) == 0 && depth < MAX_SCRIPT_DEPTH) {
+		if (n >= 2 && memcmp(hdr, "#!", 2) == 0) {
 			r = rewrite_for_script(&a, hdr, n, file_path, interp, sizeof(interp));
+			allow_write_access(denied);
+			denied = NULL;
 			fput(f);
 			f = NULL;
 			file_path = interp;
@@ -335,10 +428,13 @@ int do_execve(const char *upath, char *const __user argv[], char *const __user e
 			if (r)
 				pgdir_free(img.pgdir);
 		}
-		if (!r)
-			commit_image(&img, esp, path);
+		if (!r) {
+			commit_image(&img, esp, path, denied);
+			denied = NULL;
+		}
 		break;
 	}
+	allow_write_access(denied);
 	if (f)
 		fput(f);
 	kfree(a.buf);

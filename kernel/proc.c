@@ -145,6 +145,7 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint
 		p->tf->esp = newsp;
 	memcpy(p->comm, parent->comm, sizeof(p->comm));
 	memcpy(p->exe, parent->exe, sizeof(p->exe));
+	exe_file_dup(p, parent);
 	p->parent = parent;
 	p->brk_start = parent->brk_start;
 	p->brk = parent->brk;
@@ -217,6 +218,7 @@ void do_exit(int status)
 		disassociate_ctty();
 	fdtable_free(p->files);
 	p->files = NULL;
+	exe_file_release(p);
 	iput(p->cwd);
 	p->cwd = NULL;
 	vm_switch(kpgdir);

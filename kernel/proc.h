@@ -34,6 +34,7 @@ struct proc {
 	int sleep_state;                /* TASK_INTERRUPTIBLE or TASK_UNINTERRUPTIBLE when sleeping */
 	char comm[16];
 	char exe[128];                  /* path of the running program, for /proc/self/exe */
+	struct inode *exe_inode;        /* its file, denied write access while it runs */
 	struct proc *parent;
 	int exit_status;                /* wait4 encoding, valid in P_ZOMBIE */
 
@@ -89,6 +90,10 @@ void start_init(const char *path, char *const argv[], char *const envp[]);
 void rlimits_init(struct proc *p);
 /* R, S, D or Z, as in /proc/PID/stat (fs/proc_pid.c). */
 char task_state_char(const struct proc *p);
+
+/* exec.c: the running program's file, held by each process that runs it. */
+void exe_file_dup(struct proc *child, const struct proc *parent);
+void exe_file_release(struct proc *p);
 
 /* sched.c */
 void schedule(void);

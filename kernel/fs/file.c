@@ -39,6 +39,8 @@ void fput(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
+	if (f->f_writer)
+		put_write_access(f->f_inode);
 	iput(f->f_inode);
 	kfree(f);
 }
@@ -129,4 +131,31 @@ loff_t no_llseek(struct file *file, loff_t offset, int whence)
 {
 	(void)file, (void)offset, (void)whence;
 	return -ESPIPE;
+}
+
+int get_write_access(struct inode *inode)
+{
+	if (inode->i_writecount < 0)
+		return -ETXTBSY;
+	inode->i_writecount++;
+	return 0;
+}
+
+void put_write_access(struct inode *inode)
+{
+	inode->i_writecount--;
+}
+
+int deny_write_access(struct inode *inode)
+{
+	if (inode->i_writecount > 0)
+		return -ETXTBSY;
+	inode->i_writecount--;
+	return 0;
+}
+
+void allow_write_access(struct inode *inode)
+{
+	if (inode)
+		inode->i_writecount++;
 }

@@ -130,6 +130,7 @@ struct inode {
 	const struct file_operations *i_fop;    /* what open() installs */
 	void *i_private;                /* the filesystem's or driver's own data */
 	int i_count;                    /* references; the filesystem frees at 0 if unlinked */
+	int i_writecount;               /* open for writing; negative: being executed (ETXTBSY) */
 	struct inode *i_parent;         /* directories: for ".." and getcwd */
 	char *i_name;                   /* the name in i_parent */
 	struct list_head i_children;    /* in-memory directories: child inodes */
@@ -147,6 +148,7 @@ struct file {
 	loff_t f_pos;
 	void *private_data;
 	int f_count;
+	bool f_writer;                  /* holds write access to a regular file's inode */
 };
 
 /* getdents64 iteration: actor returns false when the user buffer is full. */
@@ -170,6 +172,13 @@ struct file *get_file(struct file *f);
 void fput(struct file *f);
 struct inode *iget(struct inode *inode);
 void iput(struct inode *inode);
+/* ETXTBSY both ways, as Linux: a file being executed cannot be opened for
+ * writing (get_write_access), a file open for writing cannot be executed
+ * (deny_write_access, held for as long as a process runs the image). */
+int get_write_access(struct inode *inode);
+void put_write_access(struct inode *inode);
+int deny_write_access(struct inode *inode);
+void allow_write_access(struct inode *inode);
 ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t pos);
 /* A read method's whole job when the file is `available` bytes at from
  * (Linux's libfs helper): copies from *ppos, at most count bytes, and

@@ -264,7 +264,11 @@ static long do_truncate(struct inode *inode, loff_t length, bool check_perm)
 		err = -EISDIR;
 	else if (!S_ISREG(inode->i_mode) || length < 0 || !inode->i_op->truncate)
 		err = -EINVAL;
-	else if (!check_perm || !(err = vfs_permission(inode, MAY_WRITE)))
+	else if (check_perm)
+		err = vfs_permission(inode, MAY_WRITE);
+	if (!err && inode->i_writecount < 0)
+		err = -ETXTBSY;                 /* a running program's file */
+	if (!err)
 		err = inode->i_op->truncate(inode, length);
 	iput(inode);
 	return err;

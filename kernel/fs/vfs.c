@@ -144,6 +144,9 @@ static int may_open(struct inode *inode, int flags, bool created)
 		if (err)
 			return err;
 	}
+	/* Before O_TRUNC can cut a running program. */
+	if (S_ISREG(mode) && (mask & MAY_WRITE) && inode->i_writecount < 0)
+		return -ETXTBSY;
 	if ((flags & O_TRUNC) && S_ISREG(mode) && inode->i_size && inode->i_op->truncate)
 		return inode->i_op->truncate(inode, 0);
 	return 0;
@@ -153,9 +156,16 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **res)
 {
 	if (!inode->i_fop)
 		return -ENXIO;
+	bool writer = S_ISREG(inode->i_mode) && (flags & O_ACCMODE) != O_RDONLY;
+	if (writer && get_write_access(inode))
+		return -ETXTBSY;
 	struct file *f = file_alloc(inode->i_fop, inode, (unsigned int)flags);
-	if (!f)
+	if (!f) {
+		if (writer)
+			put_write_access(inode);
 		return -ENOMEM;
+	}
+	f->f_writer = writer;
 	if (f->f_op->open) {
 		int err = f->f_op->open(inode, f);
 		if (err) {
