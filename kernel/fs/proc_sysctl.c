@@ -78,7 +78,7 @@ static ssize_t sysctl_write(struct file *file, const char __user *ubuf, size_t c
 	char buf[24];
 	if (!capable(t->write_cap))
 		return -EPERM;
-	if (*pos)
+	if (*pos || count == 0)
 		return (ssize_t)count;      /* sysctl_writes_strict: only the first write sets */
 	if (count >= sizeof(buf))
 		return -EINVAL;
