@@ -77,6 +77,7 @@ static struct proc *proc_alloc_with(void (*entry)(void))
 	memset(p->context, 0, sizeof(*p->context));
 	p->context->eip = (uint32_t)entry;
 	init_waitqueue_head(&p->child_wait);
+	list_init(&p->sigqueue);
 	memcpy(p->fpu_state, fpu_initial, sizeof(fpu_initial));
 	p->start_jiffies = jiffies;
 	return p;
@@ -218,6 +219,7 @@ void do_exit(int status)
 		disassociate_ctty();
 	fdtable_free(p->files);
 	p->files = NULL;
+	sigqueue_flush(p, 0);
 	exe_file_release(p);
 	iput(p->cwd);
 	p->cwd = NULL;

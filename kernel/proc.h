@@ -62,7 +62,9 @@ struct proc {
 
 	uint64_t sig_pending, sig_blocked;
 	struct k_sigaction sigactions[_NSIG + 1];        /* indexed by signal number */
-	struct k_siginfo siginfo[_NSIG];        /* what each pending signal carries */
+	struct k_siginfo siginfo[_NSIG];        /* what each pending standard signal carries */
+	struct list_head sigqueue;      /* queued real-time signals, oldest first (sigqueue.c) */
+	int sigqueue_len;
 	uint64_t saved_sigmask;         /* for rt_sigsuspend */
 	bool restore_sigmask;
 
@@ -111,6 +113,12 @@ void signals_deliver(struct trapframe *tf);
 void signals_reset_on_exec(struct proc *p);
 long sigmask_push(const uint64_t *umask, size_t setsize);
 long sigmask_pop(long result);
+int kill_one_info(int pid, int sig, const struct k_siginfo *info);
+
+/* sigqueue.c */
+int sigqueue_add(struct proc *p, const struct k_siginfo *info);
+bool sigqueue_take(struct proc *p, int sig, struct k_siginfo *info, bool *more);
+void sigqueue_flush(struct proc *p, int sig);      /* sig 0: all of them */
 
 /* Whether the current process holds capability cap (uapi/capability.h). */
 static inline bool capable(int cap)

@@ -15,6 +15,10 @@ void rlimits_init(struct proc *p)
 		p->rlim[i] = (struct k_rlimit64){ K_RLIM64_INFINITY, K_RLIM64_INFINITY };
 	p->rlim[RLIMIT_NOFILE] = (struct k_rlimit64){ NOFILE, NOFILE };
 	p->rlim[RLIMIT_STACK] = (struct k_rlimit64){ 8u << 20, K_RLIM64_INFINITY };
+	/* Linux derives these from memory; bounded, they keep one user from
+	 * filling the process table or the kernel heap with queued signals. */
+	p->rlim[RLIMIT_NPROC] = (struct k_rlimit64){ NPROC, NPROC };
+	p->rlim[RLIMIT_SIGPENDING] = (struct k_rlimit64){ 1024, 1024 };
 }
 
 /* Raising a hard limit takes root: the caller's, whoever p is. */

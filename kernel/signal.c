@@ -60,12 +60,20 @@ static int generate_signal(struct proc *p, int sig, const struct k_siginfo *info
 		irq_restore(f);
 		return 0;
 	}
-	if (!(p->sig_pending & SIGBIT(sig))) {
+	struct k_siginfo kinfo = { .si_signo = sig, .si_code = SI_KERNEL };
+	if (!info)
+		info = &kinfo;
+	if (sig >= SIGRTMIN) {
+		/* Over RLIMIT_SIGPENDING: only kill() and the kernel may still send
+		 * it, without its siginfo. */
+		if (sigqueue_add(p, info) && info != &kinfo && info->si_code != SI_USER) {
+			irq_restore(f);
+			return -EAGAIN;
+		}
 		p->sig_pending |= SIGBIT(sig);
-		if (info)
-			p->siginfo[sig - 1] = *info;
-		else
-			p->siginfo[sig - 1] = (struct k_siginfo){ .si_signo = sig, .si_code = SI_KERNEL };
+	} else if (!(p->sig_pending & SIGBIT(sig))) {
+		p->sig_pending |= SIGBIT(sig);
+		p->siginfo[sig - 1] = *info;
 	}
 	if (signal_pending(p) && p->state == P_SLEEPING &&
 	    (p->sleep_state == TASK_INTERRUPTIBLE || sig == SIGKILL))
@@ -213,6 +221,22 @@ static _Noreturn void die_by_signal(int sig)
 	do_exit(sig & 0x7f);
 }
 
+/* Dequeues one instance of sig: a real-time signal stays pending while more
+ * are queued; one that lost its siginfo reads as from kill(), as Linux. */
+static struct k_siginfo take_signal(struct proc *p, int sig)
+{
+	if (sig < SIGRTMIN) {
+		p->sig_pending &= ~SIGBIT(sig);
+		return p->siginfo[sig - 1];
+	}
+	struct k_siginfo info = { .si_signo = sig, .si_code = SI_USER };
+	bool more;
+	sigqueue_take(p, sig, &info, &more);
+	if (!more)
+		p->sig_pending &= ~SIGBIT(sig);
+	return info;
+}
+
 void signals_deliver(struct trapframe *tf)
 {
 	struct proc *p = current;
@@ -225,8 +249,7 @@ void signals_deliver(struct trapframe *tf)
 			break;
 		}
 		int sig = __builtin_ctzll(ready) + 1;
-		p->sig_pending &= ~SIGBIT(sig);
-		struct k_siginfo info = p->siginfo[sig - 1];
+		struct k_siginfo info = take_signal(p, sig);
 		irq_restore(f);
 
 		struct k_sigaction *act = &p->sigactions[sig];
@@ -288,8 +311,10 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction *, uact, struct
 	if (uact) {
 		current->sigactions[sig] = act;
 		/* Setting SIG_IGN discards what is pending (POSIX). */
-		if (ignored(current, sig))
+		if (ignored(current, sig)) {
 			current->sig_pending &= ~SIGBIT(sig);
+			sigqueue_flush(current, sig);
+		}
 	}
 	return 0;
 }
@@ -391,7 +416,7 @@ static bool may_signal(struct proc *p)
 	return current->euid == 0 || current->uid == p->uid || current->euid == p->uid;
 }
 
-static int kill_one(int pid, int sig)
+int kill_one_info(int pid, int sig, const struct k_siginfo *info)
 {
 	struct proc *p = proc_find(pid);
 	if (sig < 0 || sig > _NSIG)
@@ -400,11 +425,16 @@ static int kill_one(int pid, int sig)
 		return -ESRCH;
 	if (!may_signal(p))
 		return -EPERM;
+	/* A zombie accepts the signal and ignores it, as on Linux. */
+	return sig && p->state != P_ZOMBIE ? send_signal(p, sig, info) : 0;
+}
+
+static int kill_one(int pid, int sig)
+{
 	struct k_siginfo info = { .si_signo = sig, .si_code = SI_TKILL };
 	info.si_pid = current->pid;
 	info.si_uid = current->uid;
-	/* A zombie accepts the signal and ignores it, as on Linux. */
-	return sig && p->state != P_ZOMBIE ? send_signal(p, sig, &info) : 0;
+	return kill_one_info(pid, sig, &info);
 }
 
 /* Threads are processes here: a thread id is a pid. */
