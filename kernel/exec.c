@@ -339,6 +339,7 @@ void exe_file_release(struct proc *p)
 static void commit_image(const struct image *img, uint32_t esp, const char *path, struct inode *exe)
 {
 	struct proc *p = current;
+	exit_robust_list();                 /* in the old image, as Linux's exec_mm_release */
 	exe_file_release(p);
 	p->exe_inode = iget(exe);
 	pde_t *old = p->pgdir;

@@ -217,6 +217,7 @@ void do_exit(int status)
 	/* A session leader's exit frees its terminal for the next session. */
 	if (p->pid == p->sid)
 		disassociate_ctty();
+	exit_robust_list();
 	fdtable_free(p->files);
 	p->files = NULL;
 	sigqueue_flush(p, 0);

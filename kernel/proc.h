@@ -73,7 +73,8 @@ struct proc {
 	 * at exit only when the address space is shared (threads), which it
 	 * never is here: it is recorded, never written. */
 	uint32_t clear_child_tid;
-	uint32_t set_child_tid;         /* CLONE_CHILD_SETTID: written by the child's first return */
+	uint32_t set_child_tid;
+	uint32_t robust_list;           /* set_robust_list's head; walked at exit and exec */         /* CLONE_CHILD_SETTID: written by the child's first return */
 	struct segdesc tls[GDT_ENTRY_TLS_ENTRIES];
 	uint8_t fpu_state[512] __attribute__((aligned(16)));
 
@@ -114,6 +115,9 @@ void signals_reset_on_exec(struct proc *p);
 long sigmask_push(const uint64_t *umask, size_t setsize);
 long sigmask_pop(long result);
 int kill_one_info(int pid, int sig, const struct k_siginfo *info);
+
+/* robust_list.c: marks the futexes the current process still owns. */
+void exit_robust_list(void);
 
 /* sigqueue.c */
 int sigqueue_add(struct proc *p, const struct k_siginfo *info);

@@ -97,9 +97,3 @@ SYSCALL_DEFINE1(set_thread_area, struct user_desc *, udesc)
 	gdt_load_tls(current->tls);
 	return 0;
 }
-
-SYSCALL_DEFINE2(set_robust_list, void *, head, size_t, len)
-{
-	(void)head;
-	return len == 12 ? 0 : -EINVAL;
-}

@@ -4,6 +4,7 @@
 #define UAPI_CAPABILITY_H
 
 #define CAP_SYS_RAWIO    17
+#define CAP_SYS_PTRACE   19
 #define CAP_SYS_ADMIN    21
 #define CAP_SYS_RESOURCE 24
 
