@@ -61,6 +61,21 @@ static uint32_t find_free_range(uint32_t len)
 	return 0;
 }
 
+/* Linux's round_hint_to_min: a hint below mmap_min_addr moves up to it. */
+static uint32_t round_hint_to_min(uint32_t hint)
+{
+	hint = ROUNDDOWN(hint, PGSIZE);
+	return hint && hint < mmap_min_addr ? (uint32_t)ROUNDUP(mmap_min_addr, PGSIZE) : hint;
+}
+
+/* As Linux, a hint is taken when the range there is free (here: and clear
+ * of the stack's room to grow). */
+static bool hint_fits(uint32_t at, uint32_t len)
+{
+	return at && is_user_range(at, len) && at + len <= current->stack_limit &&
+	       vm_range_free(current->pgdir, at, at + len);
+}
+
 static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
 {
 	int type = flags & MAP_TYPE;
@@ -82,7 +97,8 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
 			return -EPERM;
 		vm_unmap_range(p->pgdir, addr, addr + len);
 	} else {
-		addr = find_free_range(len);
+		uint32_t hint = round_hint_to_min(addr);
+		addr = hint_fits(hint, len) ? hint : find_free_range(len);
 		if (!addr)
 			return -ENOMEM;
 	}

@@ -1,6 +1,7 @@
 /* mmap_min_addr: as Linux, a user without CAP_SYS_RAWIO cannot map below
  * vm.mmap_min_addr (/proc/sys/vm/mmap_min_addr): MAP_FIXED there is EPERM,
- * at the limit it works, and a hint below it is moved up. The file is the
+ * at the limit it works, and a hint below it is moved up (a hint at a
+ * free place is taken, one at a used place is not). The file is the
  * administrator's: others cannot open it for writing. Page 0 used to be
  * anyone's. The limit differs between systems (65536 here, 4096 on some
  * hosts), so the checks are relative to what the file says. */
@@ -35,6 +36,13 @@ static int as_user(void *unused)
 	void *hinted = mmap((void *)4096, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (hinted == MAP_FAILED || (unsigned long)hinted < min_addr)
 		bad |= 16;
+	/* A hint at a free place is taken, as it is. */
+	void *free_at = (void *)0x30000000;
+	if (mmap(free_at, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) != free_at)
+		bad |= 64;
+	void *taken = mmap(free_at, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (taken == MAP_FAILED || taken == free_at)
+		bad |= 128;
 	errno = 0;
 	if (!(open("/proc/sys/vm/mmap_min_addr", O_WRONLY) == -1 && errno == EACCES))
 		bad |= 32;
@@ -52,6 +60,6 @@ int main(void)
 	min_addr = strtoul(buf, &end, 10);
 	CHECK(n > 1 && *end == '\n' && end[1] == 0, "it reads as one number and a newline");
 	CHECK(min_addr >= 4096 && min_addr % 4096 == 0, "a positive number of whole pages");
-	expect_exit(run_child(as_user, NULL), 0, "uid 1000: EPERM below it, mapped at it, hints moved up");
+	expect_exit(run_child(as_user, NULL), 0, "uid 1000: EPERM below it, mapped at it, hints moved up or taken");
 	return done();
 }
