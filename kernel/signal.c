@@ -2,7 +2,8 @@
  * signal pending and wakes an interruptible sleeper; delivery happens on the
  * way back to user mode: default actions, or a Linux i386 signal frame
  * (sigframe for plain handlers, rt_sigframe for SA_SIGINFO) on the user stack
- * with the registers and FPU state that sigreturn/rt_sigreturn restore. A
+ * with the registers and FPU state that sigreturn/rt_sigreturn restore (all
+ * the deliverable signals at once, the frames stacked, as Linux). A
  * system call interrupted by a signal returns EINTR, or restarts when the
  * handler has SA_RESTART or when no handler runs at all. */
 #include "kernel.h"
@@ -266,7 +267,8 @@ void signals_deliver(struct trapframe *tf)
 		}
 		if (!setup_frame(sig, act, &info, tf))
 			die_by_signal(SIGSEGV);
-		return;
+		/* As Linux, every signal still deliverable gets its frame now,
+		 * each on top of the last: the last one's handler runs first. */
 	}
 	if (in_syscall)
 		restart_syscall(tf);

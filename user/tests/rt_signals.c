@@ -83,17 +83,15 @@ static void test_queueing(void)
 	sigaddset(&both, RT2);
 	sigprocmask(SIG_UNBLOCK, &both, NULL);
 	CHECK_EQ(nseen, 7, "then, unblocked together, RT1 once and RT2 five times");
-	/* Linux delivers all of them before the first handler runs, stacking
-	 * the frames, so the handlers' order across signals is not checked. */
-	int rt1 = 0, rt2 = 0, in_order = 1;
-	for (int i = 1; i < nseen; i++) {
-		if (seen[i].sig == RT1)
-			rt1 += seen[i].value == 9 && seen[i].code == SI_QUEUE_ && seen[i].from_me;
-		else if (seen[i].sig == RT2)
-			in_order &= seen[i].value == ++rt2 && seen[i].code == SI_QUEUE_;
-	}
-	CHECK_EQ(rt1, 1, "RT1 with its value, SI_QUEUE and the sender");
-	CHECK(in_order && rt2 == 5, "the RT2 instances in the order sent, each with its value");
+	/* All deliverable signals get their frames at once, the last on top:
+	 * RT2's handler runs first, and its four other instances after each
+	 * return; RT1's handler, underneath, last. */
+	int in_order = 1;
+	for (int i = 0; i < 5; i++)
+		in_order &= seen[1 + i].sig == RT2 && seen[1 + i].value == i + 1 && seen[1 + i].code == SI_QUEUE_;
+	CHECK(in_order, "the RT2 instances in the order sent, each with its value");
+	CHECK(seen[6].sig == RT1 && seen[6].value == 9 && seen[6].code == SI_QUEUE_ && seen[6].from_me,
+	      "then RT1, with its value, SI_QUEUE and the sender");
 }
 
 static void test_errors(void)
