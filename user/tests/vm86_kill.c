@@ -3,40 +3,44 @@
  * ring-3 iret; QEMU's TCG honours it, and its next trap arrived with CS 0,
  * which the kernel took for its own: a panic, or, with "jmp $" mapped at
  * address 0, a system hung because no timer tick was seen as user mode.
- * Kernel-only: it needs QEMU's TCG and root (to map page 0). */
+ * Kernel-only: it needs QEMU's TCG and root (to map page 0; a user can
+ * still map 65536, which is 0x1000:0 in vm86). */
 #include "check.h"
 
 #define EFLAGS_VM 0x20000
 #define EFLAGS_IF 0x200
 
-/* Real-mode cs:ip = 0:0, ss:sp = 0:0x1000, the data segments 0. */
-static _Noreturn void iret_to_vm86(void)
+/* Real-mode cs:ip = cs:0, ss:sp = 0:0x1000, the data segments 0. */
+static _Noreturn void iret_to_vm86(unsigned cs)
 {
 	unsigned eflags = EFLAGS_VM | EFLAGS_IF | 2;
 	__asm__ volatile("pushl $0; pushl $0; pushl $0; pushl $0\n\t"  /* gs fs ds es */
 			 "pushl $0; pushl $0x1000\n\t"                 /* ss esp */
-			 "pushl %0; pushl $0; pushl $0\n\t"            /* eflags cs eip */
-			 "iret" : : "r"(eflags) : "memory");
+			 "pushl %0; pushl %1; pushl $0\n\t"            /* eflags cs eip */
+			 "iret" : : "r"(eflags), "r"(cs) : "memory");
 	__builtin_unreachable();
 }
 
 static int fault_at_zero(void *unused)
 {
 	(void)unused;
-	iret_to_vm86();
+	iret_to_vm86(0);
 }
 
-static int spin_at_zero(void *unused)
+/* "jmp $" at linear address 16 * cs, where vm86 code at cs:0 runs. */
+static int spin_at(void *cs)
 {
-	(void)unused;
-	unsigned char *zero = mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
-				   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-	if (zero != NULL)
+	unsigned char *at = (unsigned char *)(16 * (unsigned long)cs);
+	if (at != NULL && setuid(1000) != 0)
+		return 3;
+	unsigned char *p = mmap(at, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
+				MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	if (p != at)
 		return 2;
-	__asm__("" : "+r"(zero));       /* a store through NULL would be compiled as a trap */
-	zero[0] = 0xeb;         /* jmp $ */
-	zero[1] = 0xfe;
-	iret_to_vm86();
+	__asm__("" : "+r"(p));          /* a store through NULL would be compiled as a trap */
+	p[0] = 0xeb;            /* jmp $ */
+	p[1] = 0xfe;
+	iret_to_vm86((unsigned)(unsigned long)cs);
 }
 
 /* The child's wait status, or -1 if it was still running after 5 s. */
@@ -57,8 +61,10 @@ int main(void)
 {
 	expect_signal(bounded_wait(spawn(fault_at_zero, NULL)), SIGSEGV,
 		      "vm86 entered with nothing at 0: SIGSEGV");
-	expect_signal(bounded_wait(spawn(spin_at_zero, NULL)), SIGSEGV,
+	expect_signal(bounded_wait(spawn(spin_at, (void *)0)), SIGSEGV,
 		      "vm86 spinning at 0 (root mapped page 0): SIGSEGV at the next tick");
+	expect_signal(bounded_wait(spawn(spin_at, (void *)0x1000)), SIGSEGV,
+		      "vm86 spinning at 0x1000:0 as uid 1000 (mapped at 65536): SIGSEGV");
 	long t0 = now_ms();
 	sleep_ms(20);
 	CHECK(now_ms() - t0 >= 20, "time still passes afterwards");
