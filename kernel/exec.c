@@ -17,6 +17,7 @@
 
 #define ARG_MAX      (128 * 1024)   /* the least room the strings ever get */
 #define MAX_ARG_STRLEN (32 * PGSIZE)  /* one string, its NUL included */
+#define ARGS_MAX_ROOM (6u << 20)    /* the most room the strings get: Linux's _STK_LIM / 4 * 3 */
 #define STACK_MAX    (8u << 20)
 #define STACK_INIT   (32 * PGSIZE)
 #define MMAP_BASE    0x40000000u
@@ -78,7 +79,9 @@ static int push_string(struct exec_args *a, const char *s, bool user)
 	return 0;
 }
 
-/* The number of strings in a user vector (Linux's count()). */
+/* The number of strings in a user vector (Linux's count()). Past what their
+ * pointers alone could fit in, E2BIG at once: the kernel is not preempted,
+ * and a vector of millions must not hold the CPU. */
 static int count_strings(char *const __user *vec)
 {
 	int n = 0;
@@ -88,7 +91,7 @@ static int count_strings(char *const __user *vec)
 			return -EFAULT;
 		if (!s)
 			break;
-		if (n == 0x7fffffff / 4)
+		if (n >= (int)(ARGS_MAX_ROOM / sizeof(void *)))
 			return -E2BIG;
 	}
 	return n;
@@ -117,7 +120,7 @@ static int copy_args(struct exec_args *a, char *const __user argv[], char *const
 	if (a->envc < 0)
 		return a->envc;
 	uint64_t stack = current->rlim[RLIMIT_STACK].rlim_cur;
-	size_t limit = (size_t)MAX(MIN(stack / 4, (uint64_t)(6u << 20)), (uint64_t)ARG_MAX);
+	size_t limit = (size_t)MAX(MIN(stack / 4, (uint64_t)ARGS_MAX_ROOM), (uint64_t)ARG_MAX);
 	size_t ptrs = ((size_t)MAX(a->argc, 1) + (size_t)a->envc) * sizeof(void *);
 	if (limit <= ptrs)
 		return -E2BIG;
