@@ -1,11 +1,12 @@
 /* mem.c: the memory devices of major 1 ("mem"), with Linux's minors:
- * /dev/null (3), /dev/zero (5), /dev/full (7), /dev/random (8) and
- * /dev/urandom (9). One cdev covers the major; its open picks the minor's
+ * /dev/null (3), /dev/zero (5), /dev/full (7), /dev/random (8),
+ * /dev/urandom (9) and /dev/kmsg (11, write-only here). One cdev covers the major; its open picks the minor's
  * file_operations, as Linux's memory_open does. */
 #include "dev/chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
 #include "random.h"
+#include "tty/console.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 
@@ -71,6 +72,22 @@ static ssize_t read_random(struct file *file, char __user *buf, size_t count, lo
 	return read_generated(buf, count, get_random_bytes);
 }
 
+/* As on Linux, each write is one line of the kernel log: init marks there where
+ * each test starts, so the harness can tell which test a driver's messages belong to. */
+static ssize_t write_kmsg(struct file *file, const char __user *buf, size_t count, loff_t *pos)
+{
+	(void)file, (void)pos;
+	char line[256];
+	size_t n = MIN(count, sizeof(line) - 2);
+	if (copy_from_user(line, buf, n))
+		return -EFAULT;
+	if (n == 0 || line[n - 1] != '\n')
+		line[n++] = '\n';
+	line[n] = '\0';
+	kprintf("%s", line);
+	return (ssize_t)count;
+}
+
 static const struct file_operations null_fops = {
 	.read = read_null, .write = write_null, .llseek = null_lseek,
 };
@@ -85,16 +102,22 @@ static const struct file_operations random_fops = {
 	.read = read_random, .write = write_null, .llseek = null_lseek,
 };
 
+static const struct file_operations kmsg_fops = {
+	.write = write_kmsg,
+};
+
 static const struct memdev {
 	const char *name;
 	unsigned minor;
 	const struct file_operations *fops;
+	umode_t mode;
 } devlist[] = {
-	{ "null", 3, &null_fops },
-	{ "zero", 5, &zero_fops },
-	{ "full", 7, &full_fops },
-	{ "random", 8, &random_fops },
-	{ "urandom", 9, &random_fops },
+	{ "null", 3, &null_fops, 0666 },
+	{ "zero", 5, &zero_fops, 0666 },
+	{ "full", 7, &full_fops, 0666 },
+	{ "random", 8, &random_fops, 0666 },
+	{ "urandom", 9, &random_fops, 0666 },
+	{ "kmsg", 11, &kmsg_fops, 0644 },
 };
 
 static int memory_open(struct inode *inode, struct file *file)
@@ -119,7 +142,7 @@ static int chr_dev_init(void)
 	cdev_init(&mem_cdev, &memory_fops);
 	err = cdev_add(&mem_cdev, MKDEV(MEM_MAJOR, 0), 256);
 	for (size_t i = 0; i < ARRAY_SIZE(devlist) && !err; i++)
-		err = device_create(MKDEV(MEM_MAJOR, devlist[i].minor), 0, 0, 0666, "%s",
+		err = device_create(MKDEV(MEM_MAJOR, devlist[i].minor), 0, 0, devlist[i].mode, "%s",
 				    devlist[i].name);
 	return err;
 }

@@ -3,7 +3,7 @@
 #include "kernel.h"
 #include "cmdline.h"
 
-#define CMDLINE_MAX 512
+#define CMDLINE_MAX 4096            /* `ktest=` may name every in-kernel test */
 #define MAX_WORDS 32
 
 static char buf[CMDLINE_MAX];

@@ -97,13 +97,8 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 		(unsigned)(pmm_free_pages() * 4), (unsigned)(pmm_phys_top() / 1024));
 
 	const char *mode = cmdline_get("mode");
-	if (mode && strcmp(mode, "test") == 0) {
-		int failed = ktest_run_all(cmdline_get("ktest"));
-		if (cmdline_get("ktest")) {
-			ktest_report("@@DONE\n");
-			poweroff(failed ? 1 : 0);
-		}
-	}
+	if (mode && strcmp(mode, "test") == 0)
+		ktest_run_all(cmdline_get("ktest"));
 	split_cmdline();
 	start_init(init_argv[0], init_argv, init_envp);
 	scheduler_start();

@@ -1,14 +1,19 @@
 /* init: PID 1. The kernel turns its command line into our environment; "mode" picks what we do:
- *   mode=test  run every program in /tests, framed by the @@TEST/@@RESULT/@@DONE markers, then power off;
+ *   mode=test  run the programs of /tests (those named in /etc/tests.list, one a line, in that
+ *              order, when the harness put one there; otherwise all of them by name), framed by
+ *              the @@TEST/@@RESULT/@@DONE markers, then power off;
  *   mode=krun  run the one command line stored in /etc/krun.args and power off with its status;
  *   otherwise  keep /bin/sh running on the console.
- * Every mode reaps orphans, since they are all re-parented to us.
- * So both paths can be exercised on the host, TESTDIR, KRUN_ARGS, KRUN_STDOUT and KRUN_STDERR
- * override /tests, /etc/krun.args, /dev/ttyS0 and /dev/ttyS1. See docs/conventions.md. */
+ * The markers also go to the kernel log (/dev/kmsg), where the host cuts it into what each test
+ * printed. Every mode reaps orphans, since they are all re-parented to us.
+ * So both paths can be exercised on the host, TESTDIR, TESTLIST, KRUN_ARGS, KRUN_STDOUT and
+ * KRUN_STDERR override /tests, /etc/tests.list, /etc/krun.args, /dev/ttyS0 and /dev/ttyS1.
+ * See docs/conventions.md. */
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,30 +78,74 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static _Noreturn void run_tests(void)
+static void add_name(char ***names, size_t *n, const char *name)
 {
-	const char *dir = env_or("TESTDIR", "/tests");
-	char **names = NULL;
+	*names = realloc(*names, (*n + 1) * sizeof **names);
+	if (!*names || !((*names)[(*n)++] = strdup(name)))
+		fail("malloc");
+}
+
+/* Every program in dir, by name. */
+static size_t list_dir(const char *dir, char ***names)
+{
 	size_t n = 0;
 	struct dirent *de;
 	DIR *d = opendir(dir);
 
 	if (!d)
 		fail(dir);
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		names = realloc(names, (n + 1) * sizeof *names);
-		if (!names || !(names[n++] = strdup(de->d_name)))
-			fail("malloc");
-	}
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.')
+			add_name(names, &n, de->d_name);
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	qsort(*names, n, sizeof **names, by_name);
+	return n;
+}
+
+/* The names in the list file, one a line; returns -1 if there is no such file. */
+static ssize_t read_list(const char *path, char ***names)
+{
+	char line[256];
+	size_t n = 0;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0])
+			add_name(names, &n, line);
+	}
+	fclose(f);
+	return (ssize_t)n;
+}
+
+/* Prints a protocol line on stdout and the same line into the kernel log. */
+static void mark(int kmsg, const char *fmt, ...)
+{
+	char buf[300];
+	va_list ap;
+
+	va_start(ap, fmt);
+	int len = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	fputs(buf, stdout);
+	fflush(stdout);
+	if (kmsg >= 0 && write(kmsg, buf, len) < 0)
+		warn("/dev/kmsg");
+}
+
+static _Noreturn void run_tests(void)
+{
+	const char *dir = env_or("TESTDIR", "/tests");
+	char **names = NULL;
+	ssize_t listed = read_list(env_or("TESTLIST", "/etc/tests.list"), &names);
+	size_t n = listed >= 0 ? (size_t)listed : list_dir(dir, &names);
+	int kmsg = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
 
 	raw_output(1);
 	for (size_t i = 0; i < n; i++) {
-		printf("@@TEST %s\n", names[i]);
-		fflush(stdout);
+		mark(kmsg, "@@TEST %s\n", names[i]);
 		pid_t pid = fork();
 		if (pid < 0)
 			fail("fork");
@@ -112,9 +161,9 @@ static _Noreturn void run_tests(void)
 		}
 		int status = wait_for(pid);
 		if (WIFSIGNALED(status))
-			printf("@@RESULT %s signal %d\n", names[i], WTERMSIG(status));
+			mark(kmsg, "@@RESULT %s signal %d\n", names[i], WTERMSIG(status));
 		else
-			printf("@@RESULT %s exit %d\n", names[i], WEXITSTATUS(status));
+			mark(kmsg, "@@RESULT %s exit %d\n", names[i], WEXITSTATUS(status));
 	}
 	printf("@@DONE\n");
 	poweroff(0);
@@ -166,9 +215,24 @@ static void redirect(int fd, const char *path, int flags)
 		close(f);
 }
 
+/* krun shows the kernel log from this line on: what the program made the kernel print. */
+static void mark_krun_start(void)
+{
+	static const char line[] = "@@KRUN start\n";
+	int kmsg = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
+
+	if (kmsg < 0)
+		return;
+	if (write(kmsg, line, sizeof line - 1) < 0)
+		warn("/dev/kmsg");
+	close(kmsg);
+}
+
 static _Noreturn void run_krun(void)
 {
 	char **argv = read_args(env_or("KRUN_ARGS", "/etc/krun.args"));
+
+	mark_krun_start();
 	pid_t pid = fork();
 
 	if (pid < 0)

@@ -1,6 +1,6 @@
 /* ktest_core.c: in-kernel tests of the boot-time core: the page allocator, the
- * heap, the page tables and the formatter. The three "broken" tests exist to
- * prove that the harness notices a panic, a hang and a failed check. */
+ * heap, the page tables and the formatter. The "broken" tests exist to prove
+ * that the harness notices a panic, a fault, a hang and a failed check. */
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "test/ktest.h"
@@ -120,6 +120,13 @@ KTEST(printf_format)
 KTEST_BROKEN(broken_panic)
 {
 	panic("deliberate panic to test the harness");
+}
+
+/* What a buggy driver does: the harness must name this function in its report. */
+KTEST_BROKEN(broken_null)
+{
+	int *volatile p = NULL;
+	*p = 1;
 }
 
 KTEST_BROKEN(broken_hang)
