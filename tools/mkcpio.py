@@ -21,16 +21,17 @@ def entry(ino, mode, name, data=b""):
     return out
 
 
-def main():
-    out, specs = sys.argv[1], sys.argv[2:]
-    files = {}
-    for spec in specs:
-        dest, src = spec.split("=", 1)
-        if src.startswith("@"):
-            files[dest.strip("/")] = (0o100644, src[1:].encode())
-        else:
-            with open(src, "rb") as f:
-                files[dest.strip("/")] = (0o100755, f.read())
+def host_file(src):
+    with open(src, "rb") as f:
+        return 0o100755, f.read()
+
+
+def text_file(text):
+    return 0o100644, text.encode()
+
+
+def archive(files):
+    """The archive of files ({DEST: (mode, bytes)}) with their parent directories."""
     dirs = set(STD_DIRS)
     for dest in files:
         parts = dest.split("/")[:-1]
@@ -46,11 +47,31 @@ def main():
         mode, data = files[dest]
         blob += entry(ino, mode, dest, data)
         ino += 1
-    blob += entry(0, 0, "TRAILER!!!")
+    return blob + entry(0, 0, "TRAILER!!!")
+
+
+def write(out, blob):
     tmp = out + ".tmp"
     with open(tmp, "wb") as f:
         f.write(blob)
     os.replace(tmp, out)
+
+
+def overlay(base, out, files):
+    """Writes to out the image base followed by a second archive of files: the
+    kernel unpacks both, the later one winning (how krun and the harness add
+    their files to build/initramfs.cpio)."""
+    with open(base, "rb") as f:
+        write(out, f.read() + archive({dest.strip("/"): v for dest, v in files.items()}))
+
+
+def main():
+    out, specs = sys.argv[1], sys.argv[2:]
+    files = {}
+    for spec in specs:
+        dest, src = spec.split("=", 1)
+        files[dest.strip("/")] = text_file(src[1:]) if src.startswith("@") else host_file(src)
+    write(out, archive(files))
 
 
 if __name__ == "__main__":

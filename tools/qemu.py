@@ -1,42 +1,35 @@
-"""qemu.py: boots the kernel under QEMU for the harness and for krun.
+#!/usr/bin/env python3
+"""qemu.py: the one place that says how QEMU runs the kernel.
 
-One function, boot(), runs QEMU headless with COM1 captured (streamed, so the
-time to the first test can be measured), COM2 and debugcon written to files,
-and isa-debug-exit for power-off.  A guest that stays silent too long or runs
-past its deadline is killed: nothing waits on a hung guest forever."""
+The Makefile asks it for the common options (`tools/qemu.py args base`,
+`args accel`) and for a GDB port (`tools/qemu.py gdb-port`); the harness and
+krun start a headless Guest: COM1, COM2 and debugcon come back through pipes
+as the guest writes them, isa-debug-exit powers it off with a status, and a
+gdbstub on a private Unix socket lets `where()` ask where the CPU is before a
+hung guest is killed.  Nothing waits on a guest forever: the callers poll
+with deadlines.
+
+Environment: QEMU (the binary), MEM (guest memory, default 256M), KVM=1 (try
+KVM before TCG), QEMU_EXTRA (options added to every headless boot, e.g.
+"-icount shift=0" for timings that count instructions)."""
 import os
 import select
+import shlex
+import socket
 import subprocess
+import sys
 import tempfile
-import time
 
 QEMU = os.environ.get("QEMU", "qemu-system-i386")
+DEFAULT_MEM = "256M"
+HERE = os.path.dirname(os.path.abspath(__file__))
+WHERE_SCRIPT = os.path.join(HERE, "gdb_where.py")
+STREAMS = ("serial", "serial2", "debugcon")
 
 
-class Boot:
-    """What one boot produced."""
-
-    def __init__(self):
-        self.serial = b""           # COM1
-        self.serial2 = b""          # COM2
-        self.debugcon = b""         # the kernel log and power-off status
-        self.exit_code = None
-        self.timed_out = False
-        self.first_test_s = None    # seconds from QEMU start to the first "@@TEST"
-        self.elapsed_s = 0.0
-
-    @property
-    def panicked(self):
-        return b"@@PANIC" in self.debugcon
-
-    @property
-    def poweroff_code(self):
-        """The code given to power-off, or None if the guest never powered off."""
-        marker = b"@@POWEROFF "
-        i = self.debugcon.rfind(marker)
-        if i < 0:
-            return None
-        return int(self.debugcon[i + len(marker):].split()[0])
+def base_args(mem=None):
+    """The machine every run uses, interactive or not."""
+    return [QEMU, "-m", mem or os.environ.get("MEM") or DEFAULT_MEM, "-no-reboot"]
 
 
 def accel_args():
@@ -46,58 +39,145 @@ def accel_args():
     return ["-accel", "tcg"]
 
 
-def boot(kernel=None, initrd=None, iso=None, append="", timeout=120, idle=30,
-         stop_on=None, extra=()):
-    """Boots a kernel (direct Multiboot boot) or an ISO.  Returns a Boot.
-    stop_on: bytes on COM1 after which the guest is killed (a successful probe)."""
-    result = Boot()
-    with tempfile.TemporaryDirectory() as tmp:
-        com2 = os.path.join(tmp, "com2")
-        dcon = os.path.join(tmp, "debugcon")
-        cmd = [QEMU, "-m", "256M", "-no-reboot", "-display", "none", "-monitor", "none",
-               "-serial", "stdio", "-serial", "file:" + com2, "-debugcon", "file:" + dcon,
-               "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"] + accel_args()
+def gdb_port():
+    """xv6's rule, so two users of one machine do not collide: uid % 5000 + 25000,
+    moved up past ports already taken (a second checkout's QEMU)."""
+    port = os.getuid() % 5000 + 25000
+    for candidate in range(port, port + 100):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", candidate))
+                return candidate
+            except OSError:
+                continue
+    return port
+
+
+class Guest:
+    """One headless boot.  Use as a context manager; poll() until exited (after
+    kill() too: the streams are read to their end)."""
+
+    def __init__(self, kernel=None, initrd=None, iso=None, append="", mem=None):
+        self.tmp = tempfile.TemporaryDirectory(prefix="freax-qemu-")
+        self.gdb_socket = os.path.join(self.tmp.name, "gdb.sock")
+        self.data = {name: bytearray() for name in STREAMS}
+        pipes = {name: os.pipe() for name in STREAMS}
+        cmd = base_args(mem) + accel_args() + [
+            "-display", "none", "-monitor", "none",
+            "-serial", f"file:/dev/fd/{pipes['serial'][1]}",
+            "-serial", f"file:/dev/fd/{pipes['serial2'][1]}",
+            "-debugcon", f"file:/dev/fd/{pipes['debugcon'][1]}",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            "-chardev", f"socket,id=gdb0,path={self.gdb_socket},server=on,wait=off",
+            "-gdb", "chardev:gdb0"]
         if iso:
             cmd += ["-cdrom", iso]
         else:
             cmd += ["-kernel", kernel, "-append", append]
             if initrd:
                 cmd += ["-initrd", initrd]
-        # QEMU_EXTRA adds options to every boot, e.g. "-icount shift=0" for
-        # timings that count instructions instead of depending on the host's load.
-        cmd += list(extra) + os.environ.get("QEMU_EXTRA", "").split()
-        start = time.monotonic()
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL)
-        last = start
+        cmd += os.environ.get("QEMU_EXTRA", "").split()
+        writers = [w for _, w in pipes.values()]
+        self.stderr_path = os.path.join(self.tmp.name, "stderr")
+        with open(self.stderr_path, "wb") as err:
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                         stderr=err, pass_fds=writers)
+        for fd in writers:
+            os.close(fd)
+        self.readers = {r: name for name, (r, _) in pipes.items()}
+        self.exit_code = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.kill()
+        while not self.exited:
+            self.poll(0.1)
+        for fd in self.readers:
+            os.close(fd)
+        self.tmp.cleanup()
+
+    @property
+    def exited(self):
+        return self.exit_code is not None
+
+    def poll(self, timeout):
+        """Waits up to timeout seconds for output; returns [(stream, bytes)] in the
+        order read (empty on a timeout).  When every stream is closed the guest has
+        exited and exit_code is set."""
+        open_fds = [fd for fd in self.readers if self.readers[fd] is not None]
+        if not open_fds:
+            self._reap()
+            return []
+        ready, _, _ = select.select(open_fds, [], [], timeout)
         chunks = []
-        fd = proc.stdout.fileno()
-        while True:
-            now = time.monotonic()
-            if now - start > timeout or now - last > idle:
-                result.timed_out = True
-                proc.kill()
-                break
-            ready, _, _ = select.select([fd], [], [], 0.2)
-            if not ready:
-                if proc.poll() is not None:
-                    break
-                continue
+        for fd in ready:
             data = os.read(fd, 65536)
+            name = self.readers[fd]
             if not data:
-                break
-            chunks.append(data)
-            last = time.monotonic()
-            if result.first_test_s is None and b"@@TEST" in b"".join(chunks[-2:]):
-                result.first_test_s = last - start
-            if stop_on and stop_on in b"".join(chunks):
-                proc.kill()
-                break
-        result.exit_code = proc.wait()
-        result.elapsed_s = time.monotonic() - start
-        result.serial = b"".join(chunks)
-        for path, attr in ((com2, "serial2"), (dcon, "debugcon")):
-            if os.path.exists(path):
-                with open(path, "rb") as f:
-                    setattr(result, attr, f.read())
-    return result
+                self.readers[fd] = None
+                continue
+            self.data[name] += data
+            chunks.append((name, data))
+        if all(name is None for name in self.readers.values()):
+            self._reap()
+        return chunks
+
+    def _reap(self):
+        if self.exit_code is None:
+            self.exit_code = self.proc.wait()
+
+    @property
+    def panicked(self):
+        return b"@@PANIC" in self.data["debugcon"]
+
+    @property
+    def poweroff_code(self):
+        """The code given to power-off, or None if the guest never powered off."""
+        marker = b"@@POWEROFF "
+        i = self.data["debugcon"].rfind(marker)
+        if i < 0:
+            return None
+        return int(self.data["debugcon"][i + len(marker):].split()[0])
+
+    def where(self, kernel_elf):
+        """Where the CPU is and what every task's kernel stack holds, through the
+        gdbstub (tools/gdb_where.py); the guest stays stopped afterwards."""
+        if self.exited:
+            return ""
+        cmd = ["gdb", "-batch", "-nx", "-ex", "set architecture i386", "-ex", f"file {kernel_elf}",
+               "-ex", f"target remote {self.gdb_socket}", "-x", WHERE_SCRIPT]
+        try:
+            p = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            return f"(gdb could not ask the guest: {e})\n"
+        # What gdb says on its own as it attaches comes before the script's first line.
+        out = p.stdout[p.stdout.find("CPU 0:"):] if "CPU 0:" in p.stdout else p.stdout + p.stderr
+        return "\n".join(line for line in out.splitlines() if not line.startswith("[Inferior")) + "\n"
+
+    def qemu_errors(self):
+        with open(self.stderr_path, "rb") as f:
+            return f.read().decode("utf-8", "replace")
+
+    def kill(self):
+        """Ends QEMU; what it wrote before stays to be read by poll()."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+
+
+def main(argv):
+    if argv[1:3] == ["args", "base"]:
+        print(shlex.join(base_args()))
+    elif argv[1:3] == ["args", "accel"]:
+        print(shlex.join(accel_args()))
+    elif argv[1:2] == ["gdb-port"]:
+        print(gdb_port())
+    else:
+        sys.stderr.write("usage: qemu.py args base|accel | gdb-port\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,6 +1,6 @@
 /* ktest.c: runs the in-kernel tests and reports them on COM1 in the same
  * "@@TEST name" / "@@RESULT name exit N" protocol as the user-space runner, so
- * the host harness counts both alike. The "@@TEST" line also goes to debugcon,
+ * the host harness counts both alike. The marker lines also go to debugcon,
  * where the harness cuts the kernel log into the part each test printed. */
 #include "kernel.h"
 #include "test/ktest.h"
@@ -29,6 +29,19 @@ void ktest_check(bool ok, const char *what, const char *file, int line)
 	ktest_report("FAIL - %s (%s:%d)\n", what, file, line);
 }
 
+/* A protocol line, on COM1 and in debugcon. */
+static void mark(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void mark(const char *fmt, ...)
+{
+	char line[96];
+	va_list ap;
+	va_start(ap, fmt);
+	kvsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	ktest_report("%s", line);
+	debugcon_write(line);
+}
+
 /* Whether name is one of the comma-separated names of list. */
 static bool in_list(const char *list, const char *name)
 {
@@ -51,12 +64,9 @@ void ktest_run_all(const char *only)
 	for (const struct ktest *t = __start_ktests; t < __stop_ktests; t++) {
 		if (only ? !in_list(only, t->name) : t->broken)
 			continue;
-		char mark[80];
-		snprintf(mark, sizeof(mark), "@@TEST k_%s\n", t->name);
-		ktest_report("%s", mark);
-		debugcon_write(mark);
+		mark("@@TEST k_%s\n", t->name);
 		failures = 0;
 		t->fn();
-		ktest_report("@@RESULT k_%s exit %d\n", t->name, failures ? 1 : 0);
+		mark("@@RESULT k_%s exit %d\n", t->name, failures ? 1 : 0);
 	}
 }

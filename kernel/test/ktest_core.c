@@ -125,7 +125,7 @@ KTEST_BROKEN(broken_panic)
 /* What a buggy driver does: the harness must name this function in its report. */
 KTEST_BROKEN(broken_null)
 {
-	int *volatile p = NULL;
+	volatile int *volatile p = NULL;
 	*p = 1;
 }
 
