@@ -16,13 +16,15 @@ include kernel/kernel.mk
 
 INITRAMFS := $(B)/initramfs.cpio
 ISO := $(B)/freax.iso
-QEMU_BASE := $(QEMU) -m 256M -no-reboot
-# TCG by default (KVM may be missing or broken); KVM=1 tries KVM first.
-RUN_ACCEL := $(if $(filter 1,$(KVM)),-accel kvm -accel tcg,-accel tcg)
+# The QEMU options live in tools/qemu.py, which the harness and krun use too.
+# MEM=512M changes the guest's memory; TCG by default (KVM may be missing or broken), KVM=1 tries KVM first.
+QEMU_ENV := QEMU=$(QEMU) MEM=$(MEM) KVM=$(KVM)
+QEMU_BASE := $(shell $(QEMU_ENV) python3 tools/qemu.py args base)
+RUN_ACCEL := $(shell $(QEMU_ENV) python3 tools/qemu.py args accel)
 GLIBC_IMAGE_BINS := $(addprefix $(B)/glibc-tests/,$(GLIBC_IMAGE_TESTS))
 ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS)
 
-.PHONY: all iso run run-nox test debug clean
+.PHONY: all iso run run-nox test grade qemu-gdb gdb help clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
 
 ROOT_SPEC := $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
@@ -57,14 +59,55 @@ run: $(ISO)
 run-nox: $(ISO)
 	$(QEMU_BASE) $(RUN_ACCEL) -cdrom $(ISO) -nographic
 
-test: all $(ISO)
-	$(Q)python3 tools/harness.py --build $(B) --kernel $(KERNEL) --initrd $(INITRAMFS) --iso $(ISO) \
-		--diff-tests "$(DIFF_TESTS)"
+HARNESS := python3 tools/harness.py --build $(B) --kernel $(KERNEL) --initrd $(INITRAMFS) \
+	--user-tests "$(notdir $(TEST_BINS)) $(addsuffix .glibc,$(GLIBC_IMAGE_TESTS))" \
+	--diff-tests "$(DIFF_TESTS)" --timeouts "$(TEST_TIMEOUTS)"
 
-debug: $(KERNEL) $(INITRAMFS)
+test: all $(ISO)
+	$(Q)$(QEMU_ENV) $(HARNESS) test --iso $(ISO) --select "$(T)"
+
+LAB ?= driver
+grade: all
+	$(Q)$(QEMU_ENV) $(HARNESS) grade --lab labs/$(LAB).lab
+
+# GDB as in xv6: QEMU waits for GDB on a port of this user's (tools/qemu.py
+# gdb-port), written to build/gdbinit for `make gdb`; the console stays on
+# this terminal, so keys and Ctrl-C reach the guest. Ctrl-A X quits QEMU.
+qemu-gdb: $(KERNEL) $(INITRAMFS)
+	@port=$$(python3 tools/qemu.py gdb-port) && \
+	echo "target remote localhost:$$port" > $(B)/gdbinit && \
+	echo "*** QEMU is stopped for GDB on port $$port. In another terminal: make gdb" && \
+	echo "*** (or: gdb -x .gdbinit -x $(B)/gdbinit). Ctrl-A X quits QEMU." && \
+	exec $(QEMU_BASE) $(RUN_ACCEL) -kernel $(KERNEL) -initrd $(INITRAMFS) -nographic \
+		-gdb tcp:localhost:$$port -S
+
+# .gdbinit loads the kernel's symbols; the local-gdbinit setting keeps GDB from loading it twice.
+gdb:
 	@command -v gdb >/dev/null || tools/install-deps
-	$(QEMU_BASE) -kernel $(KERNEL) -initrd $(INITRAMFS) -s -S -serial stdio -display none & \
-	gdb -q -x .gdbinit; kill %1 2>/dev/null || true
+	@test -f $(B)/gdbinit || { echo "make gdb: start \`make qemu-gdb\` in another terminal first"; exit 1; }
+	gdb -q -iex "set auto-load local-gdbinit off" -x .gdbinit -x $(B)/gdbinit
+
+help:
+	@echo "Targets:"
+	@echo "  all (default)   build the kernel, the libc, the programs and the initramfs"
+	@echo "  iso             build/freax.iso, bootable with GRUB"
+	@echo "  run             boot it: a VGA window when there is a display, else the terminal"
+	@echo "  run-nox         boot it on this terminal (Ctrl-A X quits)"
+	@echo "  test            the whole suite; ends \"N passed, N failed\"; reports in build/test-logs/"
+	@echo "  grade           run a lab's tests and print its points (LAB=driver: labs/driver.lab)"
+	@echo "  qemu-gdb        boot stopped for GDB, console on this terminal"
+	@echo "  gdb             attach GDB to \`make qemu-gdb\` with the kernel's symbols"
+	@echo "  clean           remove build/"
+	@echo "  help            this list"
+	@echo "Variables:"
+	@echo "  T=PATTERNS      make test: only the matching tests (comma or space separated): a test's"
+	@echo "                  exact name (NAME also picks NAME.glibc and diff/NAME/*), a glob if it"
+	@echo "                  has * ? [ (T='k_fs_*'), else a substring (T=pipe); k_NAME is a KTEST"
+	@echo "  LAB=NAME        make grade: the lab file labs/NAME.lab"
+	@echo "  MEM=SIZE        guest memory (default 256M); KVM=1 tries KVM before TCG"
+	@echo "  QEMU_EXTRA=...  options added to the test boots (e.g. -icount shift=0)"
+	@echo "  V=1             show the full build commands; CROSS=PREFIX picks the cross compiler"
+	@echo "One program: tools/krun PROGRAM [ARGS] (tools/krun --help)."
 
 clean:
 	rm -rf $(B)

@@ -1,111 +1,33 @@
 #!/usr/bin/env python3
-"""harness.py: `make test`.  Boots the kernel headless in test mode, reads the
-"@@TEST name" / "@@RESULT name exit|signal N" / "@@DONE" protocol from COM1
-(in-kernel tests first, then the user-space runner over /tests), runs the
-differential half on the host, checks that the ISO boots, and proves that the
-harness itself notices a panic, a hang and a failed check.  Prints one line
-per test and ends with "N passed, N failed[, N skipped]"; exits non-zero on
-any failure."""
+"""harness.py: `make test` and `make grade`.
+
+`test`: boots the kernel headless in test mode and runs the in-kernel tests
+(k_NAME) and the user tests (/tests/NAME, and /tests/NAME.glibc for the
+differential ones) through suite.py, which reboots past a panic or a hang so
+one bug is one failure; runs the differential halves on the host; proves that
+the harness itself survives a panic, locates a hang, selects and grades
+(selftest.py); checks that the ISO boots.  `--select PATTERNS` (make T=...)
+runs only the matching tests.  Prints one line per test, the report of each
+failure (also kept in build/test-logs/), and ends with
+"N passed, N failed[, N skipped]"; exits non-zero on any failure.
+
+`grade --lab FILE`: runs the tests a lab names and prints each with OK/FAIL and
+its points, then "Score: N/M" (see labs/)."""
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import plan as plans  # noqa: E402
 import qemu  # noqa: E402
+import report  # noqa: E402
+import selftest  # noqa: E402
+import suite  # noqa: E402
 
-SUITE_TIMEOUT = 400     # seconds for the whole in-kernel suite
-SUITE_IDLE = 60         # seconds without a byte on COM1: the guest is hung
-
-
-class Results:
-    def __init__(self):
-        self.counts = {"passed": 0, "failed": 0, "skipped": 0}
-
-    def report(self, name, status, detail=""):
-        self.counts[status] += 1
-        word = {"passed": "PASS", "failed": "FAIL", "skipped": "SKIP"}[status]
-        print(f"{word} {name}" + (f"  ({detail.strip()})" if detail.strip() and status != "passed" else ""),
-              flush=True)
-        if status == "failed" and detail.count("\n") > 0:
-            for line in detail.rstrip().splitlines()[-30:]:
-                print("    | " + line)
-
-    def summary(self):
-        c = self.counts
-        line = f"{c['passed']} passed, {c['failed']} failed"
-        if c["skipped"]:
-            line += f", {c['skipped']} skipped"
-        return line
-
-
-def parse_suite(boot):
-    """Turns one test-mode boot into [(name, ok, output, reason)], one per test
-    that started, plus a synthetic failing entry when the boot itself went wrong."""
-    tests = []
-    current = None
-    output = []
-    text = boot.serial.decode("utf-8", "replace").replace("\r\n", "\n")
-    done = False
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped.startswith("@@TEST ") and (current is None):
-            current = stripped.split(None, 1)[1]
-            output = []
-            continue
-        if stripped.startswith("@@RESULT ") and current is not None:
-            parts = stripped.split()
-            # A test may print anything, even a line that looks like a result.
-            if len(parts) != 4 or not parts[3].lstrip("-").isdigit():
-                output.append(line)
-                continue
-            how, code = parts[2], int(parts[3])
-            ok = how == "exit" and code == 0
-            tests.append((current, ok, "".join(output), "" if ok else f"{how} {code}"))
-            current = None
-            continue
-        if stripped == "@@DONE":
-            done = True
-            continue
-        if current is not None:
-            output.append(line)
-    why = None
-    if boot.panicked:
-        why = "kernel panic"
-    elif boot.timed_out:
-        why = "timeout: guest hung and was killed"
-    elif not done:
-        why = f"guest stopped early (QEMU exit {boot.exit_code})"
-    if current is not None:
-        tests.append((current, False, "".join(output), why or "no result"))
-    if why:
-        log = boot.debugcon.decode("utf-8", "replace")
-        tests.append(("boot", False, log[-3000:], why))
-    return tests
-
-
-def suite_failed(tests):
-    return any(not ok for _, ok, _, _ in tests)
-
-
-def run_selftests(args, results):
-    """Deliberately broken tests: each must be reported as a failure."""
-    for name, idle in (("broken_panic", 10), ("broken_hang", 3), ("broken_fail", 10)):
-        boot = qemu.boot(kernel=args.kernel, append=f"mode=test quiet ktest={name}",
-                         timeout=30, idle=idle)
-        tests = parse_suite(boot)
-        caught = suite_failed(tests) and any(t[0] == "k_" + name for t in tests)
-        results.report(f"harness_catches_{name[len('broken_'):]}", "passed" if caught else "failed",
-                       "" if caught else "harness did not report the broken test as failed")
-
-
-def run_iso(args, results):
-    boot = qemu.boot(iso=args.iso, timeout=60, idle=60, stop_on=b"just a hobby")
-    ok = b"just a hobby" in boot.serial
-    results.report("iso_boots_to_banner", "passed" if ok else "failed",
-                   "" if ok else boot.serial.decode("utf-8", "replace")[-2000:])
 
 
 def host_runs_i386(build):
@@ -118,89 +40,180 @@ def host_runs_i386(build):
                            cwd=build)
             return True
         except subprocess.TimeoutExpired:
-            return True     # it ran; run_differential reports the slow test itself
+            return True     # it ran; the differential half reports the slow test itself
         except OSError:
             return False
     return False
 
 
-def run_host(path, cwd):
+def run_host(path, cwd, budget):
     try:
-        p = subprocess.run([path], capture_output=True, timeout=60, cwd=cwd)
+        p = subprocess.run([path], capture_output=True, timeout=budget, cwd=cwd)
         return p.returncode, p.stdout.decode("utf-8", "replace")
     except subprocess.TimeoutExpired:
-        return None, "timeout"
+        return None, f"(no result within {budget:g} s)\n"
 
 
-def run_differential(args, results, kernel_out):
+def host_outputs(plan, chosen):
+    """{(NAME, flavour): (exit code, stdout)} of the differential tests on the host,
+    or None if the host cannot run i386 programs."""
+    wanted = [d for d in plan.diff if d in chosen or any(n.startswith(f"diff/{d}/") for n in chosen)]
+    if not wanted or not host_runs_i386(plan.args.build):
+        return None
+    out = {}
+    for name in wanted:
+        for flavour, sub in (("glibc", "glibc-tests"), ("libc", "tests")):
+            out[(name, flavour)] = run_host(os.path.abspath(os.path.join(plan.args.build, sub, name)),
+                                            plan.args.build, suite.budget_of(plan.budgets, name))
+    return out
+
+
+def kernel_failure(outcome, host):
+    """The report of a test that failed in the kernel, with the diff against the
+    Linux output when the test is a differential one."""
+    diff = ""
+    linux = host and host.get((suite.base_name(outcome.name), "glibc"))
+    if linux and linux[0] is not None:
+        diff = report.unified(linux[1], outcome.output, "linux (glibc build)", f"kernel ({outcome.name})")
+    return report.Failure(outcome.reason, outcome.output, diff, outcome.klog, outcome.where)
+
+
+def run_kernel(plan, chosen, results, host, logdir, on_result=None):
+    ktests, users = plan.kernel_runs(chosen)
+
+    def reported(o):
+        if o.name in chosen or o.name == "boot":
+            results.report(o.name, "passed" if o.ok else "failed",
+                           None if o.ok else kernel_failure(o, host))
+        if on_result:
+            on_result(o)
+
+    if not ktests and not users:
+        return {}, None
+    return suite.run(plan.args.kernel, plan.args.initrd, ktests, users, plan.budgets, plan.user_elf,
+                     reported, logdir)
+
+
+def run_differential(plan, chosen, results, outcomes, host):
     """Each differential test ran in the kernel twice (project libc as NAME,
     glibc as NAME.glibc); both builds also run on the host Linux.  All four
     outputs must equal the kernel's run of the project-libc build."""
-    names = args.diff_tests.split()
-    can_run = host_runs_i386(args.build)
-    for name in names:
-        if name not in kernel_out:
-            results.report(f"diff/{name}", "failed", "did not run in the kernel")
+    for name in plan.diff:
+        halves = [h for h in plans.HALVES if f"diff/{name}/{h}" in chosen]
+        if not halves:
             continue
-        expected = kernel_out[name]
-        glibc_in_kernel = kernel_out.get(name + ".glibc")
-        if glibc_in_kernel is None:
-            results.report(f"diff/{name}/glibc-in-kernel", "failed", "the glibc build did not run in the kernel")
-        elif glibc_in_kernel != expected:
-            results.report(f"diff/{name}/glibc-in-kernel", "failed",
-                           "differs from the libc build\n--- glibc\n" + glibc_in_kernel + "--- libc\n" + expected)
-        else:
-            results.report(f"diff/{name}/glibc-in-kernel", "passed")
-        for flavour, path in (("glibc", os.path.join(args.build, "glibc-tests", name)),
-                              ("libc", os.path.join(args.build, "tests", name))):
-            label = f"diff/{name}/{flavour}-on-linux"
-            if not can_run:
-                results.report(label, "skipped", "host cannot run i386 binaries")
+        mine = outcomes.get(name)
+        for half in halves:
+            label = f"diff/{name}/{half}"
+            if mine is None or not mine.ok:
+                # Already a failure of its own: one bug, one failure.
+                results.report(label, "skipped", note=f"{name} failed in the kernel")
                 continue
-            rc, out = run_host(os.path.abspath(path), args.build)
+            if half == "glibc-in-kernel":
+                theirs = outcomes.get(name + ".glibc")
+                rc, out, other = (0 if theirs and theirs.ok else 1), theirs.output if theirs else "", "kernel"
+            elif host is None:
+                results.report(label, "skipped", note="host cannot run i386 binaries")
+                continue
+            else:
+                rc, out = host[(name, half.split("-")[0])]
+                other = "linux"
+            flavour = half.split("-")[0]
             if rc != 0:
-                results.report(label, "failed", f"exit {rc} on the host\n{out}")
-            elif out != expected:
-                results.report(label, "failed", "output differs from the kernel's\n--- linux\n" + out
-                               + "--- kernel\n" + expected)
+                why = f"the {flavour} build exits {rc} on {other}"
+            elif out != mine.output:
+                why = f"the {flavour} build's output on {other} differs from the kernel's"
             else:
                 results.report(label, "passed")
+                continue
+            diff = report.unified(out, mine.output, f"{flavour} build on {other}", f"kernel ({name})")
+            results.report(label, "failed", report.Failure(why, out, diff))
+
+
+def run_iso(args, results):
+    deadline = time.monotonic() + 60
+    with qemu.Guest(iso=args.iso) as g:
+        while b"just a hobby" not in g.data["serial"] and not g.exited and time.monotonic() < deadline:
+            g.poll(0.5)
+        ok = b"just a hobby" in g.data["serial"]
+    results.report(plans.ISO_TEST, "passed" if ok else "failed",
+                   None if ok else report.Failure("no banner on COM1", g.data["serial"].decode("utf-8", "replace")))
+
+
+def fresh_logdir(build):
+    logdir = os.path.join(build, "test-logs")
+    shutil.rmtree(logdir, ignore_errors=True)
+    os.makedirs(logdir)
+    return logdir
+
+
+def cmd_test(args, results):
+    start = time.monotonic()
+    plan = plans.Plan(args)
+    chosen = plan.select(args.select) if args.select.strip() else set(plan.names())
+    if not chosen:
+        results.report(f"T={args.select}", "failed",
+                       report.Failure("matches no test; `make help` says how T= matches"))
+        return
+    host = host_outputs(plan, chosen)
+    outcomes, first = run_kernel(plan, chosen, results, host, results.logdir)
+    kernel_s = time.monotonic() - start
+    run_differential(plan, chosen, results, outcomes, host)
+    selftest.run(plan, chosen, results)
+    if args.iso and plans.ISO_TEST in chosen:
+        run_iso(args, results)
+    first = f"{first:.2f} s" if first is not None else "n/a"
+    print(f"boot to first test: {first}; in-kernel suite: {kernel_s:.2f} s; "
+          f"whole harness: {time.monotonic() - start:.2f} s")
+
+
+def read_lab(path):
+    """[(test, points)] from a lab file: "NAME POINTS" a line, # comments."""
+    lab = []
+    with open(path) as f:
+        for line in f:
+            words = line.split("#", 1)[0].split()
+            if words:
+                lab.append((words[0], int(words[1]) if len(words) > 1 else 1))
+    return lab
+
+
+def cmd_grade(args, results):
+    plan = plans.Plan(args)
+    lab = read_lab(args.lab)
+
+    def outcomes_of(chosen):
+        host = host_outputs(plan, chosen)
+        outcomes, _ = run_kernel(plan, chosen, results, host, results.logdir)
+        return outcomes
+
+    score, possible, lines = report.grade(lab, results, outcomes_of)
+    print("\n".join(lines))
+    return 0 if score == possible else 1
 
 
 def main():
-    results = Results()
-    try:
-        run(results)
-    except Exception:  # whatever broke, the summary must still be the last line
-        results.report("harness", "failed", traceback.format_exc())
-    print(results.summary())
-    return 1 if results.counts["failed"] else 0
-
-
-def run(results):
     ap = argparse.ArgumentParser()
+    ap.add_argument("command", choices=("test", "grade"))
     ap.add_argument("--build", required=True)
     ap.add_argument("--kernel", required=True)
-    ap.add_argument("--initrd")
+    ap.add_argument("--initrd", required=True)
     ap.add_argument("--iso")
+    ap.add_argument("--user-tests", default="")
     ap.add_argument("--diff-tests", default="")
+    ap.add_argument("--timeouts", default="", help="NAME=SECONDS ...: per-test time budgets")
+    ap.add_argument("--select", default="", help="patterns: run only the matching tests")
+    ap.add_argument("--lab", help="for grade: the lab file")
     args = ap.parse_args()
-    start = time.monotonic()
-
-    boot = qemu.boot(kernel=args.kernel, initrd=args.initrd, append="mode=test quiet",
-                     timeout=SUITE_TIMEOUT, idle=SUITE_IDLE)
-    kernel_out = {}
-    for name, ok, output, reason in parse_suite(boot):
-        results.report(name, "passed" if ok else "failed", "" if ok else reason + "\n" + output)
-        kernel_out[name] = output
-    run_differential(args, results, kernel_out)
-    run_selftests(args, results)
-    if args.iso:
-        run_iso(args, results)
-
-    first = f"{boot.first_test_s:.2f} s" if boot.first_test_s is not None else "n/a"
-    print(f"boot to first test: {first}; in-kernel suite: {boot.elapsed_s:.2f} s; "
-          f"whole harness: {time.monotonic() - start:.2f} s")
+    results = report.Results(fresh_logdir(args.build), quiet=args.command == "grade")
+    if args.command == "grade":
+        return cmd_grade(args, results)
+    try:
+        cmd_test(args, results)
+    except Exception:  # whatever broke, the summary must still be the last line
+        results.report("harness", "failed", report.Failure("the harness broke", traceback.format_exc()))
+    print(results.summary())
+    return 1 if results.counts["failed"] else 0
 
 
 if __name__ == "__main__":

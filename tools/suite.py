@@ -38,6 +38,11 @@ def base_name(name):
     return name[:-len(".glibc")] if name.endswith(".glibc") else name
 
 
+def budget_of(budgets, name):
+    """Seconds a test may take: its own entry in budgets, its user test's, or the default."""
+    return budgets.get(name, budgets.get(base_name(name), DEFAULT_BUDGET))
+
+
 class Boot:
     """The state of one boot as its streams arrive."""
 
@@ -56,7 +61,7 @@ class Boot:
     def budget(self):
         if self.current is None:
             return GAP_BUDGET if self.outcomes or self.first_test_s else BOOT_BUDGET
-        return self.budgets.get(self.current, self.budgets.get(base_name(self.current), DEFAULT_BUDGET))
+        return budget_of(self.budgets, self.current)
 
     def feed(self, stream, data):
         text = self.partial[stream] + data.decode("utf-8", "replace").replace("\r\n", "\n")

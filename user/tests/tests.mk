@@ -18,6 +18,12 @@ DIFF_TESTS := $(filter-out $(KERNEL_ONLY_TESTS),$(TEST_PROGS))
 # numbers with nothing but the stock toolchain.
 GLIBC_IMAGE_TESTS := $(DIFF_TESTS) dev_stock_devices
 
+# Time budgets in seconds for the tests that need more than the harness's 10 s
+# (tools/suite.py DEFAULT_BUDGET), as NAME=SECONDS; NAME covers NAME.glibc and
+# k_NAME an in-kernel test. A test past its budget is a hang: reported with
+# where the kernel was, and the suite goes on with a fresh boot.
+TEST_TIMEOUTS := proc_lifecycle=60 sigchld_ign=60 long_timeouts=30
+
 # Objects live outside $(B)/tests so that directory holds exactly what goes into /tests.
 TEST_OBJDIR := $(B)/tests-obj
 

@@ -1,0 +1,101 @@
+"""selftest.py: the harness's own tests, run by `make test` after the suite.
+Deliberately broken in-kernel tests (a failed check, a NULL dereference, a
+panic, a hang) run among passing ones, and each check below must see the
+harness report exactly what happened: one failure per broken test with the
+faulting function named, the others passing after the reboots, a hang
+located in seconds; T= selection and grading are checked on the plan and
+on those results."""
+import time
+
+import plan as plans
+import report
+import suite
+
+HANG_BUDGET = 3.0
+
+
+def boot(plan, ktests, users, budgets=None):
+    """Runs the tests quietly; returns ({name: Outcome}, {name: times reported}, seconds)."""
+    seen = {}
+
+    def count(o):
+        seen[o.name] = seen.get(o.name, 0) + 1
+
+    start = time.monotonic()
+    outcomes, _ = suite.run(plan.args.kernel, plan.args.initrd, ktests, users, budgets or {},
+                            plan.user_elf, count)
+    return outcomes, seen, time.monotonic() - start
+
+
+def describe(outcomes):
+    return "".join(f"{n}: {'ok' if o.ok else o.reason}\n{o.where}" for n, o in outcomes.items())
+
+
+def crash_checks(outcomes, seen, users):
+    fail = outcomes.get("k_broken_fail")
+    null = outcomes.get("k_broken_null")
+    panic = outcomes.get("k_broken_panic")
+    planned = {"k_broken_fail", "k_broken_null", "k_broken_panic", "k_printf_format", *users}
+    return {
+        "harness_catches_fail": fail is not None and not fail.ok and fail.reason == "exit 1"
+        and "FAIL - " in fail.output,
+        "harness_survives_panic": set(outcomes) == planned and set(seen.values()) == {1}
+        and all(outcomes[n].ok for n in ["k_printf_format", *users])
+        and null is not None and null.reason == "kernel panic"
+        and "ktest_broken_null" in null.where + null.klog and "ktest_core.c" in null.where + null.klog
+        and panic is not None and panic.reason == "kernel panic"
+        and "deliberate panic" in panic.klog,
+    }
+
+
+def hang_check(plan, users):
+    outcomes, seen, took = boot(plan, ["broken_hang", "printf_format"], users,
+                                {"k_broken_hang": HANG_BUDGET})
+    hang = outcomes.get("k_broken_hang")
+    ok = (hang is not None and hang.reason.startswith("hang") and "ktest_broken_hang" in hang.where
+          and took < 30 and all(outcomes.get(n) and outcomes[n].ok for n in ["k_printf_format", *users]))
+    return ok, f"took {took:.1f} s\n" + describe(outcomes)
+
+
+def select_check(plan):
+    d = plan.diff[0]
+    halves = {f"diff/{d}/{h}" for h in plans.HALVES}
+    checks = [
+        plan.select("dev_chardev") == ({"dev_chardev"} if "dev_chardev" in plan.users else set()),
+        plan.select(d) == {d, d + ".glibc"} | halves,
+        plan.select("no_such_test_anywhere") == set(),
+        plan.select("k_broken_null") == {"k_broken_null"},
+        plan.kernel_runs({f"diff/{d}/glibc-on-linux"}) == ([], [d, d + ".glibc"]),
+    ]
+    tty = plan.select("k_tty_*")
+    checks.append(bool(tty) and all(n.startswith("k_tty_") for n in tty))
+    return all(checks), f"checks: {checks}"
+
+
+def grade_check(results, outcomes):
+    lab = [("k_printf_format", 5), ("k_broken_fail", 3)]
+    score, possible, lines = report.grade(lab, results, lambda chosen: outcomes)
+    ok = (score, possible) == (5, 8) and lines[-1] == "Score: 5/8" and \
+        any("k_broken_fail: FAIL" in line and "0/3" in line for line in lines)
+    return ok, "\n".join(lines)
+
+
+def run(plan, chosen, results):
+    wanted = [n for n in plans.SELFTESTS if n in chosen]
+    if not wanted:
+        return
+    users = plan.users[:2]
+    verdicts = {}
+    if {"harness_catches_fail", "harness_survives_panic", "harness_grades"} & set(wanted):
+        outcomes, seen, _ = boot(plan, ["broken_fail", "broken_null", "broken_panic", "printf_format"], users)
+        detail = describe(outcomes)
+        verdicts.update({k: (v, detail) for k, v in crash_checks(outcomes, seen, users).items()})
+        verdicts["harness_grades"] = grade_check(results, outcomes)
+    if "harness_locates_hang" in wanted:
+        verdicts["harness_locates_hang"] = hang_check(plan, users[:1])
+    if "harness_selects" in wanted:
+        verdicts["harness_selects"] = select_check(plan)
+    for name in wanted:
+        ok, detail = verdicts[name]
+        results.report(name, "passed" if ok else "failed",
+                       None if ok else report.Failure("the harness missed it", detail))
