@@ -143,9 +143,10 @@ class Guest:
 
     def where(self, kernel_elf):
         """Where the CPU is and what every task's kernel stack holds, through the
-        gdbstub (tools/gdb_where.py); the guest stays stopped afterwards."""
-        if self.exited:
-            return ""
+        gdbstub (tools/gdb_where.py); the guest stays stopped afterwards.
+        None if QEMU has exited meanwhile: the guest finished after all."""
+        if self.proc.poll() is not None:
+            return None
         cmd = ["gdb", "-batch", "-nx", "-ex", "set architecture i386", "-ex", f"file {kernel_elf}",
                "-ex", f"target remote {self.gdb_socket}", "-x", WHERE_SCRIPT]
         try:

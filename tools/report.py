@@ -103,8 +103,8 @@ def grade(lab, results, outcomes_of):
         possible += points
         score += points if ok else 0
         took = f" ({o.seconds:.1f}s)" if o else ""
-        lines.append(f"== Test {name} == {name}: {'OK' if ok else 'FAIL'}{took}  "
-                     f"{points if ok else 0}/{points}" + ("" if o else "  (no such test or it did not run)"))
+        lines.append(f"{name}: {'OK' if ok else 'FAIL'}{took}  {points if ok else 0}/{points}"
+                     + ("" if o else "  (no such test, or it did not run)"))
         if not ok and results.status.get(name) == "failed" and results.logdir:
             lines.append(f"    report: {os.path.relpath(results.path(name))}")
     lines.append(f"Score: {score}/{possible}")

@@ -103,7 +103,7 @@ class Boot:
         self.on_result(outcome)
 
     def hung(self, guest):
-        where = guest.where(self.kernel)
+        where = guest.where(self.kernel) or ""
         elf = self.user_elf(self.current) if self.current else None
         return where + symbols.explain(where, self.kernel, elf, kernel_too=False)
 
@@ -171,7 +171,7 @@ def drive(guest, boot):
     where = None
     while not guest.exited:
         left = boot.last + boot.budget() - time.monotonic()
-        if left <= 0 and where is None:
+        if left <= 0 and where is None and guest.proc.poll() is None:
             where = boot.hung(guest)
             guest.kill()
         # The kernel log first: it was written before the COM1 line that ends a test.
