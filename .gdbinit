@@ -1,5 +1,6 @@
-# .gdbinit: attaches to `make debug`'s QEMU with the kernel's symbols.
+# .gdbinit: the kernel's symbols and this kernel's commands for `make gdb`,
+# which then connects to `make qemu-gdb`'s QEMU through build/gdbinit (its
+# port is this user's).
 set architecture i386
 file build/kernel.elf
 source tools/gdb/freax.gdb
-target remote localhost:1234
