@@ -6,7 +6,8 @@ import difflib
 import os
 
 EXCERPT = 12        # lines of each part of a report shown on the terminal
-WHERE_LINES = 60    # but the location of a crash or a hang in full, within reason
+WHERE_LINES = 60    # but the location of a crash or a hang in full, within reason,
+KLOG_LINES = 40     # and enough of the kernel log for its oops or panic report
 
 
 def unified(expected, got, expected_label, got_label):
@@ -64,7 +65,8 @@ class Results:
                 # Where the kernel was in full; the diff from where it first goes wrong; logs their end.
                 lines = text.rstrip("\n").splitlines()
                 lines = lines[:WHERE_LINES] if title.startswith("where") else \
-                    lines[:EXCERPT * 2] if title.startswith("diff") else tail(text)
+                    lines[:EXCERPT * 2] if title.startswith("diff") else \
+                    tail(text, KLOG_LINES) if title.startswith("kernel log") else tail(text)
                 print(f"    {title}:")
                 for line in lines:
                     print("    | " + line)
