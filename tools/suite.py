@@ -16,7 +16,7 @@ import mkcpio
 import qemu
 import symbols
 
-DEFAULT_BUDGET = 10.0   # seconds a test may take unless user/tests/tests.mk says otherwise
+DEFAULT_BUDGET = 15.0   # seconds a test may take unless user/tests/tests.mk says otherwise
 BOOT_BUDGET = 30.0      # from power-on to the first test
 GAP_BUDGET = 15.0       # between one test's result and the next test (or the power-off)
 MARK = re.compile(r"@@(TEST|RESULT) (\S+)")

@@ -35,7 +35,7 @@ def addr2line(elf, addrs):
 
 
 def relative(line):
-    return line.replace(ROOT + os.sep, "")
+    return re.sub(r" \(discriminator \d+\)", "", line.replace(ROOT + os.sep, ""))
 
 
 def explain(text, kernel_elf, user_elf=None, kernel_too=True):

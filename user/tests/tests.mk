@@ -18,7 +18,7 @@ DIFF_TESTS := $(filter-out $(KERNEL_ONLY_TESTS),$(TEST_PROGS))
 # numbers with nothing but the stock toolchain.
 GLIBC_IMAGE_TESTS := $(DIFF_TESTS) dev_stock_devices
 
-# Time budgets in seconds for the tests that need more than the harness's 10 s
+# Time budgets in seconds for the tests that need more than the harness's 15 s
 # (tools/suite.py DEFAULT_BUDGET), as NAME=SECONDS; NAME covers NAME.glibc and
 # k_NAME an in-kernel test. A test past its budget is a hang: reported with
 # where the kernel was, and the suite goes on with a fresh boot.
