@@ -1,9 +1,16 @@
 #!/usr/bin/env python3
 """mkcpio.py: writes the initramfs, a cpio archive in the "newc" format that
-the kernel unpacks at boot.  Usage: mkcpio.py OUT [DEST=SRC | DEST=@TEXT]...
-DEST is the path inside the image; SRC a host file, or @TEXT literal contents.
+the kernel unpacks at boot.
+
+    mkcpio.py OUT [DEST=SRC | DEST=@TEXT | DEST=>TARGET | @LISTFILE]...
+
+DEST is the path inside the image; SRC a host file (its permission bits are
+kept), @TEXT literal contents (mode 0644), >TARGET a symbolic link to TARGET.
+@LISTFILE reads more such specs from LISTFILE, one a line, which keeps long
+lists and names the shell would mangle (busybox's "[") off the command line.
 Parent directories and the standard ones (/bin /dev /proc /sys /tmp /etc) are added."""
 import os
+import stat
 import sys
 
 STD_DIRS = ["bin", "dev", "etc", "proc", "sys", "tmp", "tests"]
@@ -23,11 +30,24 @@ def entry(ino, mode, name, data=b""):
 
 def host_file(src):
     with open(src, "rb") as f:
-        return 0o100755, f.read()
+        return stat.S_IFREG | stat.S_IMODE(os.fstat(f.fileno()).st_mode), f.read()
 
 
 def text_file(text):
     return 0o100644, text.encode()
+
+
+def symlink(target):
+    return 0o120777, target.encode()
+
+
+def expand(specs):
+    for spec in specs:
+        if spec.startswith("@"):
+            with open(spec[1:]) as f:
+                yield from expand(line.rstrip("\n") for line in f if line.strip())
+        else:
+            yield spec
 
 
 def archive(files):
@@ -57,20 +77,13 @@ def write(out, blob):
     os.replace(tmp, out)
 
 
-def overlay(base, out, files):
-    """Writes to out the image base followed by a second archive of files: the
-    kernel unpacks both, the later one winning (how krun and the harness add
-    their files to build/initramfs.cpio)."""
-    with open(base, "rb") as f:
-        write(out, f.read() + archive({dest.strip("/"): v for dest, v in files.items()}))
-
-
 def main():
     out, specs = sys.argv[1], sys.argv[2:]
     files = {}
-    for spec in specs:
+    for spec in expand(specs):
         dest, src = spec.split("=", 1)
-        files[dest.strip("/")] = text_file(src[1:]) if src.startswith("@") else host_file(src)
+        kind = {"@": text_file, ">": symlink}.get(src[:1])
+        files[dest.strip("/")] = kind(src[1:]) if kind else host_file(src)
     write(out, archive(files))
 
 

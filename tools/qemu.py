@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 
+import mkcpio
+
 QEMU = os.environ.get("QEMU", "qemu-system-i386")
 DEFAULT_MEM = "256M"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -57,8 +59,15 @@ class Guest:
     """One headless boot.  Use as a context manager; poll() until exited (after
     kill() too: the streams are read to their end)."""
 
-    def __init__(self, kernel=None, initrd=None, iso=None, append="", mem=None):
+    def __init__(self, kernel=None, initrd=None, iso=None, append="", mem=None, files=None):
+        """files ({guest path: (mode, bytes)}, mkcpio's entries) go into a second
+        archive after initrd: the kernel unpacks both, the later one winning."""
         self.tmp = tempfile.TemporaryDirectory(prefix="freax-qemu-")
+        if files:
+            image = os.path.join(self.tmp.name, "initrd.cpio")
+            with open(initrd, "rb") as f:
+                mkcpio.write(image, f.read() + mkcpio.archive({k.strip("/"): v for k, v in files.items()}))
+            initrd = image
         self.gdb_socket = os.path.join(self.tmp.name, "gdb.sock")
         self.data = {name: bytearray() for name in STREAMS}
         pipes = {name: os.pipe() for name in STREAMS}

@@ -9,7 +9,6 @@ kernel is booted again with the tests not yet run.  The kernel log (debugcon)
 carries the same markers, so each test gets the log lines printed while it ran."""
 import os
 import re
-import tempfile
 import time
 
 import mkcpio
@@ -141,18 +140,16 @@ def run(kernel, initrd, ktests, users, budgets, user_elf, on_result, logdir=None
     while pending:
         boots += 1
         boot = Boot(kernel, budgets, user_elf, on_result)
-        with tempfile.TemporaryDirectory() as tmp:
-            image = os.path.join(tmp, "initrd.cpio")
-            names = [n for n in pending if not n.startswith("k_")]
-            mkcpio.overlay(initrd, image, {"etc/tests.list": mkcpio.text_file("".join(n + "\n" for n in names))})
-            append = "mode=test quiet ktest=" + ",".join(n[2:] for n in pending if n.startswith("k_"))
-            with qemu.Guest(kernel=kernel, initrd=image, append=append) as guest:
-                where = drive(guest, boot)
-                boot.ended(guest, where)
-                if logdir:
-                    for stream in ("serial", "debugcon"):
-                        with open(os.path.join(logdir, f"boot{boots}.{stream}"), "wb") as f:
-                            f.write(guest.data[stream])
+        names = [n for n in pending if not n.startswith("k_")]
+        files = {"etc/tests.list": mkcpio.text_file("".join(n + "\n" for n in names))}
+        append = "mode=test quiet ktest=" + ",".join(n[2:] for n in pending if n.startswith("k_"))
+        with qemu.Guest(kernel=kernel, initrd=initrd, append=append, files=files) as guest:
+            where = drive(guest, boot)
+            boot.ended(guest, where)
+            if logdir:
+                for stream in ("serial", "debugcon"):
+                    with open(os.path.join(logdir, f"boot{boots}.{stream}"), "wb") as f:
+                        f.write(guest.data[stream])
         first_test_s = first_test_s if first_test_s is not None else boot.first_test_s
         progress = [n for n in boot.outcomes if n in pending]
         outcomes.update(boot.outcomes)
