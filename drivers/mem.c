@@ -6,7 +6,6 @@
 #include "initcall.h"
 #include "kernel.h"
 #include "random.h"
-#include "tty/console.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 
@@ -72,16 +71,19 @@ static ssize_t read_random(struct file *file, char __user *buf, size_t count, lo
 	return read_generated(buf, count, get_random_bytes);
 }
 
-/* As on Linux, each write is one line of the kernel log: init marks there where
- * each test starts, so the harness can tell which test a driver's messages belong to. */
+/* As on Linux, each write is one line of the kernel log (a longer one is cut):
+ * init marks there where each test starts, so the harness can tell which test
+ * a driver's messages belong to. */
 static ssize_t write_kmsg(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
 	(void)file, (void)pos;
 	char line[256];
 	size_t n = MIN(count, sizeof(line) - 2);
+	if (n == 0)
+		return 0;
 	if (copy_from_user(line, buf, n))
 		return -EFAULT;
-	if (n == 0 || line[n - 1] != '\n')
+	if (line[n - 1] != '\n')
 		line[n++] = '\n';
 	line[n] = '\0';
 	kprintf("%s", line);
