@@ -105,6 +105,7 @@ help:
 	@echo "                  has * ? [ (T='k_fs_*'), else a substring (T=pipe); k_NAME is a KTEST"
 	@echo "  LAB=NAME        make grade: the lab file labs/NAME.lab"
 	@echo "  MEM=SIZE        guest memory (default 256M); KVM=1 tries KVM before TCG"
+	@echo "  GDBPORT=N       make qemu-gdb: this port instead of uid % 5000 + 25000 (or the next free one)"
 	@echo "  QEMU_EXTRA=...  options added to the test boots (e.g. -icount shift=0)"
 	@echo "  V=1             show the full build commands; CROSS=PREFIX picks the cross compiler"
 	@echo "One program: tools/krun PROGRAM [ARGS] (tools/krun --help)."

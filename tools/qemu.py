@@ -10,7 +10,7 @@ hung guest is killed.  Nothing waits on a guest forever: the callers poll
 with deadlines.
 
 Environment: QEMU (the binary), MEM (guest memory, default 256M), KVM=1 (try
-KVM before TCG), QEMU_EXTRA (options added to every headless boot, e.g.
+KVM before TCG), GDBPORT (for `make qemu-gdb`), QEMU_EXTRA (options added to every headless boot, e.g.
 "-icount shift=0" for timings that count instructions)."""
 import os
 import select
@@ -43,7 +43,9 @@ def accel_args():
 
 def gdb_port():
     """xv6's rule, so two users of one machine do not collide: uid % 5000 + 25000,
-    moved up past ports already taken (a second checkout's QEMU)."""
+    moved up past ports already taken (a second checkout's QEMU); GDBPORT=N insists on N."""
+    if os.environ.get("GDBPORT"):
+        return int(os.environ["GDBPORT"])
     port = os.getuid() % 5000 + 25000
     for candidate in range(port, port + 100):
         with socket.socket() as s:
