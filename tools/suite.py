@@ -142,7 +142,7 @@ def run(kernel, initrd, ktests, users, budgets, user_elf, on_result, logdir=None
         boot = Boot(kernel, budgets, user_elf, on_result)
         names = [n for n in pending if not n.startswith("k_")]
         files = {"etc/tests.list": mkcpio.text_file("".join(n + "\n" for n in names))}
-        append = "mode=test quiet ktest=" + ",".join(n[2:] for n in pending if n.startswith("k_"))
+        append = f"mode=test {qemu.QUIET} ktest=" + ",".join(n[2:] for n in pending if n.startswith("k_"))
         with qemu.Guest(kernel=kernel, initrd=initrd, append=append, files=files) as guest:
             where = drive(guest, boot)
             boot.ended(guest, where)
