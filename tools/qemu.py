@@ -28,9 +28,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 WHERE_SCRIPT = os.path.join(HERE, "gdb_where.py")
 STREAMS = ("serial", "serial2", "debugcon")
 # Kernel command-line words for the headless boots: the kernel log goes to
-# debugcon only, so COM1 carries the programs' output and nothing else (not
-# even a panic report, which debugcon has).
-QUIET = "quiet loglevel=0"
+# debugcon, and COM1 carries the programs' output with no more of the log than
+# emergencies (1 is the lowest level syslog(2) can set back).
+QUIET = "quiet loglevel=1"
 
 
 def base_args(mem=None):
