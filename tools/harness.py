@@ -75,7 +75,10 @@ def kernel_failure(outcome, host):
     linux = host and host.get((suite.base_name(outcome.name), "glibc"))
     if linux and linux[0] is not None:
         diff = report.unified(linux[1], outcome.output, "linux (glibc build)", f"kernel ({outcome.name})")
-    return report.Failure(outcome.reason, outcome.output, diff, outcome.klog, outcome.where)
+    # A panic or oops report is shown on the console too: once, in the kernel log, is enough.
+    logged = set(outcome.klog.splitlines(True))
+    output = "".join(line for line in outcome.output.splitlines(True) if line not in logged)
+    return report.Failure(outcome.reason, output, diff, outcome.klog, outcome.where)
 
 
 def run_kernel(plan, chosen, results, host, logdir):
