@@ -76,7 +76,7 @@ def kernel_failure(outcome, host):
     if linux and linux[0] is not None:
         diff = report.unified(linux[1], outcome.output, "linux (glibc build)", f"kernel ({outcome.name})")
     # A panic or oops report is shown on the console too: once, in the kernel log, is enough.
-    logged = set(outcome.klog.splitlines(True))
+    logged = {line for line in outcome.klog.splitlines(True) if line.strip()}
     output = "".join(line for line in outcome.output.splitlines(True) if line not in logged)
     return report.Failure(outcome.reason, output, diff, outcome.klog, outcome.where)
 
