@@ -1,20 +1,24 @@
 """selftest.py: the harness's own tests, run by `make test` after the suite.
 Deliberately broken in-kernel tests (a failed check, a NULL dereference, a
-panic, a hang) run among passing ones, and each check below must see the
-harness report exactly what happened: one failure per broken test with the
-faulting function named, the others passing after the reboots, a hang
-located in seconds; T= selection and grading are checked on the plan and
-on those results."""
+panic, a busy loop) and a user test that sleeps for ever run among passing
+ones, and each check below must see the harness report exactly what
+happened: one failure per broken test naming the faulting function or the
+wait it sleeps in, found within seconds, the others passing after the
+reboots; T= selection and grading are checked on the plan and on those
+results."""
+import os
 import time
 
+import mkcpio
 import plan as plans
 import report
 import suite
 
 HANG_BUDGET = 3.0
+SLEEPER = "harness_sleeper"     # /bin/cat as a test: it waits for the console for ever
 
 
-def boot(plan, ktests, users, budgets=None):
+def boot(plan, ktests, users, budgets=None, files=None):
     """Runs the tests quietly; returns ({name: Outcome}, {name: times reported}, seconds)."""
     seen = {}
 
@@ -23,7 +27,7 @@ def boot(plan, ktests, users, budgets=None):
 
     start = time.monotonic()
     outcomes, _ = suite.run(plan.args.kernel, plan.args.initrd, ktests, users, budgets or {},
-                            plan.user_elf, count)
+                            plan.user_elf, count, files=files)
     return outcomes, seen, time.monotonic() - start
 
 
@@ -49,10 +53,16 @@ def crash_checks(outcomes, seen, users):
 
 
 def hang_check(plan, users):
-    outcomes, seen, took = boot(plan, ["broken_hang", "printf_format"], users,
-                                {"k_broken_hang": HANG_BUDGET})
-    hang = outcomes.get("k_broken_hang")
+    """A kernel busy in a loop and a test asleep for ever (cat reading the
+    console): each is one failure naming the function, found within seconds."""
+    cat = os.path.join(plan.args.build, "user", "cat")
+    outcomes, seen, took = boot(plan, ["broken_hang", "printf_format"], users + [SLEEPER],
+                                {"k_broken_hang": HANG_BUDGET, SLEEPER: HANG_BUDGET},
+                                {"tests/" + SLEEPER: mkcpio.host_file(cat)})
+    hang, sleeper = outcomes.get("k_broken_hang"), outcomes.get(SLEEPER)
     ok = (hang is not None and hang.reason.startswith("hang") and "ktest_broken_hang" in hang.where
+          and sleeper is not None and sleeper.reason.startswith("hang") and "tty_read" in sleeper.where
+          and f"{SLEEPER} P_SLEEPING" in sleeper.where
           and took < 30 and all(outcomes.get(n) and outcomes[n].ok for n in ["k_printf_format", *users]))
     return ok, f"took {took:.1f} s\n" + describe(outcomes)
 

@@ -129,10 +129,11 @@ class Boot:
         self.finish(Outcome(name, False, why, where=where or symbols.explain(log, self.kernel)))
 
 
-def run(kernel, initrd, ktests, users, budgets, user_elf, on_result, logdir=None):
+def run(kernel, initrd, ktests, users, budgets, user_elf, on_result, logdir=None, files=None):
     """Runs ktests (names without "k_") then the user tests, booting again after
     a crash or a hang to go on with the rest.  on_result(outcome) is called as
-    each test ends.  Returns ({name: Outcome}, seconds to the first test)."""
+    each test ends; files go into the initramfs too.  Returns ({name: Outcome},
+    seconds to the first test)."""
     pending = ["k_" + k for k in ktests] + list(users)
     outcomes = {}
     first_test_s = None
@@ -141,9 +142,9 @@ def run(kernel, initrd, ktests, users, budgets, user_elf, on_result, logdir=None
         boots += 1
         boot = Boot(kernel, budgets, user_elf, on_result)
         names = [n for n in pending if not n.startswith("k_")]
-        files = {"etc/tests.list": mkcpio.text_file("".join(n + "\n" for n in names))}
+        extra = dict(files or {}, **{"etc/tests.list": mkcpio.text_file("".join(n + "\n" for n in names))})
         append = f"mode=test {qemu.QUIET} ktest=" + ",".join(n[2:] for n in pending if n.startswith("k_"))
-        with qemu.Guest(kernel=kernel, initrd=initrd, append=append, files=files) as guest:
+        with qemu.Guest(kernel=kernel, initrd=initrd, append=append, files=extra) as guest:
             where = drive(guest, boot)
             boot.ended(guest, where)
             if logdir:
