@@ -30,14 +30,8 @@ void ktest_check(bool ok, const char *what, const char *file, int line)
 }
 
 /* A protocol line, on COM1 and in debugcon. */
-static void mark(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void mark(const char *fmt, ...)
+static void mark(const char *line)
 {
-	char line[96];
-	va_list ap;
-	va_start(ap, fmt);
-	kvsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
 	ktest_report("%s", line);
 	debugcon_write(line);
 }
@@ -64,9 +58,12 @@ void ktest_run_all(const char *only)
 	for (const struct ktest *t = __start_ktests; t < __stop_ktests; t++) {
 		if (only ? !in_list(only, t->name) : t->broken)
 			continue;
-		mark("@@TEST k_%s\n", t->name);
+		char line[96];
+		snprintf(line, sizeof(line), "@@TEST k_%s\n", t->name);
+		mark(line);
 		failures = 0;
 		t->fn();
-		mark("@@RESULT k_%s exit %d\n", t->name, failures ? 1 : 0);
+		snprintf(line, sizeof(line), "@@RESULT k_%s exit %d\n", t->name, failures ? 1 : 0);
+		mark(line);
 	}
 }
