@@ -107,6 +107,7 @@ help:
 	@echo "  MEM=SIZE        guest memory (default 256M); KVM=1 tries KVM before TCG"
 	@echo "  GDBPORT=N       make qemu-gdb: this port instead of uid % 5000 + 25000 (or the next free one)"
 	@echo "  QEMU_EXTRA=...  options added to the test boots (e.g. -icount shift=0)"
+	@echo "  DEBUG=1         build the kernel at -Og with every frame kept, for GDB"
 	@echo "  V=1             show the full build commands; CROSS=PREFIX picks the cross compiler"
 	@echo "One program: tools/krun PROGRAM [ARGS] (tools/krun --help)."
 
