@@ -1,7 +1,7 @@
 /* mem.c: the memory devices of major 1 ("mem"), with Linux's minors:
  * /dev/null (3), /dev/zero (5), /dev/full (7), /dev/random (8),
- * /dev/urandom (9) and /dev/kmsg (11, write-only here). One cdev covers the major; its open picks the minor's
- * file_operations, as Linux's memory_open does. */
+ * /dev/urandom (9) and /dev/kmsg (11, write-only here). One cdev covers the
+ * major; its open picks the minor's file_operations, as Linux's memory_open does. */
 #include "dev/chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
@@ -71,9 +71,10 @@ static ssize_t read_random(struct file *file, char __user *buf, size_t count, lo
 	return read_generated(buf, count, get_random_bytes);
 }
 
-/* As on Linux, each write is one line of the kernel log (a longer one is cut):
- * init marks there where each test starts, so the harness can tell which test
- * a driver's messages belong to. */
+/* As on Linux, each write is one line of the kernel log (a longer one is cut),
+ * at the level a leading "<N>" gives (syslog's priority, facility * 8 + level)
+ * or the default: init marks there where each test starts, so the harness can
+ * tell which test a driver's messages belong to. */
 static ssize_t write_kmsg(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
 	(void)file, (void)pos;
@@ -86,7 +87,17 @@ static ssize_t write_kmsg(struct file *file, const char __user *buf, size_t coun
 	if (line[n - 1] != '\n')
 		line[n++] = '\n';
 	line[n] = '\0';
-	kprintf("%s", line);
+	const char *text = line;
+	unsigned long level = LOGLEVEL_DEFAULT;
+	if (line[0] == '<') {
+		char *end;
+		unsigned long pri = strtoul(line + 1, &end, 10);
+		if (end > line + 1 && *end == '>') {
+			level = pri & 7;
+			text = end + 1;
+		}
+	}
+	printk(KERN_SOH "%c%s", (char)('0' + level), text);
 	return (ssize_t)count;
 }
 

@@ -120,6 +120,16 @@ static ssize_t read_list(const char *path, char ***names)
 	return (ssize_t)n;
 }
 
+/* Puts a line into the kernel log at the debug level, which no console shows. */
+static void klog_line(int kmsg, const char *line)
+{
+	char buf[320];
+	int len = snprintf(buf, sizeof buf, "<7>%s", line);
+
+	if (kmsg >= 0 && write(kmsg, buf, len) < 0)
+		warn("/dev/kmsg");
+}
+
 /* Prints a protocol line on stdout and the same line into the kernel log. */
 static void mark(int kmsg, const char *fmt, ...)
 {
@@ -127,12 +137,11 @@ static void mark(int kmsg, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	int len = vsnprintf(buf, sizeof buf, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	fputs(buf, stdout);
 	fflush(stdout);
-	if (kmsg >= 0 && write(kmsg, buf, len) < 0)
-		warn("/dev/kmsg");
+	klog_line(kmsg, buf);
 }
 
 static _Noreturn void run_tests(void)
@@ -218,14 +227,11 @@ static void redirect(int fd, const char *path, int flags)
 /* krun shows the kernel log from this line on: what the program made the kernel print. */
 static void mark_krun_start(void)
 {
-	static const char line[] = "@@KRUN start\n";
 	int kmsg = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
 
-	if (kmsg < 0)
-		return;
-	if (write(kmsg, line, sizeof line - 1) < 0)
-		warn("/dev/kmsg");
-	close(kmsg);
+	klog_line(kmsg, "@@KRUN start\n");
+	if (kmsg >= 0)
+		close(kmsg);
 }
 
 static _Noreturn void run_krun(void)
