@@ -338,7 +338,10 @@ void exe_file_release(struct proc *p)
 	p->exe_inode = NULL;
 }
 
-/* Takes over the write denial held on exe. */
+/* Takes over the write denial held on exe. path is what execve was given
+ * (comm is its last part); exe the file run, an interpreter for a script:
+ * /proc/PID/exe names it by its absolute path, as on Linux, so
+ * "/proc/self/exe" or "./prog" stay valid after a chdir or an exec. */
 static void commit_image(const struct image *img, uint32_t esp, const char *path, struct inode *exe)
 {
 	struct proc *p = current;
@@ -353,7 +356,8 @@ static void commit_image(const struct image *img, uint32_t esp, const char *path
 	p->brk_start = p->brk = img->brk;
 	p->mmap_base = MMAP_BASE;
 	p->stack_limit = USER_TOP - STACK_MAX;
-	strlcpy(p->exe, path, sizeof(p->exe));
+	if (vfs_path_of(exe, p->exe, sizeof(p->exe)) < 0)
+		strlcpy(p->exe, path, sizeof(p->exe));
 	const char *base = path;
 	for (const char *c = path; *c; c++)
 		if (*c == '/')

@@ -1,7 +1,8 @@
 /* namei.c: path names: the walk from the root or a starting directory
  * through ".", "..", and link-like entries (followed through their readlink
  * method), permission checks by uid/gid/mode with root's bypass, splitting a
- * path into its directory and last name, getcwd, and user path names. */
+ * path into its directory and last name, an inode's absolute path (getcwd,
+ * /proc/PID/exe), and user path names. */
 #include "kernel.h"
 #include "fs/fdtable.h"
 #include "mm/kmalloc.h"
@@ -255,13 +256,13 @@ bool nameidata_is_dot(const struct nameidata *nd)
 	return is_dot(nd->name, nd->len);
 }
 
-int vfs_getcwd(char *buf, size_t size)
+int vfs_path_of(struct inode *inode, char *buf, size_t size)
 {
 	if (size == 0)
 		return -ERANGE;
 	char *p = buf + size;
 	*--p = '\0';
-	for (struct inode *in = cur_cwd(); in != vfs_root(); in = in->i_parent) {
+	for (struct inode *in = inode; in != vfs_root(); in = in->i_parent) {
 		if (!in->i_parent)
 			return -ENOENT;
 		size_t len = strlen(in->i_name);
@@ -279,6 +280,11 @@ int vfs_getcwd(char *buf, size_t size)
 	size_t n = (size_t)(buf + size - p);
 	memmove(buf, p, n);
 	return (int)n;
+}
+
+int vfs_getcwd(char *buf, size_t size)
+{
+	return vfs_path_of(cur_cwd(), buf, size);
 }
 
 int getname(const char __user *upath, char **res)

@@ -22,6 +22,9 @@ int vfs_mknod(const char *path, umode_t mode, dev_t dev, uint32_t uid, uint32_t 
 int vfs_unlink(const char *path);
 /* MAY_READ 4, MAY_WRITE 2, MAY_EXEC 1 against the current credentials: 0 or -EACCES. */
 int vfs_permission(struct inode *inode, int mask);
+/* inode's absolute path from the root, as Linux's d_path: its length with
+ * the NUL, -ENOENT if it has been removed, -ERANGE if size is too small. */
+int vfs_path_of(struct inode *inode, char *buf, size_t size);
 int vfs_getcwd(char *buf, size_t size);
 
 #define MAY_EXEC  1
