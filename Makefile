@@ -22,14 +22,22 @@ QEMU_ENV := QEMU=$(QEMU) MEM=$(MEM) KVM=$(KVM)
 QEMU_BASE := $(shell $(QEMU_ENV) python3 tools/qemu.py args base)
 RUN_ACCEL := $(shell $(QEMU_ENV) python3 tools/qemu.py args accel)
 GLIBC_IMAGE_BINS := $(addprefix $(B)/glibc-tests/,$(GLIBC_IMAGE_TESTS))
-ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS)
+# Debian's static i386 busybox, the userland beside the project's own: /bin/busybox, and
+# one symbolic link per applet in /usr/bin, which PATH (/bin:/usr/bin) searches after the
+# project's programs in /bin. rootfs/ holds the image's plain files (/etc/profile, passwd).
+BUSYBOX := $(B)/busybox
+BUSYBOX_LINKS := $(B)/busybox.links
+ROOTFS_FILES := $(shell find rootfs -type f)
+ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS) $(BUSYBOX) $(BUSYBOX_LINKS) $(ROOTFS_FILES)
 
 .PHONY: all iso run run-nox test grade qemu-gdb gdb help clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
 
 ROOT_SPEC := $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
 	$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f)) \
-	$(foreach f,$(GLIBC_IMAGE_BINS),tests/$(notdir $(f)).glibc=$(f))
+	$(foreach f,$(GLIBC_IMAGE_BINS),tests/$(notdir $(f)).glibc=$(f)) \
+	bin/busybox=$(BUSYBOX) @$(BUSYBOX_LINKS) \
+	$(foreach f,$(ROOTFS_FILES),$(f:rootfs/%=%)=$(f))
 # The image's file list, rewritten only when it changes: a program or test
 # that is removed must leave the image too, which timestamps alone miss.
 ROOT_LIST := $(B)/initramfs.list
@@ -38,6 +46,12 @@ $(shell mkdir -p $(B); echo '$(ROOT_SPEC)' | cmp -s - $(ROOT_LIST) 2>/dev/null |
 $(INITRAMFS): $(ROOT_FILES) $(ROOT_LIST) tools/mkcpio.py
 	@echo "  CPIO    $@"
 	$(Q)python3 tools/mkcpio.py $@ $(ROOT_SPEC)
+
+$(BUSYBOX):
+	$(Q)tools/install-deps busybox $@
+
+$(BUSYBOX_LINKS): $(BUSYBOX) tools/applets.py
+	$(Q)python3 tools/applets.py $< usr/bin /bin/busybox > $@
 
 iso: $(ISO)
 $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg

@@ -2,7 +2,8 @@
  * over after its default translation) becomes the bytes a terminal expects:
  * ASCII with shift, caps lock and ctrl applied (ctrl+letter is the control
  * character), DEL for backspace, CR for enter, and VT100 escape sequences
- * for the cursor and editing keys, as the Linux console sends them. */
+ * for the cursor and editing keys, as the Linux console sends them.
+ * Shift-PgUp and Shift-PgDn scroll the screen back and forth instead. */
 #include "kernel.h"
 #include "kbd.h"
 #include "x86/trap.h"
@@ -19,6 +20,8 @@
 #define SC_LSHIFT  0x2a
 #define SC_RSHIFT  0x36
 #define SC_CAPS    0x3a
+#define SC_PGUP    0x49                 /* behind 0xe0 */
+#define SC_PGDN    0x51
 
 static const char normal[] = {
 	0, 033, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '=', 0x7f, '\t',
@@ -40,11 +43,13 @@ static const struct {
 	const char *seq;
 } extended[] = {
 	{ 0x48, "\033[A" }, { 0x50, "\033[B" }, { 0x4d, "\033[C" }, { 0x4b, "\033[D" },
-	{ 0x47, "\033[1~" }, { 0x4f, "\033[4~" }, { 0x53, "\033[3~" },
+	{ 0x47, "\033[1~" }, { 0x4f, "\033[4~" }, { 0x53, "\033[3~" }, { 0x52, "\033[2~" },
+	{ 0x49, "\033[5~" }, { 0x51, "\033[6~" },
 	{ 0x1c, "\r" }, { 0x35, "/" },
 };
 
 static void (*deliver)(char c);
+static void (*scroll)(int pages);
 static bool shift_l, shift_r, ctrl_l, ctrl_r, caps, ext;
 
 static void send(const char *s)
@@ -90,6 +95,8 @@ static void scancode(uint8_t sc)
 		return;
 	} else if (code == SC_CAPS) {
 		caps = !caps;
+	} else if (was_ext && (shift_l || shift_r) && (code == SC_PGUP || code == SC_PGDN)) {
+		scroll(code == SC_PGUP ? 1 : -1);
 	} else if (was_ext) {
 		for (size_t i = 0; i < ARRAY_SIZE(extended); i++)
 			if (extended[i].code == code)
@@ -112,9 +119,10 @@ static void kbd_intr(void)
 	}
 }
 
-void kbd_init(void (*deliver_fn)(char c))
+void kbd_init(void (*deliver_fn)(char c), void (*scroll_fn)(int pages))
 {
 	deliver = deliver_fn;
+	scroll = scroll_fn;
 	irq_register(IRQ_KBD, kbd_intr);
 	kbd_intr();                     /* a byte already waiting holds the edge-triggered IRQ line up */
 }

@@ -18,10 +18,17 @@
 static struct tty tty1, ttyS[SERIAL_NPORTS];
 static struct cdev vt_cdev, serial_cdev, tty_cdev, console_cdev;
 
+/* The screen's answers to a program's queries (where is the cursor?) are typed input. */
+static void vga_tty_reply(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		tty_receive_char(&tty1, s[i]);
+}
+
 static size_t vga_tty_write(struct tty *tty, const char *s, size_t n)
 {
 	(void)tty;
-	vga_write(s, n);
+	vga_write(s, n, vga_tty_reply);
 	return n;
 }
 
@@ -39,8 +46,9 @@ static const struct tty_operations vga_tty_ops = {
 static size_t serial_tty_write(struct tty *tty, const char *s, size_t n)
 {
 	size_t k = serial_write(tty - ttyS, s, n);
+	/* The mirror leaves the answers to queries to the terminal on the serial line. */
 	if (tty == tty_console() && !console_quiet)
-		vga_write(s, k);
+		vga_write(s, k, NULL);
 	return k;
 }
 
@@ -62,9 +70,11 @@ static const struct tty_operations serial_tty_ops = {
 
 /* The keyboard types into tty1 while something has it open, and into the
  * console otherwise: in a QEMU window the keyboard then drives the shell on
- * the console, as the serial line does. */
+ * the console, as the serial line does. Typing returns the screen from its
+ * scrollback, as on Linux. */
 static void kbd_deliver(char c)
 {
+	vga_scrollback(0);
 	tty_receive_char(tty1.count ? &tty1 : tty_console(), c);
 }
 
@@ -107,7 +117,7 @@ static int tty_drivers_init(void)
 	if (err)
 		return err;
 	tty_set_console(&ttyS[0]);
-	kbd_init(kbd_deliver);
+	kbd_init(kbd_deliver, vga_scrollback);
 	err = device_create(MKDEV(TTYAUX_MAJOR, 0), 0, TTY_GID, 0666, "tty");
 	if (!err)
 		err = device_create(MKDEV(TTYAUX_MAJOR, 1), 0, 0, 0600, "console");

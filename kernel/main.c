@@ -77,8 +77,8 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		panic("not booted by a Multiboot loader (magic %#x)", magic);
 
-	pr_info("freax 0.1 for 386(486) AT clones: a free operating system, "
-		"just a hobby, won't be big and professional like gnu\n");
+	/* One line of the 80-column screen. */
+	pr_info("freax 0.1 for 386(486) AT clones: just a hobby, won't be big and professional\n");
 	gdt_init();
 	idt_init();
 	pic_init();

@@ -3,7 +3,10 @@
  *              order, when the harness put one there; otherwise all of them by name), framed by
  *              the @@TEST/@@RESULT/@@DONE markers, then power off;
  *   mode=krun  run the one command line stored in /etc/krun.args and power off with its status;
- *   otherwise  keep /bin/sh running on the console.
+ *   otherwise  keep a login shell running on the console: $SHELL (SHELL=/bin/sh on the kernel
+ *              command line picks the project's own), by default busybox's ash, /bin/sh if that fails.
+ * As Linux's init is given HOME=/ and TERM=linux, we also set those (and PATH) when the command
+ * line does not: /bin (the project's programs) before /usr/bin (busybox's applets).
  * The markers also go to the kernel log (/dev/kmsg), where the host cuts it into what each test
  * printed. Every mode reaps orphans, since they are all re-parented to us.
  * So both paths can be exercised on the host, TESTDIR, TESTLIST, KRUN_ARGS, KRUN_STDOUT and
@@ -257,8 +260,21 @@ static _Noreturn void run_krun(void)
 	poweroff(WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status));
 }
 
+/* A login shell: argv[0] is "-" and the program's name, which tells ash to read /etc/profile. */
+static void exec_login_shell(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char argv0[64];
+
+	snprintf(argv0, sizeof argv0, "-%s", base ? base + 1 : path);
+	execl(path, argv0, (char *)NULL);
+	warn("%s", path);
+}
+
 static _Noreturn void run_shells(void)
 {
+	const char *shell = env_or("SHELL", "/usr/bin/ash");
+
 	for (;;) {
 		time_t start = time(NULL);
 		pid_t pid = fork();
@@ -269,8 +285,9 @@ static _Noreturn void run_shells(void)
 			setsid();
 			ioctl(0, TIOCSCTTY, 0);
 			tcsetpgrp(0, getpid());
-			execl("/bin/sh", "sh", (char *)NULL);
-			warn("/bin/sh");
+			exec_login_shell(shell);
+			if (strcmp(shell, "/bin/sh") != 0)
+				exec_login_shell("/bin/sh");
 			_exit(127);
 		}
 		if (pid < 0)
@@ -285,6 +302,10 @@ static _Noreturn void run_shells(void)
 int main(void)
 {
 	const char *mode = env_or("mode", "");
+
+	setenv("PATH", "/bin:/usr/bin", 0);
+	setenv("HOME", "/", 0);
+	setenv("TERM", "linux", 0);
 
 	if (strcmp(mode, "test") == 0)
 		run_tests();
