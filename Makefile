@@ -62,16 +62,19 @@ $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 	$(Q)cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $@ $(B)/iso 2>/dev/null
 
-# A VGA window when there is a display, the terminal otherwise.
+# Straight from the CD (no BIOS tries of the empty floppy and disk first), no network card
+# (no iPXE ROM). A VGA window when there is a display (install-deps then adds QEMU's GUI
+# module), with the serial console also on the terminal; the terminal alone otherwise.
+RUN_QEMU := $(QEMU_BASE) $(RUN_ACCEL) -cdrom $(ISO) -boot order=d -nic none
 run: $(ISO)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-		$(QEMU_BASE) $(RUN_ACCEL) -cdrom $(ISO) -serial stdio; \
+		tools/install-deps && $(RUN_QEMU) -serial stdio; \
 	else \
 		$(MAKE) --no-print-directory run-nox; \
 	fi
 
 run-nox: $(ISO)
-	$(QEMU_BASE) $(RUN_ACCEL) -cdrom $(ISO) -nographic
+	$(RUN_QEMU) -nographic
 
 HARNESS := python3 tools/harness.py --build $(B) --kernel $(KERNEL) --initrd $(INITRAMFS) \
 	--user-tests "$(notdir $(TEST_BINS)) $(addsuffix .glibc,$(GLIBC_IMAGE_TESTS))" \

@@ -1,0 +1,125 @@
+/* busybox_shell: Debian's busybox in the image, its applets run through the
+ * shell as a user types them: ash's for loops, && and ||, globbing, pipelines
+ * of applets, applets started through their /usr/bin links (argv[0] names
+ * the applet), and sh -c nested three deep whichever shell is /bin/sh (ash
+ * re-executes itself through /proc/self/exe for each applet). Kernel-only:
+ * the host has no busybox at /bin/busybox. Each command runs in a process
+ * group of its own and is killed if it takes more than 20 s. */
+#include "check.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define ASH "/usr/bin/sh"
+#define OWN_SH "/bin/sh"
+#define DIR "/tmp/busybox_shell"
+#define DEADLINE_MS 20000
+
+/* Runs argv with stdout (and stderr) into out; its wait status, or -1 on a timeout. */
+static int run(char *const argv[], char *out, size_t size)
+{
+	int p[2];
+	if (pipe(p) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		setpgid(0, 0);
+		dup2(p[1], 1);
+		dup2(p[1], 2);
+		close(p[0]);
+		close(p[1]);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(p[1]);
+	size_t n = 0;
+	long end = now_ms() + DEADLINE_MS;
+	bool timed_out = false;
+	for (;;) {
+		struct pollfd pfd = { .fd = p[0], .events = POLLIN };
+		long left = end - now_ms();
+		if (left <= 0 || poll(&pfd, 1, (int)left) == 0) {
+			timed_out = true;
+			break;
+		}
+		ssize_t r = read(p[0], out + n, size - 1 - n);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+		if (n == size - 1)
+			break;
+	}
+	out[n] = '\0';
+	close(p[0]);
+	if (timed_out)
+		kill(-pid, SIGKILL);
+	int st = wait_status(pid);
+	return timed_out ? -1 : st;
+}
+
+/* shell -c script prints want and exits code. */
+static void expect(const char *shell, const char *script, const char *want, int code, const char *what)
+{
+	char out[1024], detail[1200], label[160];
+	char *argv[] = { (char *)shell, "-c", (char *)script, NULL };
+	int st = run(argv, out, sizeof out);
+	snprintf(label, sizeof label, "%s: exit %d", what, code);
+	expect_exit(st, code, label);
+	snprintf(label, sizeof label, "%s: output", what);
+	snprintf(detail, sizeof detail, "got \"%s\"", out);
+	check_record(strcmp(out, want) == 0, label, detail);
+}
+
+static void make_file(const char *name)
+{
+	int fd = open(path_in(DIR, name), O_CREAT | O_WRONLY | O_TRUNC, 0644);
+	CHECK(fd >= 0, name);
+	close(fd);
+}
+
+int main(void)
+{
+	struct stat st;
+	CHECK(stat("/bin/busybox", &st) == 0 && S_ISREG(st.st_mode), "/bin/busybox is there");
+	CHECK(lstat("/usr/bin/ls", &st) == 0 && S_ISLNK(st.st_mode), "/usr/bin/ls is a link to it");
+
+	expect(ASH, "for i in 1 2; do echo $i; done && echo ok", "1\n2\nok\n", 0,
+	       "ash: a for loop, then && runs the next command");
+	expect(ASH, "false || exit 3", "", 3, "ash: || runs the next command after a failure");
+	expect(ASH, "true && false", "", 1, "ash: the status of && is the last command's");
+	expect(ASH, "grep -q x /nonexistent 2>/dev/null", "", 2, "grep: a missing file exits 2");
+	expect(ASH, "printf 'b\\na\\nb\\n' | sort | uniq -c | sed 's/^ *//'", "1 a\n2 b\n", 0,
+	       "a pipeline of applets: printf | sort | uniq -c | sed");
+	expect(ASH, "echo hello | wc -c", "6\n", 0, "wc -c counts the bytes");
+	expect(ASH, "x=0; while [ $x -lt 3 ]; do x=$((x + 1)); done; echo $x", "3\n", 0,
+	       "ash: while, test and arithmetic");
+
+	mkdir(DIR, 0755);
+	make_file("a.c");
+	make_file("b.c");
+	make_file("c.h");
+	expect(ASH, "cd " DIR " && echo *.c && ls", "a.c b.c\na.c\nb.c\nc.h\n", 0,
+	       "ash: globbing in a directory, then ls");
+	expect(ASH, "cd " DIR " && rm *.c && echo * && rm c.h && cd / && rmdir " DIR " && echo gone",
+	       "c.h\ngone\n", 0, "rm of a glob, rmdir");
+
+	expect(ASH, "sh -c 'sh -c \"echo deep; exit 5\"'", "deep\n", 5,
+	       "ash: sh -c three deep, through /proc/self/exe, passes the status up");
+	expect(OWN_SH, "/usr/bin/sh -c 'sh -c \"echo from ash\"'", "from ash\n", 0,
+	       "the project's sh runs ash, which nests its own sh -c");
+	expect(ASH, OWN_SH " -c '" OWN_SH " -c \"echo from sh\"'", "from sh\n", 0,
+	       "ash runs the project's sh, which nests its own sh -c");
+
+	char out[64];
+	char *echo[] = { "/usr/bin/echo", "by", "link", NULL };
+	expect_exit(run(echo, out, sizeof out), 0, "an applet run through its link");
+	CHECK(strcmp(out, "by link\n") == 0, "argv[0] named the applet");
+	char *whole[] = { "/bin/busybox", "basename", "/a/b.c", ".c", NULL };
+	expect_exit(run(whole, out, sizeof out), 0, "busybox APPLET ARGS");
+	CHECK(strcmp(out, "b\n") == 0, "busybox basename strips the suffix");
+	return done();
+}
