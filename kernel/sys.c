@@ -1,14 +1,18 @@
-/* sys.c: system-wide calls: uname, reboot (power-off with a status, which
- * the test harness reads), and the thread-area calls glibc makes at start-up
- * (set_thread_area puts a TLS descriptor in one of the process's GDT slots,
- * reloaded at every switch). */
+/* sys.c: system-wide calls: uname, sysinfo, reboot (power-off with a status,
+ * which the test harness reads), prctl's process name, and the thread-area
+ * calls glibc makes at start-up (set_thread_area puts a TLS descriptor in one
+ * of the process's GDT slots, reloaded at every switch). */
 #include "kernel.h"
+#include "mm/pmm.h"
 #include "x86/power.h"
+#include "x86/timer.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/errno.h"
 #include "uapi/ldt.h"
+#include "uapi/prctl.h"
 #include "uapi/reboot.h"
+#include "uapi/sysinfo.h"
 #include "uapi/utsname.h"
 
 SYSCALL_DEFINE1(uname, struct new_utsname *, ubuf)
@@ -22,6 +26,46 @@ SYSCALL_DEFINE1(uname, struct new_utsname *, ubuf)
 		.domainname = "(none)",
 	};
 	return copyout(&u, ubuf, sizeof(u)) ? -EFAULT : 0;
+}
+
+/* No load averages are kept (they read 0) and there is no swap; memory is in
+ * bytes (mem_unit 1), as Linux reports it when the sizes fit in 32 bits. */
+SYSCALL_DEFINE1(sysinfo, struct sysinfo *, uinfo)
+{
+	struct sysinfo si = { .mem_unit = 1 };
+	uint64_t ns = monotonic_ns();
+	si.uptime = (int32_t)((ns + 999999999) / 1000000000);   /* rounded up, as Linux */
+	si.totalram = (uint32_t)(pmm_total_pages() * PGSIZE);
+	si.freeram = (uint32_t)(pmm_free_pages() * PGSIZE);
+	for (int i = 0; i < NPROC; i++)
+		if (proc_table[i].state != P_UNUSED)
+			si.procs++;
+	return copyout(&si, uinfo, sizeof(si)) ? -EFAULT : 0;
+}
+
+/* Only the name options: the rest of prctl is not there yet (EINVAL, Linux's
+ * answer to an option it does not know). */
+SYSCALL_DEFINE2(prctl, int, option, unsigned long, arg2)
+{
+	char name[TASK_COMM_LEN];
+	_Static_assert(sizeof(current->comm) == TASK_COMM_LEN, "comm is Linux's size");
+	switch (option) {
+	case PR_SET_NAME: {
+		/* As Linux: the first 15 bytes, whether or not the string ends there. */
+		long n = strncpy_from_user(name, (const char __user *)arg2, sizeof(name) - 1);
+		if (n == -ENAMETOOLONG)
+			n = sizeof(name) - 1;
+		else if (n < 0)
+			return n;
+		name[n] = '\0';
+		strlcpy(current->comm, name, sizeof(current->comm));
+		return 0;
+	}
+	case PR_GET_NAME:
+		return copyout(current->comm, (char __user *)arg2, sizeof(current->comm)) ? -EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
 }
 
 /* LINUX_REBOOT_CMD_POWER_OFF takes the status for the host as its 4th
