@@ -48,15 +48,17 @@ static void unpack_initramfs(const struct multiboot_info *mbi)
 }
 
 /* As Linux does: command-line words "key=value" become init's environment,
- * the others its arguments. */
+ * after HOME and TERM, the others its arguments. PATH is init's to choose. */
 #define INIT_MAX_ARGS 16
 static char *init_argv[INIT_MAX_ARGS + 2] = { "/bin/init" };
-static char *init_envp[INIT_MAX_ARGS + 4] = { "HOME=/", "TERM=linux", "PATH=/bin" };
+static char *init_envp[INIT_MAX_ARGS + 4] = { "HOME=/", "TERM=linux" };
 
 static void split_cmdline(void)
 {
 	const char *words[INIT_MAX_ARGS];
-	int n = cmdline_words(words, INIT_MAX_ARGS), na = 1, ne = 3;
+	int n = cmdline_words(words, INIT_MAX_ARGS), na = 1, ne = 0;
+	while (init_envp[ne])
+		ne++;
 	for (int i = 0; i < n; i++) {
 		if (strchr(words[i], '='))
 			init_envp[ne++] = (char *)words[i];

@@ -5,8 +5,8 @@
  *   mode=krun  run the one command line stored in /etc/krun.args and power off with its status;
  *   otherwise  keep a login shell running on the console: $SHELL (SHELL=/bin/sh on the kernel
  *              command line picks the project's own), by default busybox's ash, /bin/sh if that fails.
- * As Linux's init is given HOME=/ and TERM=linux, we also set those (and PATH) when the command
- * line does not: /bin (the project's programs) before /usr/bin (busybox's applets).
+ * The kernel gives us HOME=/ and TERM=linux, as Linux does; we add PATH unless the command line
+ * set it: /bin (the project's programs) before /usr/bin (busybox's applets).
  * The markers also go to the kernel log (/dev/kmsg), where the host cuts it into what each test
  * printed. Every mode reaps orphans, since they are all re-parented to us.
  * So both paths can be exercised on the host, TESTDIR, TESTLIST, KRUN_ARGS, KRUN_STDOUT and
@@ -304,8 +304,6 @@ int main(void)
 	const char *mode = env_or("mode", "");
 
 	setenv("PATH", "/bin:/usr/bin", 0);
-	setenv("HOME", "/", 0);
-	setenv("TERM", "linux", 0);
 
 	if (strcmp(mode, "test") == 0)
 		run_tests();
