@@ -104,7 +104,9 @@ int main(void)
 	make_file("c.h");
 	expect(ASH, "cd " DIR " && echo *.c && ls", "a.c b.c\na.c\nb.c\nc.h\n", 0,
 	       "ash: globbing in a directory, then ls");
-	expect(ASH, "cd " DIR " && rm *.c && echo * && rm c.h && cd / && rmdir " DIR " && echo gone",
+	expect(ASH, "cd " DIR " && echo hello > f && tar czf t.tgz f && rm f && tar xzf t.tgz && cat f",
+	       "hello\n", 0, "tar -z runs gzip from PATH (init's /bin:/usr/bin)");
+	expect(ASH, "cd " DIR " && rm *.c f t.tgz && echo * && rm c.h && cd / && rmdir " DIR " && echo gone",
 	       "c.h\ngone\n", 0, "rm of a glob, rmdir");
 
 	expect(ASH, "sh -c 'sh -c \"echo deep; exit 5\"'", "deep\n", 5,
