@@ -65,10 +65,11 @@ $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 # Straight from the CD (no BIOS tries of the empty floppy and disk first), no network card
 # (no iPXE ROM). A VGA window when there is a display (install-deps then adds QEMU's GUI
 # module), with the serial console also on the terminal; the terminal alone otherwise.
+# Either way Ctrl-C on the terminal goes to the guest and Ctrl-A X quits (mon:stdio).
 RUN_QEMU := $(QEMU_BASE) $(RUN_ACCEL) -cdrom $(ISO) -boot order=d -nic none
 run: $(ISO)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-		tools/install-deps && $(RUN_QEMU) -serial stdio; \
+		tools/install-deps && $(RUN_QEMU) -serial mon:stdio; \
 	else \
 		$(MAKE) --no-print-directory run-nox; \
 	fi
