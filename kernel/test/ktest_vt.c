@@ -186,3 +186,25 @@ KTEST(vt_scrollback)
 	put("\033[3J");
 	KCHECK(vt.hist_len == 0 && row_is(0, ""));
 }
+
+/* Any bytes at all (cat of a binary): the cursor stays on the screen, the
+ * view within the scrollback. Pseudo-random, weighted to the bytes that
+ * start and fill sequences. */
+KTEST(vt_garbage)
+{
+	static const char alphabet[] = "\033\033[[[;;0123456789?HJKLMPX@ABCDmnhlrsu78c\r\n\b\t x";
+	uint32_t seed = 12345;
+	bool ok = true;
+	setup();
+	for (int i = 0; i < 20000 && ok; i++) {
+		seed = seed * 1103515245 + 12345;
+		unsigned r = seed >> 16;
+		char c = r & 0x100 ? (char)(r & 0xff) : alphabet[r % (sizeof(alphabet) - 1)];
+		vt_write(&vt, &c, 1);
+		if (i % 97 == 0)
+			vt_scroll_view(&vt, (int)(r % 7) - 3);
+		ok = vt.x >= 0 && vt.x < COLS && vt.y >= 0 && vt.y < ROWS && vt.view >= 0 &&
+		     vt.view <= vt.hist_len && vt.hist_len <= HIST && vt.nparams <= VT_MAX_PARAMS;
+	}
+	KCHECK(ok);
+}
