@@ -199,6 +199,7 @@ static int rewrite_for_script(struct exec_args *a, const char *hdr, size_t n, co
 struct image {
 	pde_t *pgdir;
 	uint32_t entry, phdr, phnum, brk;
+	uint32_t arg_start, arg_end;    /* set by build_stack */
 };
 
 static int load_segment(struct file *f, pde_t *pgdir, const struct elf32_phdr *ph)
@@ -265,7 +266,7 @@ static int load_elf(struct file *f, const struct elf32_ehdr *eh, struct image *i
  *   argc, argv[0..argc-1], NULL, envp[...], NULL, auxv pairs, AT_NULL,
  * then (above) the random bytes, the platform string, the exec path and the
  * argument and environment strings. Returns the new esp through *esp. */
-static int build_stack(const struct exec_args *a, const struct image *img, const char *execfn,
+static int build_stack(const struct exec_args *a, struct image *img, const char *execfn,
 		       uint32_t *esp)
 {
 	size_t strings = a->used + strlen(execfn) + 1 + sizeof("i686") + 16;
@@ -298,12 +299,15 @@ static int build_stack(const struct exec_args *a, const struct image *img, const
 	size_t i = 0;
 	v[i++] = a->argc;
 	uint32_t s = strings_at;
+	img->arg_start = img->arg_end = s;
 	for (int vec = 0; vec < 2; vec++) {         /* argv, then envp: each ends with NULL */
 		for (int n = 0; n < (vec ? a->envc : a->argc); n++) {
 			v[i++] = s;
 			s += strlen(k + (s - base)) + 1;
 		}
 		v[i++] = 0;
+		if (vec == 0)
+			img->arg_end = s;
 	}
 	const uint32_t auxv[][2] = {
 		{ AT_PHDR, img->phdr }, { AT_PHENT, sizeof(struct elf32_phdr) }, { AT_PHNUM, img->phnum },
@@ -356,6 +360,8 @@ static void commit_image(const struct image *img, uint32_t esp, const char *path
 	p->brk_start = p->brk = img->brk;
 	p->mmap_base = MMAP_BASE;
 	p->stack_limit = USER_TOP - STACK_MAX;
+	p->arg_start = img->arg_start;
+	p->arg_end = img->arg_end;
 	if (vfs_path_of(exe, p->exe, sizeof(p->exe)) < 0)
 		strlcpy(p->exe, path, sizeof(p->exe));
 	const char *base = path;

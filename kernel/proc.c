@@ -152,6 +152,8 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint
 	p->brk = parent->brk;
 	p->mmap_base = parent->mmap_base;
 	p->stack_limit = parent->stack_limit;
+	p->arg_start = parent->arg_start;
+	p->arg_end = parent->arg_end;
 	p->cwd = iget(parent->cwd);
 	p->uid = parent->uid, p->euid = parent->euid, p->suid = parent->suid;
 	p->gid = parent->gid, p->egid = parent->egid, p->sgid = parent->sgid;

@@ -35,6 +35,7 @@ struct proc {
 	char comm[16];
 	char exe[128];                  /* path of the running program, for /proc/self/exe */
 	struct inode *exe_inode;        /* its file, denied write access while it runs */
+	uint32_t arg_start, arg_end;    /* its argv strings on the user stack, for /proc/PID/cmdline */
 	struct proc *parent;
 	int exit_status;                /* wait4 encoding, valid in P_ZOMBIE */
 

@@ -1,9 +1,10 @@
-/* proc_pid.c: the per-process part of /proc: /proc/<pid>/ (stat, status,
- * comm, and the exe link) for every live process, and the /proc/self link.
+/* proc_pid.c: the per-process part of /proc: /proc/<pid>/ (cmdline, stat,
+ * status, comm, and the exe link) for every live process, and the /proc/self link.
  * These nodes are made on lookup and never linked into the tree (i_nlink
  * 0), so each goes with its last reference; each holds one on its parent. */
 #include "kernel.h"
 #include "mm/kmalloc.h"
+#include "mm/vm.h"
 #include "proc.h"
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
@@ -63,7 +64,22 @@ static int status_show(struct seq_file *m, struct proc *p)
 	return 0;
 }
 
+/* The argument strings where exec put them, each with its NUL (what ps
+ * shows); nothing for a zombie, whose memory is gone, as on Linux. */
+static int cmdline_show(struct seq_file *m, struct proc *p)
+{
+	char chunk[256];
+	for (uint32_t va = p->arg_start; p->pgdir && va < p->arg_end; va += sizeof(chunk)) {
+		uint32_t n = MIN((uint32_t)sizeof(chunk), p->arg_end - va);
+		if (vm_read(p->pgdir, va, chunk, n))
+			break;
+		seq_write(m, chunk, n);
+	}
+	return 0;
+}
+
 static const struct pid_entry pid_entries[] = {
+	{ "cmdline", S_IFREG | 0444, cmdline_show },
 	{ "comm", S_IFREG | 0444, comm_show },
 	{ "exe", S_IFLNK | 0777, NULL },
 	{ "stat", S_IFREG | 0444, stat_show },

@@ -176,19 +176,33 @@ pde_t *vm_copy(pde_t *src)
 	return dst;
 }
 
-/* Copies kernel bytes into another address space's mapped pages (exec builds
- * the new image before switching to it). */
-int vm_write(pde_t *pgdir, uint32_t va, const void *src, uint32_t n)
+/* n bytes between kernel memory and another address space's mapped pages. */
+static int vm_transfer(pde_t *pgdir, uint32_t va, char *kbuf, uint32_t n, bool to_space)
 {
-	const char *s = src;
 	while (n) {
 		pte_t *pte = vm_walk(pgdir, va, false);
 		if (!pte || !(*pte & PTE_P))
 			return -EFAULT;
 		uint32_t off = va & (PGSIZE - 1);
 		uint32_t k = MIN(n, PGSIZE - off);
-		memcpy((char *)P2V(PTE_ADDR(*pte)) + off, s, k);
-		va += k, s += k, n -= k;
+		char *page = (char *)P2V(PTE_ADDR(*pte)) + off;
+		if (to_space)
+			memcpy(page, kbuf, k);
+		else
+			memcpy(kbuf, page, k);
+		va += k, kbuf += k, n -= k;
 	}
 	return 0;
+}
+
+/* exec builds the new image before switching to it. */
+int vm_write(pde_t *pgdir, uint32_t va, const void *src, uint32_t n)
+{
+	return vm_transfer(pgdir, va, (char *)src, n, true);
+}
+
+/* /proc/PID/cmdline reads another process's arguments. */
+int vm_read(pde_t *pgdir, uint32_t va, void *dst, uint32_t n)
+{
+	return vm_transfer(pgdir, va, dst, n, false);
 }
