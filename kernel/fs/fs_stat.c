@@ -1,6 +1,6 @@
 /* fs_stat.c: the system calls that read or change a file's attributes: the
  * stat64 family and statx (Linux i386 layouts), access/faccessat, chmod,
- * chown and truncate in their path, fd and *at forms. */
+ * chown, utimensat and truncate in their path, fd and *at forms. */
 #include "kernel.h"
 #include "x86/timer.h"
 #include "fs/fdtable.h"
@@ -11,6 +11,7 @@
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/stat.h"
+#include "uapi/time.h"
 
 /* Every file lives in the one in-memory tree: one device number for all, as
  * an anonymous (major 0) Linux filesystem has. */
@@ -253,6 +254,94 @@ SYSCALL_DEFINE3(fchown32, int, fd, uint32_t, uid, uint32_t, gid)
 	struct inode *inode;
 	long err = fd_inode(fd, &inode);
 	return err ? err : set_owner(inode, uid, gid);
+}
+
+/* One of utimensat's two times: seconds, or tv_nsec UTIME_NOW or UTIME_OMIT.
+ * Files keep whole seconds, so other nanoseconds are checked, then dropped. */
+struct utime_req {
+	int64_t sec;
+	long nsec;
+};
+
+static bool utime_sets(const struct utime_req *t)
+{
+	return t->nsec != UTIME_NOW && t->nsec != UTIME_OMIT;
+}
+
+static long copyin_utimes(const void __user *u, bool wide, struct utime_req t[2])
+{
+	for (int i = 0; i < 2; i++) {
+		if (wide) {
+			struct k_timespec64 ts;
+			if (copyin((const struct k_timespec64 __user *)u + i, &ts, sizeof(ts)))
+				return -EFAULT;
+			t[i] = (struct utime_req){ ts.tv_sec, (long)ts.tv_nsec };
+		} else {
+			struct k_timespec32 ts;
+			if (copyin((const struct k_timespec32 __user *)u + i, &ts, sizeof(ts)))
+				return -EFAULT;
+			t[i] = (struct utime_req){ ts.tv_sec, ts.tv_nsec };
+		}
+		if (utime_sets(&t[i]) && (t[i].nsec < 0 || t[i].nsec >= 1000000000l))
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/* Takes over the reference to inode; times NULL is both now. As Linux:
+ * setting a time other than now needs the owner (EPERM), setting now the
+ * owner or write permission (EACCES); root may do both. ctime becomes now. */
+static long set_times(struct inode *inode, const struct utime_req *times)
+{
+	long err = 0;
+	if (!is_owner_or_root(inode))
+		err = times && (utime_sets(&times[0]) || utime_sets(&times[1])) ? -EPERM :
+		      vfs_permission(inode, MAY_WRITE);
+	if (!err) {
+		int64_t now = realtime_seconds();
+		int64_t *field[2] = { &inode->i_atime, &inode->i_mtime };
+		for (int i = 0; i < 2; i++)
+			if (!times || times[i].nsec != UTIME_OMIT)
+				*field[i] = times && utime_sets(&times[i]) ? times[i].sec : now;
+		inode->i_ctime = now;
+	}
+	iput(inode);
+	return err;
+}
+
+/* A NULL path with a dirfd is futimens on that fd, as Linux's do_utimes. */
+static long do_utimensat(int dirfd, const char __user *path, const void __user *utimes, int flags,
+			 bool wide)
+{
+	struct utime_req t[2];
+	if (utimes) {
+		long err = copyin_utimes(utimes, wide, t);
+		if (err)
+			return err;
+		if (t[0].nsec == UTIME_OMIT && t[1].nsec == UTIME_OMIT)
+			return 0;               /* nothing to do: not even the lookup */
+	}
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	struct inode *inode;
+	long err;
+	if (!path && dirfd != AT_FDCWD)
+		err = flags ? -EINVAL : fd_inode(dirfd, &inode);
+	else
+		err = user_path_at(dirfd, path, flags, &inode);
+	return err ? err : set_times(inode, utimes ? t : NULL);
+}
+
+SYSCALL_DEFINE4(utimensat, int, dirfd, const char __user *, path, const struct k_timespec32 __user *, utimes,
+		int, flags)
+{
+	return do_utimensat(dirfd, path, utimes, flags, false);
+}
+
+SYSCALL_DEFINE4(utimensat_time64, int, dirfd, const char __user *, path,
+		const struct k_timespec64 __user *, utimes, int, flags)
+{
+	return do_utimensat(dirfd, path, utimes, flags, true);
 }
 
 /* Takes over the reference to inode. The checks go in Linux's order: the

@@ -118,4 +118,8 @@ struct statx {
 #define STATX_BASIC_STATS 0x07ffU
 #define STATX_BTIME       0x0800U
 
+/* utimensat's tv_nsec values that mean "the current time" and "leave it". */
+#define UTIME_NOW  ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+
 #endif
