@@ -3,6 +3,17 @@
 # tools/install-deps is run automatically when a tool is missing.
 
 B := build
+# `make -C <checkout> M=<dir> modules` (and M=<dir> clean): Linux's
+# out-of-tree module build, in tools/kbuild.mk.
+ifneq ($(M),)
+ifneq ($(filter modules clean,$(MAKECMDGOALS)),)
+KBUILD_MODE := 1
+endif
+endif
+ifeq ($(KBUILD_MODE),1)
+modules clean:
+	$(Q)$(MAKE) --no-print-directory -f tools/kbuild.mk M=$(M) $@
+else
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
 # Objects are intermediate files of pattern chains; keep them so nothing rebuilds needlessly.
@@ -12,6 +23,8 @@ include tools/toolchain.mk
 include kernel/kernel.mk
 -include libc/libc.mk
 -include user/user.mk
+-include user/sbin/sbin.mk
+-include drivers/test/modules/modules.mk
 -include user/tests/tests.mk
 
 INITRAMFS := $(B)/initramfs.cpio
@@ -28,7 +41,8 @@ GLIBC_IMAGE_BINS := $(addprefix $(B)/glibc-tests/,$(GLIBC_IMAGE_TESTS))
 BUSYBOX := $(B)/busybox
 BUSYBOX_LINKS := $(B)/busybox.links
 ROOTFS_FILES := $(shell find rootfs -type f)
-ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS) $(BUSYBOX) $(BUSYBOX_LINKS) $(ROOTFS_FILES)
+ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS) $(BUSYBOX) $(BUSYBOX_LINKS) $(ROOTFS_FILES) \
+	$(SBIN_KMOD) $(TEST_MODULES)
 
 .PHONY: all iso run run-nox test grade qemu-gdb gdb help clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
@@ -37,7 +51,8 @@ ROOT_SPEC := $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
 	$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f)) \
 	$(foreach f,$(GLIBC_IMAGE_BINS),tests/$(notdir $(f)).glibc=$(f)) \
 	bin/busybox=$(BUSYBOX) @$(BUSYBOX_LINKS) \
-	$(foreach f,$(ROOTFS_FILES),$(f:rootfs/%=%)=$(f))
+	$(foreach f,$(ROOTFS_FILES),$(f:rootfs/%=%)=$(f)) \
+	$(SBIN_SPEC) $(foreach f,$(TEST_MODULES),lib/modules/test/$(notdir $(f))=$(f))
 # The image's file list, rewritten only when it changes: a program or test
 # that is removed must leave the image too, which timestamps alone miss.
 ROOT_LIST := $(B)/initramfs.list
@@ -131,3 +146,4 @@ help:
 
 clean:
 	rm -rf $(B)
+endif

@@ -4,6 +4,7 @@
  * entry at or below the address. */
 #include "kernel.h"
 #include "kallsyms.h"
+#include "module/module.h"
 
 #define KSYM_MAGIC 0x4d59534bu
 #define NO_FILE    0xffff
@@ -88,11 +89,25 @@ uint32_t kallsyms_lookup_name(const char *name)
 	return 0;
 }
 
+bool kallsyms_symbol(uint32_t i, uint32_t *addr, const char **name)
+{
+	const struct ksym_header *h = header();
+	if (!h || i >= h->nsyms)
+		return false;
+	const struct ksym *syms = (const void *)(__kallsyms_start + h->off_syms);
+	*addr = syms[i].addr;
+	*name = string_at(h, syms[i].name);
+	return true;
+}
+
 int sprint_symbol_name(char *buf, size_t size, uint32_t addr, bool return_address)
 {
 	const char *name;
 	uint32_t off, len;
 	uint32_t where = return_address ? addr - 1 : addr;
+	const char *modname;
+	if (module_address_lookup(where, &name, &off, &len, &modname))
+		return snprintf(buf, size, "%s+0x%x/0x%x [%s]", name, addr - (where - off), len, modname);
 	if (!kallsyms_lookup(where, &name, &off, &len))
 		return snprintf(buf, size, "0x%08x", addr);
 	return snprintf(buf, size, "%s+0x%x/0x%x", name, addr - (where - off), len);

@@ -515,7 +515,7 @@ int main(int argc, char **argv)
 	static char line[4096];
 	int fd = 0, r, st;
 
-	setenv("PATH", "/bin:/usr/bin", 0); /* commands are searched for in PATH; init's default */
+	setenv("PATH", "/bin:/sbin:/usr/bin", 0); /* commands are searched for in PATH; init's default */
 	params = argv;
 	nparams = 1;
 	if (argc > 1 && strcmp(argv[1], "-c") == 0) {

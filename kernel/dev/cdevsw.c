@@ -7,6 +7,7 @@
 #include "mm/kmalloc.h"
 #include "fs/poll.h"
 #include "proc.h"
+#include "tty/tty.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
@@ -235,6 +236,8 @@ void destroy_dev(struct cdev *dev)
 		unregister_chrdev_region(MKDEV(devsw->d_major, 0), 256);
 }
 
+/* As FreeBSD: to the terminal of the process that caused the call, or to
+ * the kernel log when it has none. */
 int uprintf(const char *fmt, ...)
 {
 	char buf[256];
@@ -242,6 +245,10 @@ int uprintf(const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = kvsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	kprintf("%s", buf);
-	return n;
+	size_t len = MIN((size_t)n, sizeof(buf) - 1);
+	if (current && current->ctty)
+		n_tty_write(current->ctty, (struct tty_iobuf){ buf, false }, len, false);
+	else
+		printk(KERN_INFO "%s", buf);
+	return (int)len;
 }

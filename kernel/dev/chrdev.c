@@ -5,6 +5,7 @@
 #include "dev/chrdev.h"
 #include "dev/devfs.h"
 #include "kernel.h"
+#include "module/module.h"
 #include "mm/kmalloc.h"
 #include "uapi/errno.h"
 #include "uapi/stat.h"
@@ -260,15 +261,19 @@ int chrdev_open_with(struct inode *inode, struct file *file,
 {
 	const struct file_operations *old_fops = file->f_op;
 	void *old_private = file->private_data;
+	/* The file pins the driver's module until its last fput (file.c). */
+	if (!try_module_get(fops->owner))
+		return -ENXIO;
 	file->f_op = fops;
 	file->private_data = private_data;
-	if (!fops->open)
-		return 0;
-	int err = fops->open(inode, file);
+	int err = fops->open ? fops->open(inode, file) : 0;
 	if (err) {
 		/* A driver whose open failed must not see a release. */
 		file->f_op = old_fops;
 		file->private_data = old_private;
+		module_put(fops->owner);
+	} else if (old_fops) {
+		module_put(old_fops->owner);
 	}
 	return err;
 }

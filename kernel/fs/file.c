@@ -2,6 +2,7 @@
  * shared by dup and fork through its reference count; the driver's release
  * runs exactly once, when the last reference goes. */
 #include "kernel.h"
+#include "module/module.h"
 #include "fs/file.h"
 #include "mm/kmalloc.h"
 #include "uapi/errno.h"
@@ -14,6 +15,8 @@ struct file *file_alloc(const struct file_operations *fops, struct inode *inode,
 	if (!f)
 		return NULL;
 	f->f_op = fops;
+	if (fops)
+		__module_get(fops->owner);
 	f->f_inode = inode ? iget(inode) : NULL;
 	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
 	f->f_count = 1;
@@ -41,6 +44,8 @@ void fput(struct file *f)
 		f->f_op->release(f->f_inode, f);
 	if (f->f_writer)
 		put_write_access(f->f_inode);
+	if (f->f_op)
+		module_put(f->f_op->owner);
 	iput(f->f_inode);
 	kfree(f);
 }

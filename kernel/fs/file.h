@@ -74,7 +74,12 @@ struct inode_operations {
  * answer): the system-call exit restarts the call or makes it EINTR,
  * depending on the handler's SA_RESTART. Once some bytes have moved it
  * returns their count instead, as Linux does. */
+struct module;
+
 struct file_operations {
+	/* The module that implements these methods (THIS_MODULE): it cannot
+	 * be unloaded while a file opened with them is open. NULL: the kernel. */
+	struct module *owner;
 	/* The file is new: f_flags hold the open flags (without O_CREAT, O_EXCL,
 	 * O_NOCTTY, O_TRUNC, O_CLOEXEC), f_pos is 0; for a character device,
 	 * private_data is the struct cdev (or miscdevice) it was found by. 0 or

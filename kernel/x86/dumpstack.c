@@ -7,6 +7,7 @@
  * user-mode frame of the system call. */
 #include "kernel.h"
 #include "kallsyms.h"
+#include "module/module.h"
 #include "proc.h"
 #include "x86/dumpstack.h"
 #include "x86/gdt.h"
@@ -208,6 +209,7 @@ static _Noreturn void oops_end(const struct trapframe *tf, int sig)
 		panic("Attempted to kill init! exitcode=0x%08x", sig);
 	oops_in_progress--;
 	console_restore();
+	module_oops_cleanup(current);
 	sti();
 	do_exit(sig);
 }

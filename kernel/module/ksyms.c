@@ -1,0 +1,139 @@
+/* ksyms.c: what the kernel exports to loadable modules: the driver API
+ * that docs/drivers.md describes (both faces), the log, the heap, the
+ * string functions, the uaccess layer, wait queues, /proc, /sys and the
+ * character-device layers. One list, so that the boundary is visible. */
+#include "kernel.h"
+#include "dev/cdevsw.h"
+#include "dev/chrdev.h"
+#include "dev/devfifo.h"
+#include "dev/miscdevice.h"
+#include "dev/uio.h"
+#include "fs/anon_inode.h"
+#include "fs/file.h"
+#include "fs/poll.h"
+#include "fs/procfs.h"
+#include "fs/seq_file.h"
+#include "fs/sysfs.h"
+#include "mm/kmalloc.h"
+#include "module/module.h"
+#include "proc.h"
+#include "time.h"
+#include "uaccess.h"
+#include "waitqueue.h"
+#include "x86/timer.h"
+
+/* The log and the reports. */
+EXPORT_SYMBOL(printk);
+EXPORT_SYMBOL(dump_stack);
+EXPORT_SYMBOL(panic);
+EXPORT_SYMBOL(__warn_printk);
+EXPORT_SYMBOL(add_taint);
+
+/* The heap and the string functions. */
+EXPORT_SYMBOL(kmalloc);
+EXPORT_SYMBOL(kzalloc);
+EXPORT_SYMBOL(kfree);
+EXPORT_SYMBOL(kstrdup);
+EXPORT_SYMBOL(memset);
+EXPORT_SYMBOL(memcpy);
+EXPORT_SYMBOL(memmove);
+EXPORT_SYMBOL(memcmp);
+EXPORT_SYMBOL(strlen);
+EXPORT_SYMBOL(strnlen);
+EXPORT_SYMBOL(strcmp);
+EXPORT_SYMBOL(strncmp);
+EXPORT_SYMBOL(strchr);
+EXPORT_SYMBOL(strlcpy);
+EXPORT_SYMBOL(strtoul);
+EXPORT_SYMBOL(snprintf);
+EXPORT_SYMBOL(kvsnprintf);
+
+/* User memory, both faces. */
+EXPORT_SYMBOL(access_ok);
+EXPORT_SYMBOL(copyin);
+EXPORT_SYMBOL(copyout);
+EXPORT_SYMBOL(copyinstr);
+EXPORT_SYMBOL(copystr);
+EXPORT_SYMBOL(copy_from_user);
+EXPORT_SYMBOL(copy_to_user);
+EXPORT_SYMBOL(strncpy_from_user);
+EXPORT_SYMBOL(uiomove);
+
+/* Processes, sleeping and time. */
+EXPORT_SYMBOL(current);
+EXPORT_SYMBOL(jiffies);
+EXPORT_SYMBOL(schedule);
+EXPORT_SYMBOL(init_waitqueue_head);
+EXPORT_SYMBOL(init_wait_entry);
+EXPORT_SYMBOL(prepare_to_wait);
+EXPORT_SYMBOL(prepare_to_wait_exclusive);
+EXPORT_SYMBOL(finish_wait);
+EXPORT_SYMBOL(wake_up);
+EXPORT_SYMBOL(wake_up_interruptible);
+EXPORT_SYMBOL(wake_up_all);
+EXPORT_SYMBOL(schedule_timeout);
+EXPORT_SYMBOL(signal_pending_current);
+EXPORT_SYMBOL(poll_wait);
+
+/* Files and character devices. */
+EXPORT_SYMBOL(no_llseek);
+EXPORT_SYMBOL(generic_file_llseek);
+EXPORT_SYMBOL(simple_read_from_buffer);
+EXPORT_SYMBOL(anon_inode_getfd);
+EXPORT_SYMBOL(register_chrdev_region);
+EXPORT_SYMBOL(alloc_chrdev_region);
+EXPORT_SYMBOL(unregister_chrdev_region);
+EXPORT_SYMBOL(cdev_init);
+EXPORT_SYMBOL(cdev_add);
+EXPORT_SYMBOL(cdev_del);
+EXPORT_SYMBOL(register_chrdev);
+EXPORT_SYMBOL(unregister_chrdev);
+EXPORT_SYMBOL(device_create);
+EXPORT_SYMBOL(device_destroy);
+EXPORT_SYMBOL(misc_register);
+EXPORT_SYMBOL(misc_deregister);
+EXPORT_SYMBOL(devfifo_init);
+EXPORT_SYMBOL(devfifo_alloc);
+EXPORT_SYMBOL(devfifo_free);
+EXPORT_SYMBOL(devfifo_read);
+EXPORT_SYMBOL(devfifo_write);
+EXPORT_SYMBOL(devfifo_poll);
+EXPORT_SYMBOL(make_dev);
+EXPORT_SYMBOL(destroy_dev);
+EXPORT_SYMBOL(dev2unit);
+EXPORT_SYMBOL(uprintf);
+
+/* /proc and /sys. */
+EXPORT_SYMBOL(proc_create);
+EXPORT_SYMBOL(proc_create_data);
+EXPORT_SYMBOL(proc_create_single_data);
+EXPORT_SYMBOL(proc_create_seq_data);
+EXPORT_SYMBOL(proc_mkdir);
+EXPORT_SYMBOL(remove_proc_entry);
+EXPORT_SYMBOL(proc_remove);
+EXPORT_SYMBOL(proc_set_size);
+EXPORT_SYMBOL(proc_set_user);
+EXPORT_SYMBOL(pde_data);
+EXPORT_SYMBOL(seq_open);
+EXPORT_SYMBOL(seq_read);
+EXPORT_SYMBOL(seq_lseek);
+EXPORT_SYMBOL(seq_release);
+EXPORT_SYMBOL(seq_printf);
+EXPORT_SYMBOL(seq_puts);
+EXPORT_SYMBOL(seq_putc);
+EXPORT_SYMBOL(seq_write);
+EXPORT_SYMBOL(single_open);
+EXPORT_SYMBOL(single_release);
+EXPORT_SYMBOL(kernel_kobj);
+EXPORT_SYMBOL(kobject_create_and_add);
+EXPORT_SYMBOL(kobject_get);
+EXPORT_SYMBOL(kobject_put);
+EXPORT_SYMBOL(sysfs_create_file);
+EXPORT_SYMBOL(sysfs_remove_file);
+
+/* Modules themselves. */
+EXPORT_SYMBOL(try_module_get);
+EXPORT_SYMBOL(__module_get);
+EXPORT_SYMBOL(module_put);
+EXPORT_SYMBOL(module_refcount);
+EXPORT_SYMBOL_GPL(find_symbol);
