@@ -59,7 +59,7 @@ _Noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
 
 /* Taint flags (Linux's numbers: /proc/sys/kernel/tainted shows the mask). */
 #define TAINT_PROPRIETARY_MODULE 0      /* a module without a GPL-compatible license */
-#define TAINT_FORCED_RMMOD 8            /* rmmod -f */
+#define TAINT_FORCED_RMMOD 3            /* rmmod -f */
 #define TAINT_DIE  7                    /* an oops happened */
 #define TAINT_WARN 9                    /* a WARN() fired */
 #define TAINT_OOT_MODULE 12             /* a module built out of tree */

@@ -217,7 +217,7 @@ static int load_module(struct load_info *info, char *args, int flags)
 			err = old->state == MODULE_STATE_LIVE ? -EEXIST : -EBUSY;
 	}
 	if (!err) {
-		list_add_tail(&mod->list, &modules);
+		list_add(&mod->list, &modules);
 		err = layout_and_link(mod, info);
 		if (!err)
 			err = parse_args(mod, args);

@@ -26,7 +26,7 @@ static int parse_long(const char *val, long *res, bool is_unsigned)
 	return 0;
 }
 
-#define STANDARD_PARAM(name, type, fmt, lo, hi, uns)                            \
+#define STANDARD_PARAM(name, type, lo, hi, uns)                            \
 	static int param_set_##name(const char *val, const struct kernel_param *kp) \
 	{                                                                       \
 		long v;                                                         \
@@ -40,18 +40,19 @@ static int parse_long(const char *val, long *res, bool is_unsigned)
 	}                                                                       \
 	static int param_get_##name(char *buf, const struct kernel_param *kp)   \
 	{                                                                       \
-		return snprintf(buf, PGSIZE, fmt "\n", *(type *)kp->arg);       \
+		return uns ? snprintf(buf, PGSIZE, "%lu\n", (unsigned long)*(type *)kp->arg) \
+			   : snprintf(buf, PGSIZE, "%ld\n", (long)*(type *)kp->arg); \
 	}                                                                       \
 	const struct kernel_param_ops param_ops_##name = { param_set_##name, param_get_##name, NULL }; \
 	EXPORT_SYMBOL(param_ops_##name)
 
-STANDARD_PARAM(byte, unsigned char, "%hhu", 0, 255, true);
-STANDARD_PARAM(short, short, "%hd", -32768, 32767, false);
-STANDARD_PARAM(ushort, unsigned short, "%hu", 0, 65535, true);
-STANDARD_PARAM(int, int, "%d", INT32_MIN, INT32_MAX, false);
-STANDARD_PARAM(uint, unsigned int, "%u", 0, 0, true);
-STANDARD_PARAM(long, long, "%ld", 0, 0, false);
-STANDARD_PARAM(ulong, unsigned long, "%lu", 0, 0, true);
+STANDARD_PARAM(byte, unsigned char, 0, 255, true);
+STANDARD_PARAM(short, short, -32768, 32767, false);
+STANDARD_PARAM(ushort, unsigned short, 0, 65535, true);
+STANDARD_PARAM(int, int, INT32_MIN, INT32_MAX, false);
+STANDARD_PARAM(uint, unsigned int, 0, 0, true);
+STANDARD_PARAM(long, long, 0, 0, false);
+STANDARD_PARAM(ulong, unsigned long, 0, 0, true);
 
 /* The strings charp parameters were given: only these are freed. */
 struct charp_string {
