@@ -47,12 +47,23 @@ ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS) $(BUSYBOX) $(BUSYBOX
 .PHONY: all iso run run-nox test grade qemu-gdb gdb help clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
 
+# `make run M=<dir>`: that folder's modules, built, in /lib/modules/extra.
+ifneq ($(M),)
+EXTRA_KOS := $(shell $(MAKE) -s --no-print-directory -f tools/kbuild.mk M=$(M) print-kos)
+.PHONY: extra-modules
+extra-modules:
+	$(Q)$(MAKE) --no-print-directory -f tools/kbuild.mk M=$(M) modules
+$(EXTRA_KOS): extra-modules
+endif
+ROOT_FILES += $(EXTRA_KOS)
+
 ROOT_SPEC := $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
 	$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f)) \
 	$(foreach f,$(GLIBC_IMAGE_BINS),tests/$(notdir $(f)).glibc=$(f)) \
 	bin/busybox=$(BUSYBOX) @$(BUSYBOX_LINKS) \
 	$(foreach f,$(ROOTFS_FILES),$(f:rootfs/%=%)=$(f)) \
-	$(SBIN_SPEC) $(foreach f,$(TEST_MODULES),lib/modules/test/$(notdir $(f))=$(f))
+	$(SBIN_SPEC) $(foreach f,$(TEST_MODULES),lib/modules/test/$(notdir $(f))=$(f)) \
+	$(foreach f,$(EXTRA_KOS),lib/modules/extra/$(notdir $(f))=$(f))
 # The image's file list, rewritten only when it changes: a program or test
 # that is removed must leave the image too, which timestamps alone miss.
 ROOT_LIST := $(B)/initramfs.list

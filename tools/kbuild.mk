@@ -21,9 +21,12 @@ MODCFLAGS := $(filter-out -MD -MP,$(KCFLAGS)) -g0 -Iinclude -DMODULE
 # Each object belongs to one module, whose name it is compiled with.
 objs_of = $(or $(strip $($(1)-objs) $($(1)-y)),$(1).o)
 
-.PHONY: modules clean
+.PHONY: modules clean print-kos
 .DEFAULT_GOAL := modules
 modules: $(MODULE_KOS)
+# For `make run M=<dir>`: the files it will put into the image.
+print-kos:
+	@echo $(MODULE_KOS)
 
 define module_rules
 $(obj)/$(1).ko: $(addprefix $(obj)/,$(call objs_of,$(1))) $(obj)/$(1).mod.o

@@ -1,4 +1,5 @@
-/* dev_modules.c: loadable modules (kernel-only: the fixtures are this
+/* mod_loader.c: loadable modules (kernel-only, run after the dev_ tests, whose
+ * oops reports expect no module taint yet; the fixtures are this
  * kernel's .ko files in /lib/modules/test): every error of init_module,
  * finit_module and delete_module, parameters of every type through
  * insmod-style arguments and /sys/module, a dependency, use counts of
