@@ -20,6 +20,7 @@ else
 .SECONDARY:
 
 include tools/toolchain.mk
+include drivers/modules.mk
 include kernel/kernel.mk
 -include libc/libc.mk
 -include user/user.mk
@@ -42,7 +43,7 @@ BUSYBOX := $(B)/busybox
 BUSYBOX_LINKS := $(B)/busybox.links
 ROOTFS_FILES := $(shell find rootfs -type f)
 ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS) $(BUSYBOX) $(BUSYBOX_LINKS) $(ROOTFS_FILES) \
-	$(SBIN_KMOD) $(TEST_MODULES)
+	$(SBIN_KMOD) $(TEST_MODULES) $(DRIVER_MODULES) $(MODULES_ORDER)
 
 .PHONY: all iso run run-nox test grade qemu-gdb gdb help clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
@@ -63,6 +64,7 @@ ROOT_SPEC := $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
 	bin/busybox=$(BUSYBOX) @$(BUSYBOX_LINKS) \
 	$(foreach f,$(ROOTFS_FILES),$(f:rootfs/%=%)=$(f)) \
 	$(SBIN_SPEC) $(foreach f,$(TEST_MODULES),lib/modules/test/$(notdir $(f))=$(f)) \
+	$(foreach f,$(DRIVER_MODULES),lib/modules/$(notdir $(f))=$(f)) lib/modules/modules.order=$(MODULES_ORDER) \
 	$(foreach f,$(EXTRA_KOS),lib/modules/extra/$(notdir $(f))=$(f))
 # The image's file list, rewritten only when it changes: a program or test
 # that is removed must leave the image too, which timestamps alone miss.

@@ -6,7 +6,7 @@
  * adapter has copied the argument in and copies it out, as FreeBSD's
  * sys_ioctl does. The poll method is left to FreeBSD's default. */
 #include "dev/cdevsw.h"
-#include "initcall.h"
+#include "module/bsd_module.h"
 #include "kernel.h"
 #include "uaccess.h"
 #include "uapi/cd_example.h"
@@ -120,14 +120,29 @@ cd_ioctl(struct cdev *dev, u_long cmd, caddr_t data, int fflag, struct thread *t
 	}
 }
 
-/* The seed's MOD_LOAD event; nothing unloads here, so there is no MOD_UNLOAD. */
+static struct cdev *sdev;
+
+/* The seed's module event handler: MOD_LOAD makes the node, MOD_UNLOAD
+ * (kldunload) destroys it; an open file keeps the module loaded. */
 static int
-cd_example_load(void)
+cd_example_loader(struct module *m, int what, void *arg)
 {
-	struct cdev *sdev = make_dev(&cd_example_cdevsw, 0, UID_ROOT, GID_WHEEL, 0600, "cd_example");
-	if (sdev == NULL)
-		return (-ENXIO);
-	uprintf("Character device loaded.\n");
-	return (0);
+	(void)m, (void)arg;
+	switch (what) {
+	case MOD_LOAD:
+		sdev = make_dev(&cd_example_cdevsw, 0, UID_ROOT, GID_WHEEL, 0600, "cd_example");
+		if (sdev == NULL)
+			return (ENXIO);
+		uprintf("Character device loaded.\n");
+		return (0);
+	case MOD_UNLOAD:
+		destroy_dev(sdev);
+		uprintf("Character device unloaded.\n");
+		return (0);
+	default:
+		return (EOPNOTSUPP);
+	}
 }
-device_initcall(cd_example_load);
+
+static moduledata_t cd_example_mod = { "cd_example", cd_example_loader, NULL };
+DECLARE_MODULE(cd_example, cd_example_mod, 0, 0);

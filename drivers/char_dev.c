@@ -4,6 +4,7 @@
  * bytes. Only one ioctl runs at a time: a second one at once gets EBUSY. */
 #include "dev/chrdev.h"
 #include "initcall.h"
+#include "module/module.h"
 #include "kernel.h"
 #include "uaccess.h"
 #include "uapi/char_dev.h"
@@ -103,6 +104,7 @@ static long device_ioctl(struct file *file, unsigned int ioctl_num, unsigned lon
 }
 
 static const struct file_operations fops = {
+	.owner = THIS_MODULE,
 	.read = device_read,
 	.write = device_write,
 	.unlocked_ioctl = device_ioctl,
@@ -117,4 +119,11 @@ static int chardev2_init(void)
 	}
 	return 0;
 }
-device_initcall(chardev2_init);
+static void chardev2_exit(void)
+{
+	unregister_chrdev(MAJOR_NUM, DEVICE_NAME);
+}
+
+module_init(chardev2_init);
+module_exit(chardev2_exit);
+MODULE_LICENSE("GPL");

@@ -7,6 +7,7 @@
 #include "dev/chrdev.h"
 #include "dev/devfifo.h"
 #include "initcall.h"
+#include "module/module.h"
 #include "kernel.h"
 #include "uaccess.h"
 #include "uapi/chardev.h"
@@ -86,6 +87,7 @@ static long chardev_ioctl(struct file *filp, unsigned int cmd, unsigned long arg
 }
 
 static const struct file_operations chardev_fops = {
+	.owner = THIS_MODULE,
 	.read = chardev_read,
 	.write = chardev_write,
 	.poll = chardev_poll,
@@ -107,4 +109,12 @@ static int chardev_init(void)
 	}
 	return 0;
 }
-device_initcall(chardev_init);
+static void chardev_exit(void)
+{
+	unregister_chrdev(devmajor, devname);
+	devfifo_free(&fifo);
+}
+
+module_init(chardev_init);
+module_exit(chardev_exit);
+MODULE_LICENSE("GPL");

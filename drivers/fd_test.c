@@ -5,6 +5,7 @@
  * data. */
 #include "fs/anon_inode.h"
 #include "initcall.h"
+#include "module/module.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "dev/miscdevice.h"
@@ -40,6 +41,7 @@ static int fd_test_anon_fd_release(struct inode *inode, struct file *filp)
 }
 
 static const struct file_operations fd_test_anon_fd_fops = {
+	.owner = THIS_MODULE,
 	.unlocked_ioctl = fd_test_anon_fd_ioctl,
 	.release = fd_test_anon_fd_release,
 };
@@ -73,6 +75,7 @@ static long fd_test_ioctl(struct file *filp, unsigned int ioctl, unsigned long a
 }
 
 static const struct file_operations fd_test_chardev_fops = {
+	.owner = THIS_MODULE,
 	.unlocked_ioctl = fd_test_ioctl,
 };
 
@@ -89,4 +92,11 @@ static int fd_test_init(void)
 		kprintf("fd_test: failed to create miscdevice\n");
 	return err;
 }
-device_initcall(fd_test_init);
+static void fd_test_exit(void)
+{
+	misc_deregister(&fd_test_chardev);
+}
+
+module_init(fd_test_init);
+module_exit(fd_test_exit);
+MODULE_LICENSE("GPL");

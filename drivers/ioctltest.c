@@ -5,6 +5,7 @@
  * cdev_init, cdev_add (plus the node, which the seed left to mknod). */
 #include "dev/chrdev.h"
 #include "initcall.h"
+#include "module/module.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "uaccess.h"
@@ -82,6 +83,7 @@ static int test_ioctl_open(struct inode *inode, struct file *filp)
 }
 
 static const struct file_operations fops = {
+	.owner = THIS_MODULE,
 	.open = test_ioctl_open,
 	.release = test_ioctl_close,
 	.read = test_ioctl_read,
@@ -114,4 +116,14 @@ error:
 		unregister_chrdev_region(dev, num_of_dev);
 	return alloc_ret ? alloc_ret : cdev_ret;
 }
-device_initcall(ioctl_init);
+static void ioctl_exit(void)
+{
+	dev_t dev = MKDEV(test_ioctl_major, 0);
+	device_destroy(dev);
+	cdev_del(&test_ioctl_cdev);
+	unregister_chrdev_region(dev, num_of_dev);
+}
+
+module_init(ioctl_init);
+module_exit(ioctl_exit);
+MODULE_LICENSE("GPL");

@@ -5,6 +5,7 @@
  * reads them back; /proc/iter is a seq_file whose every open-and-read shows
  * the next number. */
 #include "initcall.h"
+#include "module/module.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "fs/procfs.h"
@@ -150,4 +151,14 @@ static int procfs_seed_init(void)
 	}
 	return 0;
 }
-device_initcall(procfs_seed_init);
+static void procfs_seed_exit(void)
+{
+	remove_proc_entry("helloworld", NULL);
+	remove_proc_entry("buffer1k", NULL);
+	remove_proc_entry("buffer2k", NULL);
+	remove_proc_entry("iter", NULL);
+}
+
+module_init(procfs_seed_init);
+module_exit(procfs_seed_exit);
+MODULE_LICENSE("GPL");

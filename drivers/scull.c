@@ -7,6 +7,7 @@
  * preempted and these methods never sleep, so they need none. */
 #include "dev/chrdev.h"
 #include "initcall.h"
+#include "module/module.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "proc.h"
@@ -247,6 +248,7 @@ long scull_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 }
 
 static const struct file_operations scull_fops = {
+	.owner = THIS_MODULE,
 	.llseek = scull_llseek,
 	.read = scull_read,
 	.write = scull_write,
@@ -276,4 +278,18 @@ static int scull_init_module(void)
 		result = scull_p_init(MKDEV(MAJOR(dev), MINOR(dev) + SCULL_NR_DEVS));
 	return result;
 }
-device_initcall(scull_init_module);
+static void scull_cleanup_module(void)
+{
+	dev_t first = scull_devices[0].cdev.dev;
+	scull_p_cleanup();
+	for (int i = 0; i < SCULL_NR_DEVS; i++) {
+		device_destroy(first + (dev_t)i);
+		cdev_del(&scull_devices[i].cdev);
+		scull_trim(&scull_devices[i]);
+	}
+	unregister_chrdev_region(first, SCULL_NR_DEVS);
+}
+
+module_init(scull_init_module);
+module_exit(scull_cleanup_module);
+MODULE_LICENSE("Dual BSD/GPL");

@@ -11,5 +11,6 @@ extern int scull_p_buffer;              /* size of a newly allocated pipe buffer
 long scull_ioctl(struct file *filp, unsigned int cmd, unsigned long arg);
 /* Registers scullpipe0..3 from firstdev on; called by scull's init. */
 int scull_p_init(dev_t firstdev);
+void scull_p_cleanup(void);
 
 #endif

@@ -7,6 +7,7 @@
 #include "dev/chrdev.h"
 #include "dev/devfifo.h"
 #include "kernel.h"
+#include "module/module.h"
 #include "scull.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
@@ -68,6 +69,7 @@ static unsigned int scull_p_poll(struct file *filp, poll_table *wait)
 }
 
 static const struct file_operations scull_pipe_fops = {
+	.owner = THIS_MODULE,
 	.llseek = no_llseek,
 	.read = scull_p_read,
 	.write = scull_p_write,
@@ -94,4 +96,15 @@ int scull_p_init(dev_t firstdev)
 			result = device_create(devno, 0, 0, 0666, "scullpipe%d", i);
 	}
 	return result;
+}
+
+void scull_p_cleanup(void)
+{
+	dev_t first = scull_p_devices[0].cdev.dev;
+	for (int i = 0; i < SCULL_P_NR_DEVS; i++) {
+		device_destroy(first + (dev_t)i);
+		cdev_del(&scull_p_devices[i].cdev);
+		devfifo_free(&scull_p_devices[i].fifo);
+	}
+	unregister_chrdev_region(first, SCULL_P_NR_DEVS);
 }

@@ -5,6 +5,7 @@
  * why the condition is checked again after waking. */
 #include "dev/chrdev.h"
 #include "initcall.h"
+#include "module/module.h"
 #include "kernel.h"
 #include "proc.h"
 #include "uapi/errno.h"
@@ -35,13 +36,27 @@ static ssize_t sleepy_write(struct file *filp, const char __user *buf, size_t co
 }
 
 static const struct file_operations sleepy_fops = {
+	.owner = THIS_MODULE,
 	.read = sleepy_read,
 	.write = sleepy_write,
 };
 
+static int sleepy_major;
+
 static int sleepy_init(void)
 {
 	int result = register_chrdev(0, "sleepy", &sleepy_fops);
-	return result < 0 ? result : 0;
+	if (result < 0)
+		return result;
+	sleepy_major = result;
+	return 0;
 }
-device_initcall(sleepy_init);
+
+static void sleepy_exit(void)
+{
+	unregister_chrdev(sleepy_major, "sleepy");
+}
+
+module_init(sleepy_init);
+module_exit(sleepy_exit);
+MODULE_LICENSE("GPL");

@@ -2,6 +2,7 @@
  * under /sys/kernel with one attribute, myvariable (mode 0660): reading shows
  * the integer, writing a number sets it. */
 #include "initcall.h"
+#include "module/module.h"
 #include "kernel.h"
 #include "fs/sysfs.h"
 #include "uapi/errno.h"
@@ -49,4 +50,11 @@ static int mymodule_init(void)
 		kprintf("failed to create the myvariable file in /sys/kernel/mymodule\n");
 	return error;
 }
-device_initcall(mymodule_init);
+static void mymodule_exit(void)
+{
+	kobject_put(mymodule);
+}
+
+module_init(mymodule_init);
+module_exit(mymodule_exit);
+MODULE_LICENSE("GPL");

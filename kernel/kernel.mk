@@ -1,5 +1,6 @@
 # kernel.mk: the kernel image: boot/, kernel/ and drivers/, C and nasm sources alike.
-KERNEL_C   := $(wildcard kernel/*.c kernel/*/*.c drivers/*.c drivers/*/*.c)
+# The drivers built as modules (drivers/modules.mk) are not linked in.
+KERNEL_C   := $(filter-out $(DRIVER_MODULE_SRCS),$(wildcard kernel/*.c kernel/*/*.c drivers/*.c drivers/*/*.c))
 KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm kernel/*/*.asm)
 KERNEL_OBJS := $(KERNEL_C:%.c=$(B)/%.o) $(KERNEL_ASM:%.asm=$(B)/%.asm.o)
 KERNEL := $(B)/kernel.elf

@@ -299,11 +299,31 @@ static _Noreturn void run_shells(void)
 	}
 }
 
+/* The drivers that are modules, in /lib/modules/modules.order (one file
+ * name a line): loaded first, in that order, as built-in drivers were. */
+static void load_modules(void)
+{
+	FILE *order = fopen("/lib/modules/modules.order", "r");
+	char name[128], path[160];
+	while (order && fgets(name, sizeof(name), order)) {
+		name[strcspn(name, "\n")] = '\0';
+		snprintf(path, sizeof(path), "/lib/modules/%s", name);
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || syscall(SYS_finit_module, fd, "", 0) != 0)
+			fprintf(stderr, "init: cannot load %s: %s\n", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	}
+	if (order)
+		fclose(order);
+}
+
 int main(void)
 {
 	const char *mode = env_or("mode", "");
 
-	setenv("PATH", "/bin:/usr/bin", 0);
+	setenv("PATH", "/bin:/sbin:/usr/bin", 0);
+	load_modules();
 
 	if (strcmp(mode, "test") == 0)
 		run_tests();

@@ -5,6 +5,7 @@
  * gives and hands back the primitive's result, plus the bytes it moved. The
  * caller picks good and bad addresses; the kernel must answer, never panic. */
 #include "initcall.h"
+#include "module/module.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "dev/miscdevice.h"
@@ -132,6 +133,7 @@ static long uaccess_test_ioctl(struct file *filp, unsigned int cmd, unsigned lon
 }
 
 static const struct file_operations uaccess_test_fops = {
+	.owner = THIS_MODULE,
 	.unlocked_ioctl = uaccess_test_ioctl,
 };
 
@@ -146,4 +148,11 @@ static int uaccess_test_init(void)
 {
 	return misc_register(&uaccess_test_dev);
 }
-device_initcall(uaccess_test_init);
+static void uaccess_test_exit(void)
+{
+	misc_deregister(&uaccess_test_dev);
+}
+
+module_init(uaccess_test_init);
+module_exit(uaccess_test_exit);
+MODULE_LICENSE("GPL");

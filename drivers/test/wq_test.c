@@ -4,6 +4,7 @@
  * wake_up_all and watch how many are queued and how many came back. */
 #include "fs/file.h"
 #include "initcall.h"
+#include "module/module.h"
 #include "kernel.h"
 #include "dev/miscdevice.h"
 #include "uapi/errno.h"
@@ -69,6 +70,7 @@ static long wq_test_ioctl(struct file *filp, unsigned int cmd, unsigned long arg
 }
 
 static const struct file_operations wq_test_fops = {
+	.owner = THIS_MODULE,
 	.unlocked_ioctl = wq_test_ioctl,
 };
 
@@ -83,4 +85,11 @@ static int wq_test_init(void)
 {
 	return misc_register(&wq_test_dev);
 }
-device_initcall(wq_test_init);
+static void wq_test_exit(void)
+{
+	misc_deregister(&wq_test_dev);
+}
+
+module_init(wq_test_init);
+module_exit(wq_test_exit);
+MODULE_LICENSE("GPL");

@@ -5,6 +5,7 @@
 #include "dev/cdevsw.h"
 #include "kernel.h"
 #include "mm/kmalloc.h"
+#include "module/module.h"
 #include "fs/poll.h"
 #include "proc.h"
 #include "tty/tty.h"
@@ -74,12 +75,25 @@ static struct cdev *file_cdev(const struct file *file)
 	return file->private_data;      /* what chrdev_open passed on */
 }
 
+/* A cdevsw has no owner field: the module whose image holds it is pinned
+ * while the file is open, as .owner does for file_operations. */
+static struct module *cdevsw_owner(const struct cdev *dev)
+{
+	return module_of_addr((uint32_t)dev->si_devsw);
+}
+
 static int bsd_open(struct inode *inode, struct file *file)
 {
 	(void)inode;
 	struct cdev *dev = file_cdev(file);
 	struct thread td = { current };
-	return bsd_errno(dev->si_devsw->d_open(dev, bsd_fflags(file), S_IFCHR, &td));
+	struct module *owner = cdevsw_owner(dev);
+	if (!try_module_get(owner))
+		return -ENXIO;
+	int err = bsd_errno(dev->si_devsw->d_open(dev, bsd_fflags(file), S_IFCHR, &td));
+	if (err)
+		module_put(owner);
+	return err;
 }
 
 /* FreeBSD calls d_close on the last close of the device; here on each one. */
@@ -88,7 +102,9 @@ static int bsd_release(struct inode *inode, struct file *file)
 	(void)inode;
 	struct cdev *dev = file_cdev(file);
 	struct thread td = { current };
-	return bsd_errno(dev->si_devsw->d_close(dev, bsd_fflags(file), S_IFCHR, &td));
+	int err = bsd_errno(dev->si_devsw->d_close(dev, bsd_fflags(file), S_IFCHR, &td));
+	module_put(cdevsw_owner(dev));
+	return err;
 }
 
 static ssize_t bsd_rw(struct file *file, char __user *buf, size_t count, loff_t *pos,

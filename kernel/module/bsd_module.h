@@ -5,6 +5,8 @@
 #ifndef MODULE_BSD_MODULE_H
 #define MODULE_BSD_MODULE_H
 
+#include "initcall.h"
+
 struct module;
 typedef struct module *module_t;
 
@@ -29,9 +31,19 @@ struct malloc_type {
 };
 extern struct malloc_type M_DEVBUF[1], M_TEMP[1];
 
-/* The loader finds the module's moduledata_t through section "modevent". */
+/* The loader finds a module's moduledata_t through section "modevent";
+ * built into the kernel, MOD_LOAD is sent by a device initcall. */
+#ifdef MODULE
 #define DECLARE_MODULE(name, data, sub, order)                                  \
 	static const moduledata_t *const __modevent_##name                      \
 		__attribute__((used, section("modevent"))) = &(data)
+#else
+#define DECLARE_MODULE(name, data, sub, order)                                  \
+	static int __modevent_init_##name(void)                                 \
+	{                                                                       \
+		return -(data).evhand(NULL, MOD_LOAD, (data).priv);             \
+	}                                                                       \
+	device_initcall(__modevent_init_##name)
+#endif
 
 #endif

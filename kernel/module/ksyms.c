@@ -48,6 +48,20 @@ EXPORT_SYMBOL(strtoul);
 EXPORT_SYMBOL(snprintf);
 EXPORT_SYMBOL(kvsnprintf);
 
+/* libgcc's 64-bit division, which gcc calls for loff_t arithmetic. */
+long long __divdi3(long long, long long);
+long long __moddi3(long long, long long);
+unsigned long long __udivdi3(unsigned long long, unsigned long long);
+unsigned long long __umoddi3(unsigned long long, unsigned long long);
+long long __divmoddi4(long long, long long, long long *);
+unsigned long long __udivmoddi4(unsigned long long, unsigned long long, unsigned long long *);
+EXPORT_SYMBOL(__divdi3);
+EXPORT_SYMBOL(__moddi3);
+EXPORT_SYMBOL(__udivdi3);
+EXPORT_SYMBOL(__umoddi3);
+EXPORT_SYMBOL(__divmoddi4);
+EXPORT_SYMBOL(__udivmoddi4);
+
 /* User memory, both faces. */
 EXPORT_SYMBOL(access_ok);
 EXPORT_SYMBOL(copyin);
@@ -78,6 +92,8 @@ EXPORT_SYMBOL(poll_wait);
 /* Files and character devices. */
 EXPORT_SYMBOL(no_llseek);
 EXPORT_SYMBOL(generic_file_llseek);
+EXPORT_SYMBOL(generic_file_llseek_size);
+EXPORT_SYMBOL(llseek_pos);
 EXPORT_SYMBOL(simple_read_from_buffer);
 EXPORT_SYMBOL(anon_inode_getfd);
 EXPORT_SYMBOL(register_chrdev_region);

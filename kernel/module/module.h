@@ -10,9 +10,41 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "elf.h"
+#include "initcall.h"
 #include "list.h"
 #include "module/export.h"
 #include "module/moduleparam.h"
+
+/* What a driver writes, as in Linux. Built as a module (-DMODULE,
+ * tools/kbuild.mk), module_init names the loader's entry and the tags go
+ * to .modinfo; built into the kernel, module_init is a device initcall
+ * and the tags vanish. */
+#define __MODULE_ID3(a, b) __mod_##a##b
+#define __MODULE_ID2(a, b) __MODULE_ID3(a, b)
+
+#define MODULE_LICENSE(l)      MODULE_INFO(license, l)
+#define MODULE_AUTHOR(a)       MODULE_INFO(author, a)
+#define MODULE_DESCRIPTION(d)  MODULE_INFO(description, d)
+#define MODULE_VERSION(v)      MODULE_INFO(version, v)
+#define MODULE_ALIAS(a)        MODULE_INFO(alias, a)
+
+#ifdef MODULE
+#define MODULE_INFO(tag, info) __MODULE_INFO(tag, __MODULE_ID2(tag, __COUNTER__), info)
+extern struct module __this_module;
+#define THIS_MODULE (&__this_module)
+#define module_init(fn)                                                         \
+	static inline int (*__inittest(void))(void) { return fn; }              \
+	int init_module(void) __attribute__((alias(#fn)))
+#define module_exit(fn)                                                         \
+	static inline void (*__exittest(void))(void) { return fn; }             \
+	void cleanup_module(void) __attribute__((alias(#fn)))
+#else
+#define MODULE_INFO(tag, info)
+#define THIS_MODULE ((struct module *)0)
+#define module_init(fn) device_initcall(fn)
+#define module_exit(fn)                                                         \
+	static inline void (*__exittest(void))(void) { return fn; }
+#endif
 
 #define MODULE_NAME_LEN 56
 /* The string a module's .modinfo must carry (tools/kbuild.mk writes it). */
