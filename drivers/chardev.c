@@ -3,7 +3,8 @@
  * the other side through wait queues, or by a signal); with O_NONBLOCK both
  * say EAGAIN instead. poll reports which way data can move. ioctls of magic
  * 0xAE set and query a value, by value or through a pointer, and RESET puts
- * the open count back to 1 (the seed's module use count). */
+ * the open count and the module's use count back to 1 (seed 002's debugging aid
+ * for a count gone wrong). */
 #include "dev/chrdev.h"
 #include "dev/devfifo.h"
 #include "initcall.h"
@@ -78,6 +79,12 @@ static long chardev_ioctl(struct file *filp, unsigned int cmd, unsigned long arg
 			return -EFAULT;
 		break;
 	case CHARDEV_IOCTL_RESET:
+		/* The seed's MOD_DEC_USE_COUNT loop and one MOD_INC_USE_COUNT:
+		 * the module's use count becomes this file's 1, so that rmmod
+		 * works once it is closed, whoever else still counted. */
+		while (module_refcount(THIS_MODULE) > 0)
+			module_put(THIS_MODULE);
+		__module_get(THIS_MODULE);
 		open_count = 1;
 		break;
 	default:

@@ -31,10 +31,16 @@ struct malloc_type {
 };
 extern struct malloc_type M_DEVBUF[1], M_TEMP[1];
 
+/* FreeBSD modules declare no license; theirs is the BSD license, which
+ * the loader counts as compatible with the kernel's exports (no taint). */
+#define BSD_MODULE_LICENSE "BSD"
+
 /* The loader finds a module's moduledata_t through section "modevent";
  * built into the kernel, MOD_LOAD is sent by a device initcall. */
 #ifdef MODULE
 #define DECLARE_MODULE(name, data, sub, order)                                  \
+	static const char __modinfo_license_##name[]                            \
+		__attribute__((used, section(".modinfo"))) = "license=" BSD_MODULE_LICENSE; \
 	static const moduledata_t *const __modevent_##name                      \
 		__attribute__((used, section("modevent"))) = &(data)
 #else

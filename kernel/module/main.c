@@ -8,6 +8,7 @@
 #include "fs/fdtable.h"
 #include "fs/file.h"
 #include "mm/kmalloc.h"
+#include "module/bsd_module.h"
 #include "module/internal.h"
 #include "proc.h"
 #include "syscall.h"
@@ -78,7 +79,7 @@ void module_put(struct module *mod)
 
 int module_refcount(const struct module *mod)
 {
-	return mod->refcnt;
+	return mod ? mod->refcnt : 0;
 }
 
 int ref_module(struct module *a, struct module *b)
@@ -129,7 +130,8 @@ static void free_module(struct module *mod)
 static bool license_is_gpl_compatible(const char *license)
 {
 	static const char *const gpl[] = { "GPL", "GPL v2", "GPL and additional rights",
-					   "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL" };
+					   "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL",
+					   BSD_MODULE_LICENSE };
 	for (unsigned i = 0; i < ARRAY_SIZE(gpl); i++)
 		if (strcmp(license, gpl[i]) == 0)
 			return true;

@@ -99,6 +99,7 @@ bool module_address_lookup(uint32_t addr, const char **name, uint32_t *offset, u
 bool try_module_get(struct module *mod);
 void __module_get(struct module *mod);
 void module_put(struct module *mod);
+/* The use count; 0 for the kernel (NULL). */
 int module_refcount(const struct module *mod);
 
 /* Searches the kernel's exports and the live modules': the symbol's value,
