@@ -4,5 +4,6 @@
 
 #include <proc.h>
 #include <waitqueue.h>
+#include <x86/timer.h>
 
 #endif

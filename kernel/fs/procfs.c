@@ -4,6 +4,7 @@
  * file_operations below. The directory also shows one directory per live
  * process (proc_pid.c). */
 #include "kernel.h"
+#include "module/module.h"
 #include "mm/kmalloc.h"
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
@@ -27,16 +28,34 @@ void *pde_data(const struct inode *inode)
 	return inode_pde(inode)->data;
 }
 
+/* The module whose code serves the entry (proc_ops has no owner since
+ * Linux 5.6): an open file pins it, so rmmod waits for the last close. */
+static struct module *pde_owner(const struct proc_dir_entry *pde)
+{
+	struct module *mod = module_of_addr((uint32_t)pde->proc_ops);
+	if (!mod)
+		mod = module_of_addr((uint32_t)pde->single_show);
+	return mod ? mod : module_of_addr((uint32_t)pde->seq_ops);
+}
+
 static int proc_reg_open(struct inode *inode, struct file *file)
 {
 	const struct proc_ops *ops = inode_pde(inode)->proc_ops;
-	return ops && ops->proc_open ? ops->proc_open(inode, file) : 0;
+	struct module *owner = pde_owner(inode_pde(inode));
+	if (!try_module_get(owner))
+		return -ENOENT;
+	int err = ops && ops->proc_open ? ops->proc_open(inode, file) : 0;
+	if (err)
+		module_put(owner);
+	return err;
 }
 
 static int proc_reg_release(struct inode *inode, struct file *file)
 {
 	const struct proc_ops *ops = inode_pde(inode)->proc_ops;
-	return ops && ops->proc_release ? ops->proc_release(inode, file) : 0;
+	int err = ops && ops->proc_release ? ops->proc_release(inode, file) : 0;
+	module_put(pde_owner(inode_pde(inode)));
+	return err;
 }
 
 static ssize_t proc_reg_read(struct file *file, char __user *buf, size_t count, loff_t *pos)

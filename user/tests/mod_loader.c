@@ -287,6 +287,26 @@ static void test_init(void)
 	CHECK(!listed("oops_init"), "the faulting module is not listed");
 }
 
+static int load_slow(void *arg)
+{
+	(void)arg;
+	return load("slow_init", "") == 0 ? 0 : 1;
+}
+
+static void test_loading(void)
+{
+	long n;
+	pid_t pid = spawn(load_slow, NULL);
+	for (int i = 0; i < 200 && !strstr(slurp("/proc/modules", &n), "slow_init "); i++)
+		usleep(5000);
+	const char *m = slurp("/proc/modules", &n);
+	CHECK(strstr(m, "slow_init ") && strstr(strstr(m, "slow_init "), " Loading "), "while init runs the module is Loading");
+	CHECK_ERR(sys_delete("slow_init", O_NONBLOCK), EBUSY, "delete_module while it initialises: EBUSY");
+	CHECK_ERR(load("slow_init", ""), EBUSY, "init_module of the same name meanwhile: EBUSY");
+	expect_exit(wait_status(pid), 0, "the first load completes");
+	CHECK_OK(sys_delete("slow_init", O_NONBLOCK), "then it unloads");
+}
+
 static void test_bsd(void)
 {
 	klog_clear();
@@ -324,6 +344,7 @@ int main(void)
 	test_params();
 	test_deps();
 	test_init();
+	test_loading();
 	test_bsd();
 	test_cycles();
 	return done();

@@ -117,8 +117,18 @@ static void test_reset(void)
 	CHECK_OK(load("chardev"), "and it loads again");
 }
 
+static void test_proc_pin(void)
+{
+	int fd = open("/proc/helloworld", O_RDONLY);
+	CHECK_EQ(refcount("procfs_seed"), 1, "an open /proc/helloworld pins procfs_seed");
+	CHECK_ERR(unload("procfs_seed"), EWOULDBLOCK, "rmmod procfs_seed while it is open: EWOULDBLOCK");
+	close(fd);
+	CHECK_EQ(refcount("procfs_seed"), 0, "the close unpins it");
+}
+
 int main(void)
 {
+	test_proc_pin();
 	for (unsigned i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
 		test_reload(&seeds[i]);
 	test_reset();
