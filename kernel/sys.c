@@ -4,6 +4,7 @@
  * of the process's GDT slots, reloaded at every switch). */
 #include "kernel.h"
 #include "mm/pmm.h"
+#include "module/module.h"
 #include "x86/power.h"
 #include "x86/timer.h"
 #include "proc.h"
@@ -76,8 +77,10 @@ SYSCALL_DEFINE4(reboot, uint32_t, magic1, uint32_t, magic2, uint32_t, cmd, uint3
 		return -EINVAL;
 	if (current->euid != 0)
 		return -EPERM;
-	if (cmd == LINUX_REBOOT_CMD_POWER_OFF || cmd == LINUX_REBOOT_CMD_HALT)
+	if (cmd == LINUX_REBOOT_CMD_POWER_OFF || cmd == LINUX_REBOOT_CMD_HALT) {
+		freebsd_module_shutdown();
 		poweroff((int)arg);
+	}
 	return -EINVAL;
 }
 

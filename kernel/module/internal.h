@@ -48,6 +48,5 @@ int ref_module(struct module *mod, struct module *owner);
 /* freebsd.c: DECLARE_MODULE's event handler as init, unload check and exit. */
 int freebsd_module_load(struct module *mod);
 int freebsd_module_unload(struct module *mod);
-void freebsd_module_shutdown(void);
 
 #endif

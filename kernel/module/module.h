@@ -109,6 +109,9 @@ const struct kernel_symbol *find_symbol(const char *name, struct module **owner)
 /* The list of modules, for /proc/modules, /proc/kallsyms and sysfs. */
 extern struct list_head modules;
 
+/* The machine goes down: MOD_SHUTDOWN to every FreeBSD-style module. */
+void freebsd_module_shutdown(void);
+
 /* A process died in an oops while it ran a module's init: that module
  * leaves the list, so its name can be loaded again. */
 void module_oops_cleanup(struct proc *p);

@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include "check.h"
 #include "klog.h"
+#include "module_util.h"
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -15,43 +16,11 @@
 #define DIR "/lib/modules/test/"
 #define IGNORE_VERMAGIC 2
 
-/* The libc convention (-1 and errno) for a raw call's -errno. */
-static long sys_ret(long r)
-{
-	if (r < 0 && r > -4096) {
-		errno = (int)-r;
-		return -1;
-	}
-	return r;
-}
-
-static long sys_init(const void *img, unsigned long len, const char *args)
-{
-	return sys_ret(raw_syscall(__NR_init_module, (long)img, (long)len, (long)args));
-}
-
-static long sys_finit(int fd, const char *args, int flags)
-{
-	return sys_ret(raw_syscall(__NR_finit_module, fd, (long)args, flags));
-}
-
-static long sys_delete(const char *name, unsigned flags)
-{
-	return sys_ret(raw_syscall(__NR_delete_module, (long)name, (long)flags, 0));
-}
-
 static long load(const char *name, const char *args)
 {
 	char path[128];
 	snprintf(path, sizeof(path), DIR "%s.ko", name);
-	int fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	long r = sys_finit(fd, args, 0);
-	int e = errno;
-	close(fd);
-	errno = e;
-	return r;
+	return load_path(path, args);
 }
 
 static char *slurp(const char *path, long *len)

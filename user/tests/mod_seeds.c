@@ -3,6 +3,7 @@
  * unloads (its node goes), loads again, and its own dev_ test passes
  * against the new instance. Seed 002's RESET sets the module's use count. */
 #include "check.h"
+#include "module_util.h"
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
@@ -26,30 +27,16 @@ static const struct seed seeds[] = {
 	{ "wq_test", "/dev/wq_test", "dev_waitqueue" },
 };
 
-static long sys_ret(long r)
-{
-	if (r < 0 && r > -4096) {
-		errno = (int)-r;
-		return -1;
-	}
-	return r;
-}
-
 static long load(const char *name)
 {
 	char path[128];
 	snprintf(path, sizeof(path), "/lib/modules/%s.ko", name);
-	int fd = open(path, O_RDONLY);
-	long r = sys_ret(raw_syscall(__NR_finit_module, fd, (long)"", 0));
-	int e = errno;
-	close(fd);
-	errno = e;
-	return r;
+	return load_path(path, "");
 }
 
 static long unload(const char *name)
 {
-	return sys_ret(raw_syscall(__NR_delete_module, (long)name, O_NONBLOCK, 0));
+	return sys_delete(name, O_NONBLOCK);
 }
 
 static int exists(const char *path)

@@ -25,6 +25,9 @@ static int bsd_echo_loader(struct module *m, int what, void *arg)
 		}
 		uprintf("Echo device unloaded.\n");
 		return 0;
+	case MOD_SHUTDOWN:
+		printf("Echo device: shutdown.\n");
+		return 0;
 	default:
 		return EOPNOTSUPP;
 	}
