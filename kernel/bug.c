@@ -3,6 +3,7 @@
 #include "kernel.h"
 #include "bug.h"
 #include "kallsyms.h"
+#include "module/module.h"
 #include "proc.h"
 #include "x86/dumpstack.h"
 
@@ -13,7 +14,7 @@ static struct bug_entry *find_bug(uint32_t eip)
 	for (struct bug_entry *b = __start___bug_table; b < __stop___bug_table; b++)
 		if (b->addr == eip)
 			return b;
-	return NULL;
+	return module_find_bug(eip);
 }
 
 static void warn(const struct bug_entry *b, const struct trapframe *tf)

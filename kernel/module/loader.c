@@ -280,6 +280,7 @@ int layout_and_link(struct module *mod, struct load_info *info)
 		return err;
 	mod->syms = section_objs(info, "__ksymtab", sizeof(struct kernel_symbol), &mod->num_syms);
 	mod->kp = section_objs(info, "__param", sizeof(struct kernel_param), &mod->num_kp);
+	mod->bug_table = section_objs(info, "__bug_table", sizeof(struct bug_entry), &mod->num_bugs);
 	unsigned one;
 	const struct moduledata **md = section_objs(info, "modevent", sizeof(void *), &one);
 	mod->moddata = one ? *md : NULL;

@@ -360,6 +360,15 @@ SYSCALL_DEFINE2(delete_module, const char __user *, name_user, unsigned int, fla
 	return 0;
 }
 
+struct bug_entry *module_find_bug(uint32_t eip)
+{
+	struct module *mod = module_of_addr(eip);
+	for (unsigned i = 0; mod && i < mod->num_bugs; i++)
+		if (mod->bug_table[i].addr == eip)
+			return &mod->bug_table[i];
+	return NULL;
+}
+
 struct module *module_of_addr(uint32_t addr)
 {
 	struct module *mod;

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "bug.h"
 #include "elf.h"
 #include "initcall.h"
 #include "list.h"
@@ -85,10 +86,14 @@ struct module {
 	struct proc *loader;            /* the process running init, while COMING */
 	struct kobject *mkobj, *params_kobj;  /* /sys/module/NAME and .../parameters */
 	struct param_attribute *param_attrs;
+	struct bug_entry *bug_table;    /* its BUG()/WARN() sites */
+	unsigned int num_bugs;
 	/* The FreeBSD face (DECLARE_MODULE): its event handler, if any. */
 	const struct moduledata *moddata;
 };
 
+/* The BUG()/WARN() site of a module at eip, or NULL (bug.c asks). */
+struct bug_entry *module_find_bug(uint32_t eip);
 /* The module that holds addr in its image, or NULL. */
 struct module *module_of_addr(uint32_t addr);
 /* A module function's name, offset and size for addr: false if no module holds it. */

@@ -254,6 +254,12 @@ static void test_init(void)
 	CHECK(strstr(log, "oops_init_init+0x") && strstr(log, "[oops_init]"),
 	      "the oops names oops_init_init+0x.. [oops_init]");
 	CHECK(!listed("oops_init"), "the faulting module is not listed");
+	klog_clear();
+	CHECK_OK(load("warn_init", ""), "a WARN_ON in init does not stop the load");
+	log = klog_read();
+	CHECK(strstr(log, "drivers/test/modules/warn_init.c:") && strstr(log, " warn_init_init+0x") &&
+	      strstr(log, "[warn_init]"), "the WARNING names warn_init.c:LINE warn_init_init+0x.. [warn_init]");
+	CHECK_OK(sys_delete("warn_init", O_NONBLOCK), "and it unloads");
 }
 
 static int load_slow(void *arg)
