@@ -9,7 +9,8 @@
 include tools/toolchain.mk
 
 KERNELRELEASE := freax
-src := $(abspath $(M))
+# Inside the checkout, paths stay relative (BUG and WARN reports name drivers/x.c).
+src := $(patsubst $(CURDIR)/%,%,$(abspath $(M)))
 obj := $(abspath $(or $(MO),$(M)))
 KBUILD_FILE := $(firstword $(wildcard $(src)/Kbuild) $(src)/Makefile)
 obj-m :=

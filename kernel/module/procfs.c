@@ -35,6 +35,15 @@ static void *m_next(struct seq_file *m, void *v, loff_t *pos)
 	return m_start(m, pos);
 }
 
+/* The kallsyms iterator's start is its next, one position on. */
+static void *s_start(struct seq_file *m, loff_t *pos);
+static void *s_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	(void)v;
+	++*pos;
+	return s_start(m, pos);
+}
+
 static void m_stop(struct seq_file *m, void *v)
 {
 	(void)m, (void)v;
@@ -113,13 +122,6 @@ static void *s_start(struct seq_file *m, loff_t *pos)
 		i -= mod->num_symtab;
 	}
 	return NULL;
-}
-
-static void *s_next(struct seq_file *m, void *v, loff_t *pos)
-{
-	(void)v;
-	++*pos;
-	return s_start(m, pos);
 }
 
 static int s_show(struct seq_file *m, void *v)

@@ -99,6 +99,16 @@ static void test_errors(void)
 	CHECK_ERR(sys_delete((void *)16, 0), EFAULT, "delete_module: bad name pointer is EFAULT");
 	CHECK_ERR(sys_delete("no_such_module", O_NONBLOCK), ENOENT, "delete_module: unknown name is ENOENT");
 	CHECK_ERR(sys_finit(-1, "", 0), EBADF, "finit_module: bad fd is EBADF");
+	int wfd = open("/tmp/mod_loader.tmp", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	CHECK_ERR(sys_finit(wfd, "", 0), EBADF, "finit_module: a write-only fd is EBADF");
+	close(wfd);
+	unlink("/tmp/mod_loader.tmp");
+	int dfd = open("/lib/modules", O_RDONLY);
+	CHECK_ERR(sys_finit(dfd, "", 0), EINVAL, "finit_module: a directory is EINVAL");
+	close(dfd);
+	int afd = open(DIR "hello.ko", O_RDONLY);
+	CHECK_ERR(sys_finit(afd, (const char *)16, 0), EFAULT, "finit_module: bad argument pointer is EFAULT");
+	close(afd);
 	int fd = open(DIR "hello.ko", O_RDONLY);
 	CHECK_ERR(sys_finit(fd, "", 8), EINVAL, "finit_module: unknown flag is EINVAL");
 	close(fd);
