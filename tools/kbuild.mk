@@ -45,7 +45,7 @@ $(foreach m,$(MODULE_NAMES),$(eval $(call module_rules,$(m))))
 
 $(obj)/%.mod.o: $(obj)/%.mod.c
 	$(Q)$(CC) $(MODCFLAGS) -c $< -o $@
-$(obj)/%.o: $(src)/%.c $(wildcard include/linux/*.h include/sys/*.h kernel/module/*.h)
+$(obj)/%.o: $(src)/%.c $(wildcard include/linux/*.h include/sys/*.h kernel/module/*.h) tools/kbuild.mk
 	@mkdir -p $(@D)
 	@echo "  CC [M]  $<"
 	$(Q)$(CC) $(MODCFLAGS) -DKBUILD_MODNAME='"$(MODNAME)"' -c $< -o $@
