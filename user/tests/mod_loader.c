@@ -25,7 +25,7 @@ static long load(const char *name, const char *args)
 
 static char *slurp(const char *path, long *len)
 {
-	static char buf[65536];
+	static char buf[262144];     /* /proc/kallsyms whole */
 	int fd = open(path, O_RDONLY);
 	long n = 0, r;
 	while (fd >= 0 && (r = read(fd, buf + n, sizeof(buf) - 1 - n)) > 0)
@@ -88,13 +88,15 @@ static int as_user(void *arg)
 		return 2;
 	if (sys_delete("hello", O_NONBLOCK) != -1 || errno != EPERM)
 		return 3;
+	if (strncmp(slurp("/proc/kallsyms", &len), "00000000 T ", 11) != 0)
+		return 4;       /* addresses are hidden from users, as kptr_restrict */
 	return 0;
 }
 
 static void test_errors(void)
 {
 	long len;
-	expect_exit(run_child(as_user, NULL), 0, "EPERM for a non-root user, all three calls");
+	expect_exit(run_child(as_user, NULL), 0, "EPERM for a non-root user, all three calls; zero addresses in kallsyms");
 	CHECK_ERR(sys_init((void *)16, 4096, ""), EFAULT, "init_module: bad image pointer is EFAULT");
 	CHECK_ERR(sys_delete((void *)16, 0), EFAULT, "delete_module: bad name pointer is EFAULT");
 	CHECK_ERR(sys_delete("no_such_module", O_NONBLOCK), ENOENT, "delete_module: unknown name is ENOENT");
@@ -174,6 +176,7 @@ static void test_hello(void)
 	CHECK(strcmp(slurp("/dev/hello", &n), "hello class 7\n") == 0, "/dev/hello reads the parameters");
 	CHECK(strcmp(slurp("/sys/module/hello/parameters/greeting", &n), "7\n") == 0, "/sys/module/hello/parameters/greeting is 7");
 	CHECK(strstr(slurp("/proc/kallsyms", &n), " hello_read\t[hello]") != NULL, "/proc/kallsyms lists hello_read [hello]");
+	CHECK(strstr(slurp("/proc/kallsyms", &n), " T printk\n") != NULL, "and the kernel's printk");
 	int fd = open("/dev/hello", O_RDONLY);
 	m = slurp("/proc/modules", &n);
 	CHECK(strstr(m, "hello ") && strstr(strstr(m, "hello "), " 1 - Live"), "an open file counts as a use");
