@@ -6,6 +6,7 @@
  * the host has no busybox at /bin/busybox. Each command runs in a process
  * group of its own and is killed if it takes more than 20 s. */
 #include "check.h"
+#include "run_capture.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -17,56 +18,13 @@
 #define ASH "/usr/bin/sh"
 #define OWN_SH "/bin/sh"
 #define DIR "/tmp/busybox_shell"
-#define DEADLINE_MS 20000
-
-/* Runs argv with stdout (and stderr) into out; its wait status, or -1 on a timeout. */
-static int run(char *const argv[], char *out, size_t size)
-{
-	int p[2];
-	if (pipe(p) < 0)
-		return -1;
-	pid_t pid = fork();
-	if (pid == 0) {
-		setpgid(0, 0);
-		dup2(p[1], 1);
-		dup2(p[1], 2);
-		close(p[0]);
-		close(p[1]);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	close(p[1]);
-	size_t n = 0;
-	long end = now_ms() + DEADLINE_MS;
-	bool timed_out = false;
-	for (;;) {
-		struct pollfd pfd = { .fd = p[0], .events = POLLIN };
-		long left = end - now_ms();
-		if (left <= 0 || poll(&pfd, 1, (int)left) == 0) {
-			timed_out = true;
-			break;
-		}
-		ssize_t r = read(p[0], out + n, size - 1 - n);
-		if (r <= 0)
-			break;
-		n += (size_t)r;
-		if (n == size - 1)
-			break;
-	}
-	out[n] = '\0';
-	close(p[0]);
-	if (timed_out)
-		kill(-pid, SIGKILL);
-	int st = wait_status(pid);
-	return timed_out ? -1 : st;
-}
 
 /* shell -c script prints want and exits code. */
 static void expect(const char *shell, const char *script, const char *want, int code, const char *what)
 {
 	char out[1024], detail[1200], label[160];
 	char *argv[] = { (char *)shell, "-c", (char *)script, NULL };
-	int st = run(argv, out, sizeof out);
+	int st = run_capture(argv, out, sizeof out);
 	snprintf(label, sizeof label, "%s: exit %d", what, code);
 	expect_exit(st, code, label);
 	snprintf(label, sizeof label, "%s: output", what);
@@ -118,10 +76,10 @@ int main(void)
 
 	char out[64];
 	char *echo[] = { "/usr/bin/echo", "by", "link", NULL };
-	expect_exit(run(echo, out, sizeof out), 0, "an applet run through its link");
+	expect_exit(run_capture(echo, out, sizeof out), 0, "an applet run through its link");
 	CHECK(strcmp(out, "by link\n") == 0, "argv[0] named the applet");
 	char *whole[] = { "/bin/busybox", "basename", "/a/b.c", ".c", NULL };
-	expect_exit(run(whole, out, sizeof out), 0, "busybox APPLET ARGS");
+	expect_exit(run_capture(whole, out, sizeof out), 0, "busybox APPLET ARGS");
 	CHECK(strcmp(out, "b\n") == 0, "busybox basename strips the suffix");
 	return done();
 }

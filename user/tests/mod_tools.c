@@ -2,36 +2,18 @@
  * lsmod, modinfo, kldload, kldunload and kldstat, their exit statuses and
  * the lines they print, as Linux's kmod and FreeBSD's tools print them. */
 #include "check.h"
+#include "run_capture.h"
 #include <fcntl.h>
 
 #define DIR "/lib/modules/test/"
 
 static char out[8192];
 
-/* Runs argv with stdout and stderr into out: the exit status, or -1. */
+/* argv's exit status with its output in out, or -1 (killed, or past the deadline). */
 static int run(char *const argv[])
 {
-	int p[2];
-	if (pipe(p) != 0)
-		return -1;
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(p[1], 1);
-		dup2(p[1], 2);
-		close(p[0]);
-		close(p[1]);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	close(p[1]);
-	size_t n = 0;
-	ssize_t r;
-	while (n < sizeof(out) - 1 && (r = read(p[0], out + n, sizeof(out) - 1 - n)) > 0)
-		n += (size_t)r;
-	out[n] = 0;
-	close(p[0]);
-	int st = wait_status(pid);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	int st = run_capture(argv, out, sizeof(out));
+	return st >= 0 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
 #define RUN(...) run((char *const[]){ __VA_ARGS__, NULL })
