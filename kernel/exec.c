@@ -210,15 +210,14 @@ static int load_segment(struct file *f, pde_t *pgdir, const struct elf32_phdr *p
 	int r = vm_alloc_range(pgdir, ph->p_vaddr, ph->p_vaddr + ph->p_memsz, perm);
 	if (r)
 		return r;
-	char *chunk = kmalloc(PGSIZE);
-	if (!chunk)
-		return -ENOMEM;
-	for (uint32_t off = 0; off < ph->p_filesz && !r; off += PGSIZE) {
-		uint32_t n = MIN(PGSIZE, ph->p_filesz - off);
-		ssize_t got = kernel_read(f, chunk, n, ph->p_offset + off);
-		r = got != (ssize_t)n ? -ENOEXEC : vm_write(pgdir, ph->p_vaddr + off, chunk, n);
+	/* Straight from the file into the new frames, a page at a time. */
+	for (uint32_t off = 0; off < ph->p_filesz && !r;) {
+		uint32_t va = ph->p_vaddr + off;
+		uint32_t n = MIN(PGSIZE - (va & (PGSIZE - 1)), ph->p_filesz - off);
+		ssize_t got = kernel_read(f, vm_kaddr(pgdir, va), n, ph->p_offset + off);
+		r = got != (ssize_t)n ? -ENOEXEC : 0;
+		off += n;
 	}
-	kfree(chunk);
 	return r;
 }
 

@@ -2,17 +2,25 @@
 #include "kernel.h"
 #include "mm/kmalloc.h"
 
+/* Four bytes per string instruction, then the byte tail. */
 void *memset(void *d, int c, size_t n)
 {
 	void *r = d;
-	__asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+	uint32_t w = (uint8_t)c * 0x01010101u;
+	size_t tail = n & 3;
+	n >>= 2;
+	__asm__ volatile("rep stosl\n\tmov %3, %1\n\trep stosb"
+			 : "+D"(d), "+c"(n) : "a"(w), "r"(tail) : "memory");
 	return r;
 }
 
 void *memcpy(void *d, const void *s, size_t n)
 {
 	void *r = d;
-	__asm__ volatile("rep movsb" : "+D"(d), "+S"(s), "+c"(n) : : "memory");
+	size_t tail = n & 3;
+	n >>= 2;
+	__asm__ volatile("rep movsl\n\tmov %3, %2\n\trep movsb"
+			 : "+D"(d), "+S"(s), "+c"(n) : "r"(tail) : "memory");
 	return r;
 }
 

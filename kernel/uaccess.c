@@ -8,6 +8,7 @@
 #include "uapi/errno.h"
 
 uint32_t __copy_user(void *dst, const void *src, uint32_t n);
+uint32_t __clear_user(void *dst, uint32_t n);
 int32_t __copy_user_str(char *dst, const char *src, uint32_t max);
 
 struct extable_entry {
@@ -57,6 +58,13 @@ unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 	if (!access_ok(to, n))
 		return n;
 	return __copy_user(to, from, n);
+}
+
+unsigned long clear_user(void __user *to, unsigned long n)
+{
+	if (!access_ok(to, n))
+		return n;
+	return __clear_user(to, n);
 }
 
 int copyin(const void __user *uaddr, void *kaddr, size_t len)

@@ -28,6 +28,8 @@ int copystr(const void *kfaddr, void *kdaddr, size_t len, size_t *done);
 /* Linux face: the number of bytes that could NOT be copied (0 on success). */
 unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
+/* Zeroes n user bytes: the number of bytes that could NOT be zeroed. */
+unsigned long clear_user(void __user *to, unsigned long n);
 /* Copies a string of at most n-1 bytes plus NUL: its length, -EFAULT or -ENAMETOOLONG. */
 long strncpy_from_user(char *dst, const char __user *src, long n);
 

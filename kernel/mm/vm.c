@@ -176,16 +176,24 @@ pde_t *vm_copy(pde_t *src)
 	return dst;
 }
 
+/* The kernel address of the byte at va in pgdir's present page, or NULL: exec
+ * fills the new image through it before switching to it. */
+void *vm_kaddr(pde_t *pgdir, uint32_t va)
+{
+	pte_t *pte = vm_walk(pgdir, va, false);
+	if (!pte || !(*pte & PTE_P))
+		return NULL;
+	return (char *)P2V(PTE_ADDR(*pte)) + (va & (PGSIZE - 1));
+}
+
 /* n bytes between kernel memory and another address space's mapped pages. */
 static int vm_transfer(pde_t *pgdir, uint32_t va, char *kbuf, uint32_t n, bool to_space)
 {
 	while (n) {
-		pte_t *pte = vm_walk(pgdir, va, false);
-		if (!pte || !(*pte & PTE_P))
+		char *page = vm_kaddr(pgdir, va);
+		if (!page)
 			return -EFAULT;
-		uint32_t off = va & (PGSIZE - 1);
-		uint32_t k = MIN(n, PGSIZE - off);
-		char *page = (char *)P2V(PTE_ADDR(*pte)) + off;
+		uint32_t k = MIN(n, PGSIZE - (va & (PGSIZE - 1)));
 		if (to_space)
 			memcpy(page, kbuf, k);
 		else

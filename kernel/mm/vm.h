@@ -37,6 +37,7 @@ int vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm);
 bool vm_range_free(pde_t *pgdir, uint32_t start, uint32_t end);
 pde_t *vm_copy(pde_t *pgdir);
 void vm_switch(pde_t *pgdir);
+void *vm_kaddr(pde_t *pgdir, uint32_t va);
 /* Copy to or from another address space's mapped pages: 0 or -EFAULT. */
 int vm_write(pde_t *pgdir, uint32_t va, const void *src, uint32_t n);
 int vm_read(pde_t *pgdir, uint32_t va, void *dst, uint32_t n);

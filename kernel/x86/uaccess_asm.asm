@@ -1,8 +1,15 @@
-; uaccess_asm.asm: the two primitive copies between kernel and user memory.
+; uaccess_asm.asm: the primitive copies between kernel and user memory.
 ; Each instruction that may touch a bad user address has an entry in the
 ; exception table (section extable: faulting eip, fixup eip); the page-fault
 ; handler jumps to the fixup instead of panicking, so a bad pointer becomes
 ; EFAULT however deep into the copy it is found.
+;
+; Bulk copies move 4 bytes per iteration (rep movsd / rep stosd) and finish
+; with a byte tail. A fault in the word loop leaves up to 3 good bytes before
+; the bad page unwritten, so its fixup turns the words left into bytes and
+; retries them one by one: the byte loop stops at exactly the first bad byte,
+; and the count left is exact at every alignment, as Linux's
+; copy_user_handle_tail.
 
 section .text
 
@@ -14,13 +21,45 @@ __copy_user:
 	mov edi, [esp + 12]
 	mov esi, [esp + 16]
 	mov ecx, [esp + 20]
-.copy:
+	mov edx, ecx
+	shr ecx, 2
+	and edx, 3
+.words:
+	rep movsd
+	mov ecx, edx
+.bytes:
 	rep movsb
 .done:
 	mov eax, ecx
 	pop esi
 	pop edi
 	ret
+.words_fault:
+	lea ecx, [edx + ecx * 4]
+	jmp .bytes
+
+; uint32_t __clear_user(void *dst, uint32_t n): bytes NOT zeroed.
+global __clear_user
+__clear_user:
+	push edi
+	mov edi, [esp + 8]
+	mov ecx, [esp + 12]
+	mov edx, ecx
+	shr ecx, 2
+	and edx, 3
+	xor eax, eax
+.words:
+	rep stosd
+	mov ecx, edx
+.bytes:
+	rep stosb
+.done:
+	mov eax, ecx
+	pop edi
+	ret
+.words_fault:
+	lea ecx, [edx + ecx * 4]
+	jmp .bytes
 
 ; int32_t __copy_user_str(char *dst, const char *src, uint32_t max): the bytes
 ; copied including the NUL if one was found within max, or max if none was;
@@ -55,5 +94,8 @@ __copy_user_str:
 	ret
 
 section extable
-	dd __copy_user.copy, __copy_user.done
+	dd __copy_user.words, __copy_user.words_fault
+	dd __copy_user.bytes, __copy_user.done
+	dd __clear_user.words, __clear_user.words_fault
+	dd __clear_user.bytes, __clear_user.done
 	dd __copy_user_str.load, __copy_user_str.fault
