@@ -6,6 +6,7 @@
 #include "elf.h"
 #include "fs/fdtable.h"
 #include "mm/kmalloc.h"
+#include "mm/vma.h"
 #include "proc.h"
 #include "random.h"
 #include "syscall.h"
@@ -198,18 +199,40 @@ static int rewrite_for_script(struct exec_args *a, const char *hdr, size_t n, co
 
 struct image {
 	pde_t *pgdir;
+	struct vm_area *mmap;
 	uint32_t entry, phdr, phnum, brk;
 	uint32_t arg_start, arg_end;    /* set by build_stack */
 };
 
-static int load_segment(struct file *f, pde_t *pgdir, const struct elf32_phdr *ph)
+static void image_free(struct image *img)
+{
+	if (img->pgdir)
+		pgdir_free(img->pgdir);
+	img->pgdir = NULL;
+	vma_free_all(&img->mmap);
+}
+
+/* The segment becomes a region; the pages that hold file bytes are read in
+ * now, the rest (bss) is demand-zero. */
+static int load_segment(struct file *f, struct image *img, const struct elf32_phdr *ph)
 {
 	if (ph->p_memsz < ph->p_filesz || !is_user_range(ph->p_vaddr, ph->p_memsz))
 		return -ENOEXEC;
-	uint32_t perm = PTE_U | ((ph->p_flags & PF_W) ? PTE_W : 0);
-	int r = vm_alloc_range(pgdir, ph->p_vaddr, ph->p_vaddr + ph->p_memsz, perm);
+	if (ph->p_memsz == 0)
+		return 0;
+	uint32_t flags = ((ph->p_flags & PF_R) ? VM_READ : 0) | ((ph->p_flags & PF_W) ? VM_WRITE : 0) |
+			 ((ph->p_flags & PF_X) ? VM_EXEC : 0);
+	uint32_t start = ROUNDDOWN(ph->p_vaddr, PGSIZE), end = ROUNDUP(ph->p_vaddr + ph->p_memsz, PGSIZE);
+	/* A page two segments share keeps the first one's region. */
+	for (struct vm_area *v = vma_find(img->mmap, start); v && v->start < end; v = v->next)
+		start = MAX(start, v->end);
+	int r = start < end ? vma_insert(&img->mmap, start, end, flags) : 0;
+	if (!r)
+		r = vm_alloc_range(img->pgdir, ph->p_vaddr, ph->p_vaddr + ph->p_filesz,
+				   PTE_U | ((ph->p_flags & PF_W) ? PTE_W : 0));
 	if (r)
 		return r;
+	pde_t *pgdir = img->pgdir;
 	/* Straight from the file into the new frames, a page at a time. */
 	for (uint32_t off = 0; off < ph->p_filesz && !r;) {
 		uint32_t va = ph->p_vaddr + off;
@@ -232,6 +255,7 @@ static int load_elf(struct file *f, const struct elf32_ehdr *eh, struct image *i
 	if (!ph)
 		return -ENOMEM;
 	int r = kernel_read(f, ph, phsize, eh->e_phoff) == (ssize_t)phsize ? 0 : -ENOEXEC;
+	img->mmap = NULL;
 	img->pgdir = r ? NULL : pgdir_create();
 	if (!r && !img->pgdir)
 		r = -ENOMEM;
@@ -242,7 +266,7 @@ static int load_elf(struct file *f, const struct elf32_ehdr *eh, struct image *i
 			img->phdr = ph[i].p_vaddr;
 		if (ph[i].p_type != PT_LOAD)
 			continue;
-		r = load_segment(f, img->pgdir, &ph[i]);
+		r = load_segment(f, img, &ph[i]);
 		img->brk = MAX(img->brk, ph[i].p_vaddr + ph[i].p_memsz);
 		if (!img->phdr && eh->e_phoff >= ph[i].p_offset &&
 		    eh->e_phoff + phsize <= ph[i].p_offset + ph[i].p_filesz)
@@ -251,10 +275,8 @@ static int load_elf(struct file *f, const struct elf32_ehdr *eh, struct image *i
 	kfree(ph);
 	if (!r && img->brk == 0)
 		r = -ENOEXEC;
-	if (r && img->pgdir) {
-		pgdir_free(img->pgdir);
-		img->pgdir = NULL;
-	}
+	if (r)
+		image_free(img);
 	img->entry = eh->e_entry;
 	img->phnum = eh->e_phnum;
 	img->brk = ROUNDUP(img->brk, PGSIZE);
@@ -272,7 +294,7 @@ static int build_stack(const struct exec_args *a, struct image *img, const char 
 	size_t nptrs = 1 + a->argc + 1 + a->envc + 1 + 2 * AUXV_ENTRIES;
 	size_t total = ROUNDUP(strings, 16) + ROUNDUP(nptrs * 4, 16);
 	uint32_t size = MAX((uint32_t)STACK_INIT, ROUNDUP(total, PGSIZE) + PGSIZE);
-	int r = vm_alloc_range(img->pgdir, USER_TOP - size, USER_TOP, PTE_U | PTE_W);
+	int r = vma_insert(&img->mmap, USER_TOP - size, USER_TOP, VM_READ | VM_WRITE | VM_GROWSDOWN);
 	if (r)
 		return r;
 	char *k = kzalloc(total);
@@ -280,6 +302,12 @@ static int build_stack(const struct exec_args *a, struct image *img, const char 
 		return -ENOMEM;
 	/* k[i] becomes the byte at user address base + i. */
 	uint32_t base = USER_TOP - total;
+	/* Only the pages the vectors fill; the rest of the stack is demand-zero. */
+	r = vm_alloc_range(img->pgdir, base, USER_TOP, PTE_U | PTE_W);
+	if (r) {
+		kfree(k);
+		return r;
+	}
 	size_t top = total;
 	top -= a->used;
 	memcpy(k + top, a->buf, a->used);
@@ -356,6 +384,8 @@ static void commit_image(const struct image *img, uint32_t esp, const char *path
 	vm_switch(p->pgdir);
 	if (old)
 		pgdir_free(old);
+	vma_free_all(&p->mmap);
+	p->mmap = img->mmap;
 	p->brk_start = p->brk = img->brk;
 	p->mmap_base = MMAP_BASE;
 	p->stack_limit = USER_TOP - STACK_MAX;
@@ -439,7 +469,7 @@ int do_execve(const char *upath, char *const __user argv[], char *const __user e
 		if (!r) {
 			r = build_stack(&a, &img, path, &esp);
 			if (r)
-				pgdir_free(img.pgdir);
+				image_free(&img);
 		}
 		if (!r) {
 			commit_image(&img, esp, path, denied);

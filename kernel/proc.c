@@ -5,6 +5,7 @@
 #include "x86/cpu.h"
 #include "fs/fdtable.h"
 #include "mm/kmalloc.h"
+#include "mm/vma.h"
 #include "proc.h"
 #include "syscall.h"
 #include "x86/timer.h"
@@ -132,11 +133,14 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint
 	struct proc *p = proc_alloc_with(forkret);
 	if (!p)
 		return -EAGAIN;
-	p->pgdir = vm_copy(parent->pgdir);
+	bool ok;
+	p->mmap = vma_dup(parent->mmap, &ok);
+	p->pgdir = ok ? vm_copy(parent->pgdir) : NULL;
 	p->files = p->pgdir ? fdtable_dup(parent->files) : NULL;
 	if (!p->files) {
 		if (p->pgdir)
 			pgdir_free(p->pgdir);
+		vma_free_all(&p->mmap);
 		proc_free(p);
 		return -ENOMEM;
 	}
@@ -229,6 +233,7 @@ void do_exit(int status)
 	vm_switch(kpgdir);
 	pgdir_free(p->pgdir);
 	p->pgdir = NULL;
+	vma_free_all(&p->mmap);
 
 	uint32_t f = irq_save();
 	p->alarm_at = 0;

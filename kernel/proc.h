@@ -26,6 +26,7 @@ struct context {                        /* what swtch saves: callee-saved regist
 };
 
 struct fdtable;
+struct vm_area;
 struct tty;
 
 struct proc {
@@ -40,6 +41,7 @@ struct proc {
 	int exit_status;                /* wait4 encoding, valid in P_ZOMBIE */
 
 	pde_t *pgdir;
+	struct vm_area *mmap;           /* its regions, lowest first (mm/vma.h) */
 	uint32_t brk_start, brk;        /* heap: [brk_start, brk) */
 	uint32_t mmap_base;             /* lowest address mmap hands out */
 	uint32_t stack_limit;           /* lowest address the user stack may grow to */

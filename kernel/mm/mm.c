@@ -1,9 +1,13 @@
 /* mm.c: the memory system calls: brk, mmap2 (anonymous memory, private or
- * shared), old mmap, munmap and mprotect. Pages are allocated when mapped;
- * mprotect(PROT_NONE) keeps the frames but makes every access fault. */
+ * shared), old mmap, munmap, mprotect and madvise. They change the regions
+ * (mm/vma.c); private memory gets its pages when first touched
+ * (mm/fault.c), MAP_SHARED memory when mapped, so that a fork shares every
+ * one of its pages; mprotect(PROT_NONE) keeps the frames but makes every
+ * access fault. */
 #include "kernel.h"
 #include "fs/fdtable.h"
 #include "mm/pmm.h"
+#include "mm/vma.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/capability.h"
@@ -12,16 +16,15 @@
 
 unsigned long mmap_min_addr = 65536;     /* Linux's CONFIG_DEFAULT_MMAP_MIN_ADDR */
 
-static uint32_t prot_to_pte(int prot)
+/* Linux's heuristic overcommit: private memory comes a page at a time when
+ * touched, so only a request larger than all of memory fails at once
+ * (MAP_NORESERVE not even that); MAP_SHARED memory is allocated when mapped
+ * and must fit in what is free now. */
+static bool enough_memory(uint32_t len, uint32_t vm_flags)
 {
-	return prot == PROT_NONE ? 0 : PTE_U | ((prot & PROT_WRITE) ? PTE_W : 0);
-}
-
-/* Pages are allocated (and zeroed) when mapped: a request larger than what is
- * free fails at once instead of first taking all free memory. */
-static bool enough_memory(uint32_t len)
-{
-	return len / PGSIZE <= pmm_free_pages();
+	if (vm_flags & VM_NORESERVE)
+		return true;
+	return len / PGSIZE <= ((vm_flags & VM_SHARED) ? pmm_free_pages() : pmm_total_pages());
 }
 
 SYSCALL_DEFINE1(brk, uint32_t, addr)
@@ -32,15 +35,13 @@ SYSCALL_DEFINE1(brk, uint32_t, addr)
 		return p->brk;
 	uint32_t old_end = ROUNDUP(p->brk, PGSIZE), new_end = ROUNDUP(addr, PGSIZE);
 	if (new_end > old_end) {
-		if (new_end >= p->stack_limit || !vm_range_free(p->pgdir, old_end, new_end) ||
-		    !enough_memory(new_end - old_end))
+		if (new_end >= p->stack_limit || !vma_range_free(p->mmap, old_end, new_end) ||
+		    !enough_memory(new_end - old_end, 0) ||
+		    vma_insert(&p->mmap, old_end, new_end, VM_READ | VM_WRITE))
 			return p->brk;
-		if (vm_alloc_range(p->pgdir, old_end, new_end, PTE_U | PTE_W)) {
-			vm_unmap_range(p->pgdir, old_end, new_end);
-			return p->brk;
-		}
 	} else if (new_end < old_end) {
-		vm_unmap_range(p->pgdir, new_end, old_end);
+		if (vma_unmap(p->pgdir, &p->mmap, new_end, old_end))
+			return p->brk;
 	}
 	p->brk = addr;
 	return addr;
@@ -50,15 +51,15 @@ SYSCALL_DEFINE1(brk, uint32_t, addr)
 static uint32_t find_free_range(uint32_t len)
 {
 	struct proc *p = current;
-	for (uint32_t a = MAX(p->mmap_base, ROUNDUP(p->brk, PGSIZE)); a + len <= p->stack_limit && a + len > a;) {
-		uint32_t e = a;
-		while (e < a + len && vm_range_free(p->pgdir, e, e + PGSIZE))
-			e += PGSIZE;
-		if (e >= a + len)
+	uint32_t a = MAX(p->mmap_base, ROUNDUP(p->brk, PGSIZE));
+	for (struct vm_area *v = vma_find(p->mmap, a);; v = v->next) {
+		uint32_t gap_end = v ? MIN(v->start, p->stack_limit) : p->stack_limit;
+		if (a + len > a && a + len <= gap_end)
 			return a;
-		a = e + PGSIZE;
+		if (!v || v->end >= p->stack_limit)
+			return 0;
+		a = MAX(a, v->end);
 	}
-	return 0;
 }
 
 /* Linux's round_hint_to_min: a hint below mmap_min_addr moves up to it. */
@@ -73,7 +74,7 @@ static uint32_t round_hint_to_min(uint32_t hint)
 static bool hint_fits(uint32_t at, uint32_t len)
 {
 	return at && is_user_range(at, len) && at + len <= current->stack_limit &&
-	       vm_range_free(current->pgdir, at, at + len);
+	       vma_range_free(current->mmap, at, at + len);
 }
 
 static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
@@ -87,6 +88,8 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
 	if (len == 0)
 		return -ENOMEM;
 	struct proc *p = current;
+	uint32_t vm_flags = ((uint32_t)prot & VM_PROT) | (type == MAP_SHARED ? VM_SHARED : 0) |
+			    ((flags & MAP_NORESERVE) ? VM_NORESERVE : 0);
 	if (flags & MAP_FIXED) {
 		if (addr & (PGSIZE - 1))
 			return -EINVAL;
@@ -95,20 +98,22 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
 		/* Keeps page 0 from a user who would make a kernel NULL dereference his. */
 		if (addr < mmap_min_addr && !capable(CAP_SYS_RAWIO))
 			return -EPERM;
-		vm_unmap_range(p->pgdir, addr, addr + len);
+		if (!enough_memory(len, vm_flags) || vma_unmap(p->pgdir, &p->mmap, addr, addr + len))
+			return -ENOMEM;
 	} else {
 		uint32_t hint = round_hint_to_min(addr);
 		addr = hint_fits(hint, len) ? hint : find_free_range(len);
-		if (!addr)
+		if (!addr || !enough_memory(len, vm_flags))
 			return -ENOMEM;
 	}
-	if (!enough_memory(len))
+	if (vma_insert(&p->mmap, addr, addr + len, vm_flags))
 		return -ENOMEM;
-	uint32_t perm = PTE_U | PTE_W | (type == MAP_SHARED ? PTE_SHARED : 0);
-	if (vm_alloc_range(p->pgdir, addr, addr + len, perm) ||
-	    vm_protect_range(p->pgdir, addr, addr + len, prot_to_pte(prot))) {
-		vm_unmap_range(p->pgdir, addr, addr + len);
-		return -ENOMEM;
+	if (type == MAP_SHARED) {
+		if (vm_alloc_range(p->pgdir, addr, addr + len, PTE_U | PTE_W | PTE_SHARED)) {
+			vma_unmap(p->pgdir, &p->mmap, addr, addr + len);
+			return -ENOMEM;
+		}
+		vm_protect_range(p->pgdir, addr, addr + len, vm_flags);
 	}
 	return addr;
 }
@@ -144,8 +149,7 @@ SYSCALL_DEFINE2(munmap, uint32_t, addr, uint32_t, len)
 	int r = check_range(addr, len);
 	if (r)
 		return r;
-	vm_unmap_range(current->pgdir, addr, addr + ROUNDUP(len, PGSIZE));
-	return 0;
+	return vma_unmap(current->pgdir, &current->mmap, addr, addr + ROUNDUP(len, PGSIZE));
 }
 
 SYSCALL_DEFINE3(mprotect, uint32_t, addr, uint32_t, len, int, prot)
@@ -159,7 +163,7 @@ SYSCALL_DEFINE3(mprotect, uint32_t, addr, uint32_t, len, int, prot)
 	/* Linux: a range that is not (all) mapped, the kernel's included, is ENOMEM. */
 	if (!is_user_range(addr, ROUNDUP(len, PGSIZE)))
 		return -ENOMEM;
-	return vm_protect_range(current->pgdir, addr, addr + ROUNDUP(len, PGSIZE), prot_to_pte(prot));
+	return vma_protect(current->pgdir, &current->mmap, addr, addr + ROUNDUP(len, PGSIZE), (uint32_t)prot);
 }
 
 SYSCALL_DEFINE3(madvise, uint32_t, addr, uint32_t, len, int, advice)

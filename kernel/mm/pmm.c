@@ -11,8 +11,8 @@
 #define MAXPAGES   (PHYS_LIMIT / PGSIZE)
 
 static uint32_t used[MAXPAGES / 32];     /* 1 = not free */
-/* References to each allocated page: more than one when MAP_SHARED memory is
- * mapped by several processes after fork. */
+/* References to each allocated page: more than one when several address
+ * spaces map it (MAP_SHARED memory, or private pages copy-on-write after fork). */
 static uint16_t refs[MAXPAGES];
 static size_t nfree, ntotal;
 static uint32_t phys_top;
@@ -106,6 +106,11 @@ void pmm_ref(uint32_t pa)
 	uint32_t f = irq_save();
 	refs[pa / PGSIZE]++;
 	irq_restore(f);
+}
+
+unsigned pmm_refcount(uint32_t pa)
+{
+	return refs[pa / PGSIZE];
 }
 
 void pmm_free(uint32_t pa)

@@ -12,6 +12,7 @@ uint32_t pmm_alloc(void);
 uint32_t pmm_alloc_contig(size_t npages);
 void pmm_free(uint32_t pa);
 void pmm_ref(uint32_t pa);
+unsigned pmm_refcount(uint32_t pa);
 void pmm_free_contig(uint32_t pa, size_t npages);
 size_t pmm_free_pages(void);
 size_t pmm_total_pages(void);

@@ -1,11 +1,13 @@
 /* vm.c: page tables. The kernel maps all physical memory at KERNBASE with 4 MiB
  * pages; these directory entries are copied into every new address space, and
  * never change after boot, so no address space needs updating later. User
- * mappings use 4 KiB pages with frames from the page allocator. */
+ * mappings use 4 KiB pages with frames from the page allocator, shared
+ * copy-on-write after fork (a frame's reference count is in pmm.c). */
 #include "kernel.h"
 #include "uapi/errno.h"
 #include "mm/pmm.h"
 #include "mm/vm.h"
+#include "mm/vma.h"
 #include "x86/x86.h"
 
 #define PDX(va) ((va) >> 22)
@@ -98,20 +100,33 @@ void vm_unmap_range(pde_t *pgdir, uint32_t start, uint32_t end)
 	}
 }
 
-/* perm 0 means PROT_NONE: the frame stays, the entry stops being present. */
-int vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm)
+/* The entry bits a page of a region with these VM_* flags gets. A private
+ * page still shared with another address space stays read-only, so that the
+ * first write copies it (mm/fault.c). */
+uint32_t vm_pte_perm(uint32_t flags, uint32_t pa)
+{
+	uint32_t shared = (flags & VM_SHARED) ? PTE_SHARED : 0;
+	if (!(flags & VM_PROT))
+		return PTE_NONE | shared;
+	bool w = (flags & VM_WRITE) && (shared || pmm_refcount(pa) == 1);
+	return PTE_P | PTE_U | (w ? PTE_W : 0) | shared;
+}
+
+/* mprotect of the pages present in [start, end); absent ones fault in later
+ * with the region's new protection. PROT_NONE keeps the frame, not present. */
+void vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t flags)
 {
 	for (uint32_t va = start; va < end; va += PGSIZE) {
 		pte_t *pte = vm_walk(pgdir, va, false);
-		if (!pte || !pte_holds_page(*pte))
-			return -ENOMEM;
-	}
-	for (uint32_t va = start; va < end; va += PGSIZE) {
-		pte_t *pte = vm_walk(pgdir, va, false);
-		*pte = PTE_ADDR(*pte) | (*pte & PTE_SHARED) | (perm ? perm | PTE_P : PTE_NONE);
+		if (!pte) {
+			va = ROUNDDOWN(va, 0x400000) + 0x400000 - PGSIZE;
+			continue;
+		}
+		if (!pte_holds_page(*pte))
+			continue;
+		*pte = PTE_ADDR(*pte) | vm_pte_perm(flags, PTE_ADDR(*pte));
 		invlpg(va);
 	}
-	return 0;
 }
 
 bool vm_range_free(pde_t *pgdir, uint32_t start, uint32_t end)
@@ -138,7 +153,10 @@ void pgdir_free(pde_t *pgdir)
 	pmm_free(V2P(pgdir));
 }
 
-/* fork: a full copy of the user half (no copy-on-write: simple and enough here). */
+/* fork: the child gets the parent's page tables with every frame shared.
+ * Private pages become read-only in both, each frame gains a reference, and
+ * whoever writes first gets a copy (mm/fault.c); MAP_SHARED pages stay
+ * writable in both. Program text is never copied at all. */
 pde_t *vm_copy(pde_t *src)
 {
 	pde_t *dst = pgdir_create();
@@ -147,32 +165,26 @@ pde_t *vm_copy(pde_t *src)
 	for (uint32_t i = 0; i < KERN_PDE0; i++) {
 		if (!(src[i] & PTE_P))
 			continue;
-		pte_t *pt = P2V(PTE_ADDR(src[i]));
-		for (uint32_t j = 0; j < 1024; j++) {
-			if (!pte_holds_page(pt[j]))
-				continue;
-			if (pt[j] & PTE_SHARED) {
-				pte_t *d = vm_walk(dst, (i << 22) | (j << 12), true);
-				if (!d) {
-					pgdir_free(dst);
-					return NULL;
-				}
-				pmm_ref(PTE_ADDR(pt[j]));
-				*d = pt[j];
-				continue;
-			}
-			uint32_t pa = pmm_alloc();
-			pte_t *d = pa ? vm_walk(dst, (i << 22) | (j << 12), true) : NULL;
-			if (!d) {
-				if (pa)
-					pmm_free(pa);
-				pgdir_free(dst);
-				return NULL;
-			}
-			memcpy(P2V(pa), P2V(PTE_ADDR(pt[j])), PGSIZE);
-			*d = pa | (pt[j] & 0xfff);
+		uint32_t pa = pmm_alloc();
+		if (!pa) {
+			pgdir_free(dst);
+			return NULL;
 		}
+		pte_t *spt = P2V(PTE_ADDR(src[i])), *dpt = P2V(pa);
+		for (uint32_t j = 0; j < 1024; j++) {
+			pte_t e = spt[j];
+			if (pte_holds_page(e)) {
+				if (!(e & PTE_SHARED))
+					spt[j] = e &= ~PTE_W;
+				pmm_ref(PTE_ADDR(e));
+			} else {
+				e = 0;
+			}
+			dpt[j] = e;
+		}
+		dst[i] = pa | PTE_P | PTE_W | PTE_U;
 	}
+	lcr3(rcr3());                   /* the parent's writable entries just went read-only */
 	return dst;
 }
 

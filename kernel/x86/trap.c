@@ -1,11 +1,12 @@
 /* trap.c: where every interrupt, exception and system call lands. IRQs go to
- * their drivers and system calls to the dispatcher. A page fault may grow the
- * user stack; other faults in ring 3 become signals for the process; a fault
- * in the kernel is either recovered (a uaccess copy, through the exception
+ * their drivers and system calls to the dispatcher. A page fault goes first to
+ * the memory system (mm/fault.c); other faults in ring 3 become signals for
+ * the process; a fault in the kernel is either recovered (a uaccess copy, through the exception
  * table), a WARN that goes on, or an oops (x86/dumpstack.c). On the way back to ring 3 the
  * process may be preempted and receives its pending signals. */
 #include "kernel.h"
 #include "fs/file.h"
+#include "mm/fault.h"
 #include "x86/gdt.h"
 #include "proc.h"
 #include "syscall.h"
@@ -34,30 +35,25 @@ const char *trap_name(uint32_t n)
 	return n < ARRAY_SIZE(exception_names) ? exception_names[n] : "trap";
 }
 
-/* The user stack grows down on demand, within its limit. */
-static bool grow_stack(uint32_t addr)
-{
-	struct proc *p = current;
-	if (!p->pgdir || addr >= USER_TOP || addr < p->stack_limit)
-		return false;
-	pte_t *pte = vm_walk(p->pgdir, addr, false);
-	if (pte && (*pte & (PTE_P | PTE_NONE)))
-		return false;                   /* a page is there: a protection fault */
-	return vm_alloc_range(p->pgdir, ROUNDDOWN(addr, PGSIZE), ROUNDDOWN(addr, PGSIZE) + PGSIZE,
-			      PTE_U | PTE_W) == 0;
-}
-
+/* A fault in user mode, or in a uaccess copy, is first the memory system's
+ * to resolve (demand-zero, copy-on-write, stack growth); what it refuses is
+ * SIGSEGV for the process or the copy's EFAULT. */
 static void page_fault(struct trapframe *tf)
 {
 	uint32_t addr = rcr2();
-	bool not_present = !(tf->err & 1);
-	if (not_present && grow_stack(addr))
-		return;
-	if (tf_from_user(tf)) {
-		force_signal(SIGSEGV, not_present ? SEGV_MAPERR : SEGV_ACCERR, addr);
+	bool user = tf_from_user(tf);
+	uint32_t fixup = user ? 0 : extable_fixup(tf->eip);
+	int code = (tf->err & 1) ? SEGV_ACCERR : SEGV_MAPERR;
+	if ((user || fixup) && addr < USER_TOP) {
+		code = handle_mm_fault(current, addr, tf->err & 2);
+		if (code == 0)
+			return;
+	}
+	if (user) {
+		if (code != FAULT_OOM)
+			force_signal(SIGSEGV, code, addr);
 		return;
 	}
-	uint32_t fixup = extable_fixup(tf->eip);
 	if (fixup && addr < KERNBASE) {
 		tf->eip = fixup;
 		return;

@@ -1,0 +1,42 @@
+/* vma.h: an address space's regions (Linux's vm_area_struct): a sorted,
+ * singly linked list of [start, end) ranges with their protection. The page
+ * tables hold only the pages touched so far; a fault inside a region fills
+ * the page in (mm/fault.c), a fault outside one is SIGSEGV. */
+#ifndef VMA_H
+#define VMA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "mm/vm.h"
+
+#define VM_READ      0x01
+#define VM_WRITE     0x02
+#define VM_EXEC      0x04
+#define VM_SHARED    0x08
+#define VM_GROWSDOWN 0x100
+#define VM_NORESERVE 0x200      /* not counted against the memory there is */
+#define VM_PROT      (VM_READ | VM_WRITE | VM_EXEC)
+
+struct vm_area {
+	uint32_t start, end;    /* page aligned, start < end */
+	uint32_t flags;
+	struct vm_area *next;   /* the next region up */
+};
+
+/* The first region that ends above addr (it may start above it too), or NULL. */
+struct vm_area *vma_find(struct vm_area *list, uint32_t addr);
+bool vma_range_free(struct vm_area *list, uint32_t start, uint32_t end);
+/* A new region over a free range; merged with equal neighbours. */
+int vma_insert(struct vm_area **list, uint32_t start, uint32_t end, uint32_t flags);
+/* Removes [start, end) from the regions (splitting those it cuts) and frees
+ * its pages: munmap. */
+int vma_unmap(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end);
+/* mprotect: -ENOMEM unless the whole range is mapped. */
+int vma_protect(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end, uint32_t prot);
+/* fork: a copy of the list; NULL with *ok false if memory ran out. */
+struct vm_area *vma_dup(const struct vm_area *list, bool *ok);
+void vma_free_all(struct vm_area **list);
+/* Bytes mapped, for VmSize and the like. */
+uint32_t vma_total(const struct vm_area *list);
+
+#endif
