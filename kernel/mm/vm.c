@@ -129,16 +129,6 @@ void vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t flags
 	}
 }
 
-bool vm_range_free(pde_t *pgdir, uint32_t start, uint32_t end)
-{
-	for (uint32_t va = start; va < end; va += PGSIZE) {
-		pte_t *pte = vm_walk(pgdir, va, false);
-		if (pte && pte_holds_page(*pte))
-			return false;
-	}
-	return true;
-}
-
 void pgdir_free(pde_t *pgdir)
 {
 	for (uint32_t i = 0; i < KERN_PDE0; i++) {

@@ -35,7 +35,6 @@ int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm);
 void vm_unmap_range(pde_t *pgdir, uint32_t start, uint32_t end);
 uint32_t vm_pte_perm(uint32_t vm_flags, uint32_t pa);
 void vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t vm_flags);
-bool vm_range_free(pde_t *pgdir, uint32_t start, uint32_t end);
 pde_t *vm_copy(pde_t *pgdir);
 void vm_switch(pde_t *pgdir);
 void *vm_kaddr(pde_t *pgdir, uint32_t va);

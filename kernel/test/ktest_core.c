@@ -84,8 +84,8 @@ KTEST(page_tables)
 	pte_t *pte = vm_walk(pd, 0x08049000, false);
 	KCHECK(pte && (*pte & PTE_P) && (*pte & PTE_U));
 	KCHECK(vm_walk(pd, 0x10000000, false) == NULL);
-	KCHECK(!vm_range_free(pd, 0x08048000, 0x08049000));
-	KCHECK(vm_range_free(pd, 0x0804a000, 0x0804c000));
+	KCHECK(vm_kaddr(pd, 0x08048000) != NULL);
+	KCHECK(vm_kaddr(pd, 0x0804a000) == NULL);
 	*(uint32_t *)P2V(PTE_ADDR(*pte)) = 0xfeedface;
 	pde_t *copy = vm_copy(pd);
 	pte_t *cpte = vm_walk(copy, 0x08049000, false);
@@ -97,7 +97,7 @@ KTEST(page_tables)
 	vm_protect_range(pd, 0x08048000, 0x08049000, 0);
 	KCHECK(!(*vm_walk(pd, 0x08048000, false) & PTE_P));
 	vm_unmap_range(pd, 0x08048000, 0x08049000);
-	KCHECK(vm_range_free(pd, 0x08048000, 0x08049000));
+	KCHECK(vm_kaddr(pd, 0x08048000) == NULL);
 	KCHECK(pd[KERNBASE >> 22] == kpgdir[KERNBASE >> 22]);
 	pgdir_free(copy);
 	pgdir_free(pd);
