@@ -1,10 +1,11 @@
 /* proc_pid.c: the per-process part of /proc: /proc/<pid>/ (cmdline, stat,
- * status, comm, and the exe link) for every live process, and the /proc/self link.
+ * status, comm, maps, and the exe link) for every live process, and the /proc/self link.
  * These nodes are made on lookup and never linked into the tree (i_nlink
  * 0), so each goes with its last reference; each holds one on its parent. */
 #include "kernel.h"
 #include "mm/kmalloc.h"
 #include "mm/vm.h"
+#include "mm/vma.h"
 #include "proc.h"
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
@@ -46,12 +47,20 @@ static int ppid_of(const struct proc *p)
 	return p->parent ? p->parent->pid : 0;
 }
 
+static uint32_t resident_pages(const struct proc *p)
+{
+	uint32_t n = 0;
+	for (const struct vm_area *v = p->mmap; v; v = v->next)
+		n += vm_resident_pages(p->pgdir, v->start, v->end);
+	return n;
+}
+
 /* The fields of Linux's /proc/<pid>/stat up to rss; those the kernel does not track are 0. */
 static int stat_show(struct seq_file *m, struct proc *p)
 {
-	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 %u %u 0 0 20 0 1 0 %llu %u 0\n",
+	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 %u %u 0 0 20 0 1 0 %llu %u %u\n",
 		   p->pid, p->comm, task_state_char(p), ppid_of(p), p->pgid, p->sid, p->utime, p->stime,
-		   (unsigned long long)p->start_jiffies, p->brk - p->brk_start);
+		   (unsigned long long)p->start_jiffies, vma_total(p->mmap), resident_pages(p));
 	return 0;
 }
 
@@ -61,6 +70,29 @@ static int status_show(struct seq_file *m, struct proc *p)
 		   "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n",
 		   p->comm, task_state_char(p), p->pid, ppid_of(p),
 		   p->uid, p->euid, p->suid, p->euid, p->gid, p->egid, p->sgid, p->egid);
+	if (p->pgdir)
+		seq_printf(m, "VmSize:\t%8u kB\nVmLck:\t%8u kB\nVmRSS:\t%8u kB\n",
+			   vma_total(p->mmap) / 1024, 0u, resident_pages(p) * (PGSIZE / 1024));
+	return 0;
+}
+
+/* Linux's layout: anonymous regions have no file, offset 0, device 00:00,
+ * inode 0 and a space; the heap and the stack are named, from column 73. */
+static int maps_show(struct seq_file *m, struct proc *p)
+{
+	for (const struct vm_area *v = p->mmap; v; v = v->next) {
+		const char *name = (v->flags & VM_GROWSDOWN) ? "[stack]" :
+				   v->start < ROUNDUP(p->brk, PGSIZE) && v->end > p->brk_start &&
+				   p->brk > p->brk_start ? "[heap]" : NULL;
+		char line[128];
+		int n = snprintf(line, sizeof line, "%08x-%08x %c%c%c%c 00000000 00:00 0 ", v->start, v->end,
+				 (v->flags & VM_READ) ? 'r' : '-', (v->flags & VM_WRITE) ? 'w' : '-',
+				 (v->flags & VM_EXEC) ? 'x' : '-', (v->flags & VM_SHARED) ? 's' : 'p');
+		if (name)
+			seq_printf(m, "%s%*s%s\n", line, MAX(73 - n, 0), "", name);
+		else
+			seq_printf(m, "%s\n", line);
+	}
 	return 0;
 }
 
@@ -82,6 +114,7 @@ static const struct pid_entry pid_entries[] = {
 	{ "cmdline", S_IFREG | 0444, cmdline_show },
 	{ "comm", S_IFREG | 0444, comm_show },
 	{ "exe", S_IFLNK | 0777, NULL },
+	{ "maps", S_IFREG | 0444, maps_show },
 	{ "stat", S_IFREG | 0444, stat_show },
 	{ "status", S_IFREG | 0444, status_show },
 };

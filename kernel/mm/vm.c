@@ -129,6 +129,19 @@ void vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t flags
 	}
 }
 
+uint32_t vm_resident_pages(pde_t *pgdir, uint32_t start, uint32_t end)
+{
+	uint32_t n = 0;
+	for (uint32_t va = start; va < end; va += PGSIZE) {
+		pte_t *pte = vm_walk(pgdir, va, false);
+		if (!pte)
+			va = ROUNDDOWN(va, 0x400000) + 0x400000 - PGSIZE;
+		else if (pte_holds_page(*pte))
+			n++;
+	}
+	return n;
+}
+
 void pgdir_free(pde_t *pgdir)
 {
 	for (uint32_t i = 0; i < KERN_PDE0; i++) {
