@@ -1,5 +1,5 @@
 /* mm.c: the memory system calls: brk, mmap2 (anonymous memory, private or
- * shared), old mmap, munmap, mprotect and madvise. They change the regions
+ * shared), old mmap, munmap, mprotect, mremap and madvise. They change the regions
  * (mm/vma.c); private memory gets its pages when first touched
  * (mm/fault.c), MAP_SHARED memory when mapped, so that a fork shares every
  * one of its pages; mprotect(PROT_NONE) keeps the frames but makes every
@@ -77,6 +77,22 @@ static bool hint_fits(uint32_t at, uint32_t len)
 	       vma_range_free(current->mmap, at, at + len);
 }
 
+/* Maps [addr, addr + len) with flags; MAP_SHARED memory gets its pages now. */
+static int map_region(uint32_t addr, uint32_t len, uint32_t vm_flags)
+{
+	struct proc *p = current;
+	if (vma_insert(&p->mmap, addr, addr + len, vm_flags))
+		return -ENOMEM;
+	if (!(vm_flags & VM_SHARED))
+		return 0;
+	if (vm_alloc_range(p->pgdir, addr, addr + len, PTE_U | PTE_W | PTE_SHARED)) {
+		vma_unmap(p->pgdir, &p->mmap, addr, addr + len);
+		return -ENOMEM;
+	}
+	vm_protect_range(p->pgdir, addr, addr + len, vm_flags);
+	return 0;
+}
+
 static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
 {
 	int type = flags & MAP_TYPE;
@@ -106,16 +122,8 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
 		if (!addr || !enough_memory(len, vm_flags))
 			return -ENOMEM;
 	}
-	if (vma_insert(&p->mmap, addr, addr + len, vm_flags))
-		return -ENOMEM;
-	if (type == MAP_SHARED) {
-		if (vm_alloc_range(p->pgdir, addr, addr + len, PTE_U | PTE_W | PTE_SHARED)) {
-			vma_unmap(p->pgdir, &p->mmap, addr, addr + len);
-			return -ENOMEM;
-		}
-		vm_protect_range(p->pgdir, addr, addr + len, vm_flags);
-	}
-	return addr;
+	int r = map_region(addr, len, vm_flags);
+	return r ? r : (long)addr;
 }
 
 SYSCALL_DEFINE6(mmap2, uint32_t, addr, uint32_t, len, int, prot, int, flags, int, fd, uint32_t, pgoff)
@@ -166,8 +174,82 @@ SYSCALL_DEFINE3(mprotect, uint32_t, addr, uint32_t, len, int, prot)
 	return vma_protect(current->pgdir, &current->mmap, addr, addr + ROUNDUP(len, PGSIZE), (uint32_t)prot);
 }
 
+/* Linux's mremap for anonymous memory: shrink in place, grow in place when
+ * the room above is free, else (MREMAP_MAYMOVE) move the pages, frames and
+ * all, to a free range or (MREMAP_FIXED) to new_addr. */
+SYSCALL_DEFINE5(mremap, uint32_t, addr, uint32_t, old_len, uint32_t, new_len, int, flags, uint32_t, new_addr)
+{
+	struct proc *p = current;
+	if ((addr & (PGSIZE - 1)) || (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED)) ||
+	    ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE)))
+		return -EINVAL;
+	old_len = ROUNDUP(old_len, PGSIZE);
+	new_len = ROUNDUP(new_len, PGSIZE);
+	if (new_len == 0 || old_len == 0)
+		return -EINVAL;
+	if ((flags & MREMAP_FIXED) && ((new_addr & (PGSIZE - 1)) || !is_user_range(new_addr, new_len) ||
+				       (new_addr < addr + old_len && addr < new_addr + new_len)))
+		return -EINVAL;
+	struct vm_area *v = vma_find(p->mmap, addr);
+	if (!v || v->start > addr || old_len > v->end - addr)
+		return -EFAULT;
+	uint32_t vm_flags = v->flags;
+	if (!(flags & MREMAP_FIXED) && new_len <= old_len) {
+		if (new_len < old_len && vma_unmap(p->pgdir, &p->mmap, addr + new_len, addr + old_len))
+			return -ENOMEM;
+		return addr;
+	}
+	if (!enough_memory(new_len - MIN(old_len, new_len), vm_flags))
+		return -ENOMEM;
+	uint32_t grow_end = addr + new_len;
+	if (!(flags & MREMAP_FIXED) && addr + old_len == v->end && grow_end > addr &&
+	    grow_end <= p->stack_limit && vma_range_free(p->mmap, v->end, grow_end)) {
+		int r = map_region(v->end, grow_end - v->end, vm_flags);
+		return r ? r : (long)addr;
+	}
+	if (!(flags & MREMAP_MAYMOVE))
+		return -ENOMEM;
+	uint32_t to = new_addr;
+	if (flags & MREMAP_FIXED) {
+		if (vma_unmap(p->pgdir, &p->mmap, to, to + new_len))
+			return -ENOMEM;
+	} else if (!(to = find_free_range(new_len))) {
+		return -ENOMEM;
+	}
+	uint32_t keep = MIN(old_len, new_len);
+	if (vma_insert(&p->mmap, to, to + keep, vm_flags))
+		return -ENOMEM;
+	if (vm_move_range(p->pgdir, addr, to, keep)) {
+		vma_unmap(p->pgdir, &p->mmap, to, to + keep);
+		return -ENOMEM;
+	}
+	vma_unmap(p->pgdir, &p->mmap, addr, addr + old_len);
+	if (new_len > keep && map_region(to + keep, new_len - keep, vm_flags)) {
+		vma_unmap(p->pgdir, &p->mmap, to, to + keep);
+		return -ENOMEM;
+	}
+	return to;
+}
+
+/* MADV_DONTNEED drops a private range's pages: they read as zeros again.
+ * The other advice is only advice. */
 SYSCALL_DEFINE3(madvise, uint32_t, addr, uint32_t, len, int, advice)
 {
-	(void)addr, (void)len, (void)advice;
-	return 0;
+	if (addr & (PGSIZE - 1))
+		return -EINVAL;
+	len = ROUNDUP(len, PGSIZE);
+	if (!is_user_range(addr, len))
+		return -EINVAL;
+	if (advice != MADV_DONTNEED)
+		return 0;
+	struct proc *p = current;
+	uint32_t covered = addr;
+	for (struct vm_area *v = vma_find(p->mmap, addr); v && v->start < addr + len; v = v->next) {
+		if (v->start > covered)
+			return -ENOMEM;
+		if (!(v->flags & VM_SHARED))
+			vm_unmap_range(p->pgdir, MAX(v->start, addr), MIN(v->end, addr + len));
+		covered = v->end;
+	}
+	return covered < addr + len ? -ENOMEM : 0;
 }

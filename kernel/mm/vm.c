@@ -129,6 +129,30 @@ void vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t flags
 	}
 }
 
+/* mremap: the pages of [from, from + len) move to [to, to + len), frames and
+ * all. The page tables they need are made first, so that running out of
+ * memory moves nothing. */
+int vm_move_range(pde_t *pgdir, uint32_t from, uint32_t to, uint32_t len)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (uint32_t off = 0; off < len; off += PGSIZE) {
+			pte_t *src = vm_walk(pgdir, from + off, false);
+			if (!src || !pte_holds_page(*src))
+				continue;
+			pte_t *dst = vm_walk(pgdir, to + off, true);
+			if (!dst)
+				return -ENOMEM;
+			if (pass == 1) {
+				*dst = *src;
+				*src = 0;
+				invlpg(from + off);
+				invlpg(to + off);
+			}
+		}
+	}
+	return 0;
+}
+
 uint32_t vm_resident_pages(pde_t *pgdir, uint32_t start, uint32_t end)
 {
 	uint32_t n = 0;

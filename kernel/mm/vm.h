@@ -37,6 +37,7 @@ uint32_t vm_pte_perm(uint32_t vm_flags, uint32_t pa);
 void vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t vm_flags);
 pde_t *vm_copy(pde_t *pgdir);
 void vm_switch(pde_t *pgdir);
+int vm_move_range(pde_t *pgdir, uint32_t from, uint32_t to, uint32_t len);
 uint32_t vm_resident_pages(pde_t *pgdir, uint32_t start, uint32_t end);
 void *vm_kaddr(pde_t *pgdir, uint32_t va);
 /* Copy to or from another address space's mapped pages: 0 or -EFAULT. */
