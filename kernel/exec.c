@@ -400,6 +400,7 @@ static void commit_image(const struct image *img, uint32_t esp, const char *path
 	strlcpy(p->comm, base, sizeof(p->comm));
 	memset(p->tls, 0, sizeof(p->tls));
 	gdt_load_tls(p->tls);
+	p->exit_work |= EXIT_WORK_SELECTORS;
 	p->clear_child_tid = 0;             /* an address in the old image (Linux's mm_release) */
 	fdtable_close_on_exec(p->files);
 	signals_reset_on_exec(p);

@@ -25,6 +25,10 @@ struct context {                        /* what swtch saves: callee-saved regist
 	uint32_t edi, esi, ebx, ebp, eip;
 };
 
+/* exit_work bits. */
+#define EXIT_WORK_SIGNAL    0x1  /* a signal was made pending or a mask must be restored */
+#define EXIT_WORK_SELECTORS 0x2  /* the segment selectors may no longer be loadable (TLS, sigreturn, exec) */
+
 struct fdtable;
 struct vm_area;
 struct tty;
@@ -63,6 +67,9 @@ struct proc {
 	int pgid, sid;
 	struct tty *ctty;
 
+	/* What the way back to ring 3 must look at (EXIT_WORK_*); 0 on the
+	 * common path, which then tests nothing else. */
+	uint32_t exit_work;
 	uint64_t sig_pending, sig_blocked;
 	struct k_sigaction sigactions[_NSIG + 1];        /* indexed by signal number */
 	struct k_siginfo siginfo[_NSIG];        /* what each pending standard signal carries */

@@ -76,6 +76,7 @@ static int generate_signal(struct proc *p, int sig, const struct k_siginfo *info
 		p->sig_pending |= SIGBIT(sig);
 		p->siginfo[sig - 1] = *info;
 	}
+	p->exit_work |= EXIT_WORK_SIGNAL;
 	if (signal_pending(p) && p->state == P_SLEEPING &&
 	    (p->sleep_state == TASK_INTERRUPTIBLE || sig == SIGKILL))
 		wake_process(p);
@@ -134,6 +135,7 @@ static int restore_sigcontext(struct trapframe *tf, const struct k_sigcontext *s
 	tf->eflags = (tf->eflags & ~user_flags) | (sc->eflags & user_flags);
 	tf->gs = sc->gs;                    /* trap() checks them before they are reloaded */
 	tf->fs = sc->fs;
+	current->exit_work |= EXIT_WORK_SELECTORS;
 	if (sc->fpstate && cpu_has_fxsr) {
 		uint8_t fx[512] __attribute__((aligned(16)));
 		if (copyin((void *)sc->fpstate, fx, sizeof(fx)))
@@ -389,6 +391,7 @@ long sigmask_push(const uint64_t __user *umask, size_t setsize)
 		return -EFAULT;
 	current->saved_sigmask = current->sig_blocked;
 	current->restore_sigmask = true;
+	current->exit_work |= EXIT_WORK_SIGNAL;
 	current->sig_blocked = set & ~UNBLOCKABLE;
 	return 0;
 }

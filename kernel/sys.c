@@ -142,5 +142,6 @@ SYSCALL_DEFINE1(set_thread_area, struct user_desc *, udesc)
 		return -EINVAL;
 	current->tls[idx - GDT_ENTRY_TLS_MIN] = tls_desc(&d);
 	gdt_load_tls(current->tls);
+	current->exit_work |= EXIT_WORK_SELECTORS;
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -79,33 +80,41 @@ static void bench_pipe_pingpong(int n)
 	close(to_child[0]), close(to_child[1]), close(to_parent[0]), close(to_parent[1]);
 }
 
-static void bench_pipe_bandwidth(int mib)
+static void bench_pipe_bandwidth(int mib, int chunk)
 {
-	enum { CHUNK = 65536 };
-	static char buf[CHUNK];
+	static char buf[65536];
 	int fds[2];
 	if (pipe(fds))
 		return;
 	pid_t pid = fork();
 	if (pid == 0) {
 		close(fds[1]);
-		while (read(fds[0], buf, CHUNK) > 0)
+		while (read(fds[0], buf, chunk) > 0)
 			;
 		_exit(0);
 	}
 	close(fds[0]);
 	long long t = now_ns();
-	for (long left = (long)mib << 20; left > 0; left -= CHUNK)
-		if (write(fds[1], buf, CHUNK) != CHUNK)
+	for (long left = (long)mib << 20; left > 0; left -= chunk)
+		if (write(fds[1], buf, chunk) != chunk)
 			break;
 	close(fds[1]);
 	waitpid(pid, NULL, 0);
 	long long dt = now_ns() - t;
-	report("pipe bandwidth (64 KiB writes)", dt ? mib * 100LL * 1000000000LL / dt : 0, "MiB/s");
+	char what[48];
+	snprintf(what, sizeof what, "pipe bandwidth (%d KiB writes)", chunk / 1024);
+	report(what, dt ? mib * 100LL * 1000000000LL / dt : 0, "MiB/s");
 }
 
-static void bench_fork(int n)
+/* fork + exit + wait of a process with mib MiB of private memory touched. */
+static void bench_fork(int n, int mib)
 {
+	size_t len = (size_t)mib << 20;
+	char *mem = len ? malloc(len) : NULL;
+	if (len && !mem)
+		return;
+	for (size_t i = 0; i < len; i += 4096)
+		mem[i] = 1;
 	long long t = now_ns();
 	for (int i = 0; i < n; i++) {
 		pid_t pid = fork();
@@ -113,28 +122,82 @@ static void bench_fork(int n)
 			_exit(0);
 		waitpid(pid, NULL, 0);
 	}
-	report_per_op("fork + exit + wait", now_ns() - t, n);
+	char what[48];
+	snprintf(what, sizeof what, "fork + exit + wait (%d MiB touched)", mib);
+	report_per_op(what, now_ns() - t, n);
+	free(mem);
 }
 
-static void bench_poll(int n)
+static void bench_fork_exec(int n)
 {
-	struct pollfd p[10];
-	int fds[10][2];
-	for (int i = 0; i < 10; i++) {
-		if (pipe(fds[i]))
-			return;
-		p[i] = (struct pollfd){ .fd = fds[i][0], .events = POLLIN };
+	char self[256];
+	ssize_t k = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (k <= 0)
+		return;
+	self[k] = 0;
+	long long t = now_ns();
+	for (int i = 0; i < n; i++) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			execl(self, self, "exit", (char *)NULL);
+			_exit(1);
+		}
+		waitpid(pid, NULL, 0);
 	}
+	report_per_op("fork + execve + wait", now_ns() - t, n);
+}
+
+static void bench_mmap(int n, int touch)
+{
+	size_t len = 64u << 20;
+	long long t = now_ns();
+	for (int i = 0; i < n; i++) {
+		char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED)
+			return;
+		for (size_t off = 0; touch && off < len; off += 4096)
+			p[off] = 1;
+		munmap(p, len);
+	}
+	report_per_op(touch ? "mmap + munmap 64 MiB, touched" : "mmap + munmap 64 MiB, untouched", now_ns() - t, n);
+}
+
+static void bench_dev_zero(int mib)
+{
+	static char buf[4096];
+	int fd = open("/dev/zero", O_RDONLY);
+	if (fd < 0)
+		return;
+	long long t = now_ns();
+	for (long left = (long)mib << 20; left > 0; left -= sizeof buf)
+		if (read(fd, buf, sizeof buf) != sizeof buf)
+			break;
+	report_per_op("read 1 MiB of /dev/zero (4 KiB reads)", now_ns() - t, mib);
+	close(fd);
+}
+
+/* poll with a zero timeout on nfds entries, all for one idle pipe. */
+static void bench_poll(int n, int nfds)
+{
+	static struct pollfd p[1000];
+	int fds[2];
+	if (pipe(fds))
+		return;
+	for (int i = 0; i < nfds; i++)
+		p[i] = (struct pollfd){ .fd = fds[0], .events = POLLIN };
 	long long t = now_ns();
 	for (int i = 0; i < n; i++)
-		poll(p, 10, 0);
-	report_per_op("poll on 10 descriptors", now_ns() - t, n);
-	for (int i = 0; i < 10; i++)
-		close(fds[i][0]), close(fds[i][1]);
+		poll(p, nfds, 0);
+	char what[48];
+	snprintf(what, sizeof what, "poll on %d descriptors", nfds);
+	report_per_op(what, now_ns() - t, n);
+	close(fds[0]), close(fds[1]);
 }
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "exit"))
+		return 0;
 	int scale = argc > 1 ? atoi(argv[1]) : 1;
 	if (scale < 1)
 		scale = 1;
@@ -144,8 +207,20 @@ int main(int argc, char **argv)
 	bench_ioctl("ioctl round trip (/dev/null)", "/dev/null", FIONREAD, 20000 * scale);
 	bench_ioctl("ioctl round trip (/dev/chardev)", "/dev/chardev", CHARDEV_IOCTL_QUERY, 20000 * scale);
 	bench_pipe_pingpong(2000 * scale);
-	bench_pipe_bandwidth(16 * scale);
-	bench_fork(100 * scale);
-	bench_poll(5000 * scale);
+	bench_pipe_bandwidth(16 * scale, 1024);
+	bench_pipe_bandwidth(16 * scale, 4096);
+	bench_pipe_bandwidth(16 * scale, 65536);
+	bench_fork(100 * scale, 0);
+	bench_fork(20 * scale, 4);
+	bench_fork(5 * scale, 16);
+	bench_fork(2 * scale, 64);
+	bench_fork_exec(50 * scale);
+	bench_mmap(20 * scale, 0);
+	bench_mmap(2 * scale, 1);
+	bench_dev_zero(8 * scale);
+	bench_poll(5000 * scale, 1);
+	bench_poll(5000 * scale, 10);
+	bench_poll(1000 * scale, 100);
+	bench_poll(100 * scale, 1000);
 	return 0;
 }

@@ -65,9 +65,15 @@ static unsigned int file_poll(struct file *f, poll_table *pt)
  * signal arrives. */
 static int poll_loop(int (*scan)(void *ctx, poll_table *pt), void *ctx, long timeout)
 {
-	poll_table *pt = kzalloc(sizeof(*pt));
+	/* A zero timeout never sleeps: one scan joining no queue, as Linux. */
+	if (timeout == 0)
+		return scan(ctx, NULL);
+	/* Not zeroed: poll_wait sets up each entry it hands out. */
+	poll_table *pt = kmalloc(sizeof(*pt));
 	if (!pt)
 		return -ENOMEM;
+	pt->overflow = false;
+	pt->n = 0;
 	int r;
 	for (;;) {
 		/* Queue on every wait queue and mark ourselves sleeping before
@@ -142,7 +148,9 @@ static long do_poll(struct pollfd *ufds, unsigned int nfds, long ticks)
 {
 	if (nfds > (unsigned int)current->rlim[RLIMIT_NOFILE].rlim_cur)
 		return -EINVAL;
-	struct poll_ctx c = { kmalloc(nfds * sizeof(struct pollfd) + 1), nfds };
+	/* A few entries fit on the stack (Linux's POLL_STACK_ALLOC). */
+	struct pollfd small[32];
+	struct poll_ctx c = { nfds <= ARRAY_SIZE(small) ? small : kmalloc(nfds * sizeof(struct pollfd)), nfds };
 	if (!c.fds)
 		return -ENOMEM;
 	int r = copyin(ufds, c.fds, nfds * sizeof(struct pollfd)) ? -EFAULT : 0;
@@ -155,7 +163,8 @@ static long do_poll(struct pollfd *ufds, unsigned int nfds, long ticks)
 				break;
 			}
 	}
-	kfree(c.fds);
+	if (c.fds != small)
+		kfree(c.fds);
 	return r == -ERESTARTNOHAND ? -EINTR : r;
 }
 

@@ -104,6 +104,43 @@ static uint32_t loadable_user_selector(uint32_t sel, bool stack)
 	return present && (!code || rw) ? sel : 0;
 }
 
+/* The slow way back to ring 3: preemption, signals, selectors to check. A
+ * system call restarts only through signals_deliver, so a restart code
+ * means a signal is pending and this is reached. */
+static void exit_to_user_work(struct trapframe *tf)
+{
+	struct proc *p = current;
+	/* No vm86 support: nothing may go back to virtual-8086 mode. */
+	if (tf->eflags & EFLAGS_VM)
+		do_exit(SIGSEGV);
+	if (p->need_resched)
+		schedule();
+	/* No null stack segment in ring 3: the process gets SIGSEGV, and its
+	 * handler, if any, runs on the flat segment. */
+	if ((p->exit_work & EXIT_WORK_SELECTORS) && !loadable_user_selector(tf->ss, true)) {
+		tf->ss = UDATA_SEL;
+		force_signal(SIGSEGV, SI_KERNEL, 0);
+	}
+	if (p->exit_work & EXIT_WORK_SIGNAL) {
+		if (signal_pending(p) || p->restore_sigmask ||
+		    (tf->trapno == T_SYSCALL &&
+		     (tf->eax == (uint32_t)-ERESTARTSYS || tf->eax == (uint32_t)-ERESTARTNOHAND)))
+			signals_deliver(tf);
+		/* Blocked signals stay pending, and so does the bit, so that
+		 * unblocking them needs no other hook. */
+		if (!p->sig_pending && !p->restore_sigmask)
+			p->exit_work &= ~EXIT_WORK_SIGNAL;
+		p->exit_work |= EXIT_WORK_SELECTORS;    /* a handler's frame changes them */
+	}
+	if (p->exit_work & EXIT_WORK_SELECTORS) {
+		tf->gs = loadable_user_selector(tf->gs, false);
+		tf->fs = loadable_user_selector(tf->fs, false);
+		tf->es = loadable_user_selector(tf->es, false);
+		tf->ds = loadable_user_selector(tf->ds, false);
+		p->exit_work &= ~EXIT_WORK_SELECTORS;
+	}
+}
+
 void trap(struct trapframe *tf)
 {
 	if (tf->trapno == T_SYSCALL) {
@@ -122,22 +159,9 @@ void trap(struct trapframe *tf)
 	}
 	if (!tf_from_user(tf))
 		return;
-	/* No vm86 support: nothing may go back to virtual-8086 mode. */
-	if (tf->eflags & EFLAGS_VM)
-		do_exit(SIGSEGV);
-	if (current->need_resched)
-		schedule();
-	/* No null stack segment in ring 3: the process gets SIGSEGV, and its
-	 * handler, if any, runs on the flat segment. */
-	if (!loadable_user_selector(tf->ss, true)) {
-		tf->ss = UDATA_SEL;
-		force_signal(SIGSEGV, SI_KERNEL, 0);
-	}
-	if (signal_pending(current) || current->restore_sigmask ||
-	    (tf->trapno == T_SYSCALL && (tf->eax == (uint32_t)-ERESTARTSYS || tf->eax == (uint32_t)-ERESTARTNOHAND)))
-		signals_deliver(tf);
-	tf->gs = loadable_user_selector(tf->gs, false);
-	tf->fs = loadable_user_selector(tf->fs, false);
-	tf->es = loadable_user_selector(tf->es, false);
-	tf->ds = loadable_user_selector(tf->ds, false);
+	struct proc *p = current;
+	/* The common way out tests one word (and the scheduler's flag). */
+	if (!(p->exit_work | p->need_resched | (tf->eflags & EFLAGS_VM)))
+		return;
+	exit_to_user_work(tf);
 }
