@@ -85,18 +85,33 @@ int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm)
 	return 0;
 }
 
+/* Frees the pages of [start, end), a page table at a time; a page table the
+ * range covers whole goes too, so that a large munmap leaves nothing for the
+ * next mapping there to walk. */
 void vm_unmap_range(pde_t *pgdir, uint32_t start, uint32_t end)
 {
-	for (uint32_t va = ROUNDDOWN(start, PGSIZE); va < end; va += PGSIZE) {
-		pte_t *pte = vm_walk(pgdir, va, false);
-		if (!pte) {
-			va = ROUNDDOWN(va, 0x400000) + 0x400000 - PGSIZE;
-			continue;
+	for (uint32_t va = ROUNDDOWN(start, PGSIZE); va < end && va >= ROUNDDOWN(start, PGSIZE);) {
+		uint32_t chunk_end = ROUNDDOWN(va, 0x400000) + 0x400000;
+		uint32_t stop = chunk_end - 1 < end - 1 ? chunk_end : end;
+		pde_t *pde = &pgdir[PDX(va)];
+		if (*pde & PTE_P) {
+			pte_t *pt = P2V(PTE_ADDR(*pde));
+			for (uint32_t a = va; a < stop; a += PGSIZE) {
+				pte_t *pte = &pt[PTX(a)];
+				if (!*pte)
+					continue;
+				if (pte_holds_page(*pte))
+					pmm_free(PTE_ADDR(*pte));
+				*pte = 0;
+				invlpg(a);
+			}
+			if (va == ROUNDDOWN(va, 0x400000) && stop == chunk_end) {
+				*pde = 0;
+				pmm_free(V2P(pt));
+				invlpg(va);     /* also drops the cached directory entry */
+			}
 		}
-		if (pte_holds_page(*pte))
-			pmm_free(PTE_ADDR(*pte));
-		*pte = 0;
-		invlpg(va);
+		va = stop;
 	}
 }
 
