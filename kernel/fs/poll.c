@@ -156,13 +156,10 @@ static long do_poll(struct pollfd *ufds, unsigned int nfds, long ticks)
 	int r = copyin(ufds, c.fds, nfds * sizeof(struct pollfd)) ? -EFAULT : 0;
 	if (!r)
 		r = poll_loop(scan_pollfds, &c, ticks);
-	if (r >= 0) {
-		for (unsigned int i = 0; i < nfds; i++)
-			if (copyout(&c.fds[i].revents, &ufds[i].revents, sizeof(short))) {
-				r = -EFAULT;
-				break;
-			}
-	}
+	/* The whole array in one copy: fd and events go back as they came (no
+	 * thread could have changed them meanwhile), revents with the answers. */
+	if (r >= 0 && copyout(c.fds, ufds, nfds * sizeof(struct pollfd)))
+		r = -EFAULT;
 	if (c.fds != small)
 		kfree(c.fds);
 	return r == -ERESTARTNOHAND ? -EINTR : r;
