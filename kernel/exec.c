@@ -229,7 +229,7 @@ static int load_segment(struct file *f, struct image *img, const struct elf32_ph
 	int r = start < end ? vma_insert(&img->mmap, start, end, flags) : 0;
 	if (!r)
 		r = vm_alloc_range(img->pgdir, ph->p_vaddr, ph->p_vaddr + ph->p_filesz,
-				   PTE_U | ((ph->p_flags & PF_W) ? PTE_W : 0));
+				   PTE_U | ((ph->p_flags & PF_W) ? PTE_W : 0), true);
 	if (r)
 		return r;
 	pde_t *pgdir = img->pgdir;
@@ -303,7 +303,7 @@ static int build_stack(const struct exec_args *a, struct image *img, const char 
 	/* k[i] becomes the byte at user address base + i. */
 	uint32_t base = USER_TOP - total;
 	/* Only the pages the vectors fill; the rest of the stack is demand-zero. */
-	r = vm_alloc_range(img->pgdir, base, USER_TOP, PTE_U | PTE_W);
+	r = vm_alloc_range(img->pgdir, base, USER_TOP, PTE_U | PTE_W, true);
 	if (r) {
 		kfree(k);
 		return r;

@@ -85,7 +85,7 @@ static int map_region(uint32_t addr, uint32_t len, uint32_t vm_flags)
 		return -ENOMEM;
 	if (!(vm_flags & VM_SHARED))
 		return 0;
-	if (vm_alloc_range(p->pgdir, addr, addr + len, PTE_U | PTE_W | PTE_SHARED)) {
+	if (vm_alloc_range(p->pgdir, addr, addr + len, PTE_U | PTE_W | PTE_SHARED, false)) {
 		vma_unmap(p->pgdir, &p->mmap, addr, addr + len);
 		return -ENOMEM;
 	}

@@ -66,8 +66,10 @@ static bool pte_holds_page(pte_t e)
 	return e & (PTE_P | PTE_NONE);
 }
 
-/* Allocates zeroed pages for every unmapped page in [start, end). */
-int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm)
+/* Allocates a page for every unmapped page in [start, end), zeroed; with
+ * caller_fills, the caller is about to write every byte of [start, end)
+ * itself (exec), so only what lies outside it is zeroed. */
+int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm, bool caller_fills)
 {
 	for (uint32_t va = ROUNDDOWN(start, PGSIZE); va < end; va += PGSIZE) {
 		pte_t *pte = vm_walk(pgdir, va, true);
@@ -78,7 +80,11 @@ int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm)
 		uint32_t pa = pmm_alloc();
 		if (!pa)
 			return -ENOMEM;
-		memset(P2V(pa), 0, PGSIZE);
+		char *page = P2V(pa);
+		uint32_t lo = caller_fills ? MAX(start, va) - va : PGSIZE;
+		uint32_t hi = caller_fills ? MIN(end - va, PGSIZE) : PGSIZE;
+		memset(page, 0, lo);
+		memset(page + hi, 0, PGSIZE - hi);
 		*pte = pa | perm | PTE_P;
 		invlpg(va);
 	}

@@ -31,7 +31,7 @@ void vm_init(void);
 pde_t *pgdir_create(void);
 void pgdir_free(pde_t *pgdir);
 pte_t *vm_walk(pde_t *pgdir, uint32_t va, bool create);
-int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm);
+int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm, bool caller_fills);
 void vm_unmap_range(pde_t *pgdir, uint32_t start, uint32_t end);
 uint32_t vm_pte_perm(uint32_t vm_flags, uint32_t pa);
 void vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t vm_flags);

@@ -80,7 +80,7 @@ KTEST(page_tables)
 	size_t before = pmm_free_pages();
 	pde_t *pd = pgdir_create();
 	KCHECK(pd != NULL);
-	KCHECK(vm_alloc_range(pd, 0x08048000, 0x0804a000, PTE_U | PTE_W) == 0);
+	KCHECK(vm_alloc_range(pd, 0x08048000, 0x0804a000, PTE_U | PTE_W, false) == 0);
 	pte_t *pte = vm_walk(pd, 0x08049000, false);
 	KCHECK(pte && (*pte & PTE_P) && (*pte & PTE_U));
 	KCHECK(vm_walk(pd, 0x10000000, false) == NULL);

@@ -1,6 +1,6 @@
 /* mem_demand: memory is there when touched. A deep recursion grows the stack
  * by megabytes, up to RLIMIT_STACK and no further (SIGSEGV past it); memory
- * from brk and mmap reads as zeros; a 1 GiB MAP_NORESERVE mapping succeeds
+ * from bss, brk and mmap reads as zeros; a 1 GiB MAP_NORESERVE mapping succeeds
  * untouched and gives pages where it is touched; system calls read from and
  * write into pages nobody touched yet, and a signal frame lands on untouched
  * stack pages. (Running out of memory is mem_oom: the host's memory differs.) */
@@ -10,6 +10,9 @@
 #include <sys/resource.h>
 
 #define PAGE 4096u
+
+static char bss[1 << 20];
+static int data_word = 0x1234;
 
 static long recurse(long depth)
 {
@@ -70,9 +73,14 @@ int main(void)
 	expect_exit(run_child(deep_stack, (void *)(intptr_t)4096), 0, "a 4 MiB deep recursion grows the stack");
 	expect_signal(run_child(limited_stack, NULL), SIGSEGV, "2 MiB of stack under a 1 MiB RLIMIT_STACK is SIGSEGV");
 
+	int zero = data_word == 0x1234;
+	for (unsigned i = 0; i < sizeof bss; i += 256)
+		zero &= bss[i] == 0;
+	CHECK(zero, "exec: data has its value, a 1 MiB bss reads as zeros");
+
 	unsigned char *b0 = sbrk(0);
 	CHECK(sbrk(1 << 20) == b0, "sbrk 1 MiB");
-	int zero = 1;
+	zero = 1;
 	for (unsigned i = 0; i < 1u << 20; i += 512)
 		zero &= b0[i] == 0;
 	CHECK(zero, "new brk memory reads as zeros");
