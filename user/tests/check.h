@@ -20,9 +20,11 @@
 #define USER_TESTS_CHECK_H
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/types.h>
@@ -207,6 +209,23 @@ CHECK_FN const char *path_in(const char *dir, const char *rel)
 	which ^= 1;
 	snprintf(p[which], sizeof p[which], "%s/%s", dir, rel);
 	return p[which];
+}
+
+/* ---- memory ---- */
+
+/* A /proc/meminfo field ("MemFree:") in kB, or -1. */
+CHECK_FN long meminfo_kb(const char *field)
+{
+	char buf[1024] = { 0 };
+	int fd = open("/proc/meminfo", O_RDONLY);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+	if (fd >= 0)
+		close(fd);
+	size_t len = strlen(field);
+	for (char *at = n > 0 ? strstr(buf, field) : NULL; at; at = strstr(at + 1, field))
+		if (at == buf || at[-1] == '\n')
+			return strtol(at + len, NULL, 10);
+	return -1;
 }
 
 /* ---- time ---- */

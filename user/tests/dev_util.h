@@ -101,16 +101,6 @@ CHECK_FN int devices_major(const char *name)
 	return -1;
 }
 
-/* A /proc/meminfo field in kB, or -1. */
-CHECK_FN long meminfo_kb(const char *field)
-{
-	static char buf[2048];
-	if (read_file("/proc/meminfo", buf, sizeof buf) < 0)
-		return -1;
-	char *p = strstr(buf, field);
-	return p ? strtol(p + strlen(field), NULL, 10) : -1;
-}
-
 /* Is path a character device with these numbers, owner and permissions? */
 CHECK_FN int is_chr_node(const char *path, int major, unsigned minor, unsigned mode, unsigned uid,
 			 unsigned gid)

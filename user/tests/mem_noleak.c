@@ -12,19 +12,9 @@
 #define PAGE 4096u
 #define SLACK_KB 64
 
-static long mem_free(void)
-{
-	char buf[512] = { 0 };
-	int fd = open("/proc/meminfo", O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
-	close(fd);
-	char *at = n > 0 ? strstr(buf, "MemFree:") : NULL;
-	return at ? strtol(at + 8, NULL, 10) : -1;
-}
-
 static void check_back(long before, const char *what)
 {
-	long now = mem_free();
+	long now = meminfo_kb("MemFree:");
 	char d[80];
 	snprintf(d, sizeof d, "MemFree %ld kB, was %ld kB", now, before);
 	check_record(labs(now - before) <= SLACK_KB, what, d);
@@ -87,7 +77,7 @@ int main(int argc, char **argv)
 	memset(heap, 0, 8 * PAGE);
 	forks(10), maps(10), execs(self, 5);
 
-	long before = mem_free();
+	long before = meminfo_kb("MemFree:");
 	CHECK(before > 0, "MemFree");
 	CHECK_EQ(forks(3000), 3000, "3000 fork/exit cycles with copy-on-write writes");
 	check_back(before, "fork/exit gives every page back");

@@ -11,16 +11,6 @@
 
 #define PAGE 4096u
 
-static long mem_free(void)
-{
-	char buf[512] = { 0 };
-	int fd = open("/proc/meminfo", O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
-	close(fd);
-	char *at = n > 0 ? strstr(buf, "MemFree:") : NULL;
-	return at ? strtol(at + 8, NULL, 10) : -1;
-}
-
 static int eat_memory(void *arg)
 {
 	(void)arg;
@@ -43,9 +33,9 @@ int main(void)
 {
 	void *huge = mmap(NULL, 3u << 29, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	CHECK(huge == MAP_FAILED && errno == ENOMEM, "a 1.5 GiB private mapping is ENOMEM at once");
-	long before = mem_free();
+	long before = meminfo_kb("MemFree:");
 	expect_signal(run_child(eat_memory, NULL), SIGKILL, "touching more than memory kills the process");
-	long after = mem_free();
+	long after = meminfo_kb("MemFree:");
 	char d[80];
 	snprintf(d, sizeof d, "MemFree %ld kB, was %ld kB", after, before);
 	check_record(labs(after - before) <= 64, "its memory comes back", d);

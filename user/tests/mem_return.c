@@ -9,17 +9,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 
-/* A /proc/meminfo field in kB, or -1. */
-static long meminfo(const char *field)
-{
-	char buf[1024] = { 0 };
-	int fd = open("/proc/meminfo", O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
-	close(fd);
-	char *at = n > 0 ? strstr(buf, field) : NULL;
-	return at ? strtol(at + strlen(field) + 1, NULL, 10) : -1;
-}
-
 /* Within 512 kB of where it started: page tables, stacks and buffers come
  * and go; what is checked is ten times that. */
 #define CHECK_NEAR(now, then, what)                                             \
@@ -32,36 +21,36 @@ static long meminfo(const char *field)
 
 static void test_big_mmap(void)
 {
-	long free0 = meminfo("MemFree");
+	long free0 = meminfo_kb("MemFree:");
 	long t0 = now_ms();
 	void *p = mmap(NULL, 1536u << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	CHECK(p == MAP_FAILED && errno == ENOMEM, "a 1.5 GiB mmap is ENOMEM");
 	CHECK(now_ms() - t0 < 1000, "... at once");
-	CHECK_NEAR(meminfo("MemFree"), free0, "... and takes no memory");
+	CHECK_NEAR(meminfo_kb("MemFree:"), free0, "... and takes no memory");
 	CHECK(sbrk(1536u << 20) == (void *)-1, "so is a 1.5 GiB brk");
 }
 
 static void test_truncate(void)
 {
 	static char chunk[65536];
-	long free0 = meminfo("MemFree");
+	long free0 = meminfo_kb("MemFree:");
 	int fd = open("/tmp/mem_return.data", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	int ok = 1;
 	for (int i = 0; i < 128; i++)
 		ok &= write(fd, chunk, sizeof chunk) == (ssize_t)sizeof chunk;
 	CHECK(ok, "wrote 8 MiB");
-	CHECK(meminfo("MemFree") <= free0 - 7680, "the file holds 8 MiB");
+	CHECK(meminfo_kb("MemFree:") <= free0 - 7680, "the file holds 8 MiB");
 	CHECK_EQ(ftruncate(fd, 4096), 0, "ftruncate to one page");
-	CHECK_NEAR(meminfo("MemFree"), free0 - 4, "gives all but that page back");
+	CHECK_NEAR(meminfo_kb("MemFree:"), free0 - 4, "gives all but that page back");
 	CHECK_EQ(ftruncate(fd, 0), 0, "ftruncate to 0");
-	CHECK_NEAR(meminfo("MemFree"), free0, "gives everything back");
+	CHECK_NEAR(meminfo_kb("MemFree:"), free0, "gives everything back");
 	close(fd);
 	unlink("/tmp/mem_return.data");
 }
 
 static void test_heap(void)
 {
-	long free0 = meminfo("MemFree"), slab0 = meminfo("Slab");
+	long free0 = meminfo_kb("MemFree:"), slab0 = meminfo_kb("Slab:");
 	static char block[1000];
 	char name[64];
 	int made = 0;
@@ -72,18 +61,18 @@ static void test_heap(void)
 		close(fd);
 	}
 	CHECK_EQ(made, 3000, "3000 small files");
-	CHECK(meminfo("Slab") > slab0 + 2048, "the heap grew by 2 MiB");
+	CHECK(meminfo_kb("Slab:") > slab0 + 2048, "the heap grew by 2 MiB");
 	for (int i = 0; i < 3000; i++) {
 		snprintf(name, sizeof name, "/tmp/mem_return_%d_with_a_long_name_for_the_heap", i);
 		unlink(name);
 	}
-	CHECK_NEAR(meminfo("Slab"), slab0, "unlinked: the heap is back");
-	CHECK_NEAR(meminfo("MemFree"), free0, "and so are its pages");
+	CHECK_NEAR(meminfo_kb("Slab:"), slab0, "unlinked: the heap is back");
+	CHECK_NEAR(meminfo_kb("MemFree:"), free0, "and so are its pages");
 }
 
 int main(void)
 {
-	CHECK(meminfo("MemTotal") > 0 && meminfo("MemFree") > 0 && meminfo("Slab") >= 0,
+	CHECK(meminfo_kb("MemTotal:") > 0 && meminfo_kb("MemFree:") > 0 && meminfo_kb("Slab:") >= 0,
 	      "/proc/meminfo has MemTotal, MemFree and Slab");
 	test_truncate();
 	test_heap();
