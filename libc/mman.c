@@ -1,5 +1,5 @@
 /* mman.c: the program break (brk/sbrk) and memory mappings (mmap via mmap2, munmap, mprotect,
- * mremap, msync, madvise). */
+ * mremap, msync, madvise, mincore, mlock, munlock). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -46,6 +46,9 @@ int munmap(void *addr, size_t len) { return (int)__sysret(__NR_munmap, addr, len
 int mprotect(void *addr, size_t len, int prot) { return (int)__sysret(__NR_mprotect, addr, len, prot); }
 int msync(void *addr, size_t len, int flags) { return (int)__sysret(__NR_msync, addr, len, flags); }
 int madvise(void *addr, size_t len, int advice) { return (int)__sysret(__NR_madvise, addr, len, advice); }
+int mincore(void *addr, size_t len, unsigned char *vec) { return (int)__sysret(__NR_mincore, addr, len, vec); }
+int mlock(const void *addr, size_t len) { return (int)__sysret(__NR_mlock, addr, len); }
+int munlock(const void *addr, size_t len) { return (int)__sysret(__NR_munlock, addr, len); }
 
 void *mremap(void *old, size_t oldlen, size_t newlen, int flags, ...)
 {

@@ -60,7 +60,7 @@ static int stat_show(struct seq_file *m, struct proc *p)
 {
 	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 %u %u 0 0 20 0 1 0 %llu %u %u\n",
 		   p->pid, p->comm, task_state_char(p), ppid_of(p), p->pgid, p->sid, p->utime, p->stime,
-		   (unsigned long long)p->start_jiffies, vma_total(p->mmap), resident_pages(p));
+		   (unsigned long long)p->start_jiffies, vma_total(p->mmap, 0), resident_pages(p));
 	return 0;
 }
 
@@ -72,7 +72,8 @@ static int status_show(struct seq_file *m, struct proc *p)
 		   p->uid, p->euid, p->suid, p->euid, p->gid, p->egid, p->sgid, p->egid);
 	if (p->pgdir)
 		seq_printf(m, "VmSize:\t%8u kB\nVmLck:\t%8u kB\nVmRSS:\t%8u kB\n",
-			   vma_total(p->mmap) / 1024, 0u, resident_pages(p) * (PGSIZE / 1024));
+			   vma_total(p->mmap, 0) / 1024, vma_total(p->mmap, VM_LOCKED) / 1024,
+			   resident_pages(p) * (PGSIZE / 1024));
 	return 0;
 }
 

@@ -1,5 +1,5 @@
 /* mm.c: the memory system calls: brk, mmap2 (anonymous memory, private or
- * shared), old mmap, munmap, mprotect, mremap and madvise. They change the regions
+ * shared), old mmap, munmap, mprotect, mremap, madvise and msync. They change the regions
  * (mm/vma.c); private memory gets its pages when first touched
  * (mm/fault.c), MAP_SHARED memory when mapped, so that a fork shares every
  * one of its pages; mprotect(PROT_NONE) keeps the frames but makes every
@@ -171,7 +171,8 @@ SYSCALL_DEFINE3(mprotect, uint32_t, addr, uint32_t, len, int, prot)
 	/* Linux: a range that is not (all) mapped, the kernel's included, is ENOMEM. */
 	if (!is_user_range(addr, ROUNDUP(len, PGSIZE)))
 		return -ENOMEM;
-	return vma_protect(current->pgdir, &current->mmap, addr, addr + ROUNDUP(len, PGSIZE), (uint32_t)prot);
+	return vma_set_flags(current->pgdir, &current->mmap, addr, addr + ROUNDUP(len, PGSIZE), VM_PROT,
+			     (uint32_t)prot);
 }
 
 /* Linux's mremap for anonymous memory: shrink in place, grow in place when
@@ -243,13 +244,25 @@ SYSCALL_DEFINE3(madvise, uint32_t, addr, uint32_t, len, int, advice)
 	if (advice != MADV_DONTNEED)
 		return 0;
 	struct proc *p = current;
-	uint32_t covered = addr;
-	for (struct vm_area *v = vma_find(p->mmap, addr); v && v->start < addr + len; v = v->next) {
-		if (v->start > covered)
-			return -ENOMEM;
+	if (!vma_covers(p->mmap, addr, addr + len))
+		return -ENOMEM;
+	for (struct vm_area *v = vma_find(p->mmap, addr); v && v->start < addr + len; v = v->next)
+		if (v->flags & VM_LOCKED)
+			return -EINVAL;         /* Linux: locked pages cannot be dropped */
+	for (struct vm_area *v = vma_find(p->mmap, addr); v && v->start < addr + len; v = v->next)
 		if (!(v->flags & VM_SHARED))
 			vm_unmap_range(p->pgdir, MAX(v->start, addr), MIN(v->end, addr + len));
-		covered = v->end;
-	}
-	return covered < addr + len ? -ENOMEM : 0;
+	return 0;
+}
+
+/* Anonymous memory has no file to write back to: the range must be mapped. */
+SYSCALL_DEFINE3(msync, uint32_t, addr, uint32_t, len, int, flags)
+{
+	if ((addr & (PGSIZE - 1)) || (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)) ||
+	    ((flags & MS_ASYNC) && (flags & MS_SYNC)))
+		return -EINVAL;
+	uint32_t end = ROUNDUP(addr + len, PGSIZE);
+	if (addr + len < addr || !is_user_range(addr, end - addr))
+		return -ENOMEM;
+	return vma_covers(current->mmap, addr, end) ? 0 : -ENOMEM;
 }

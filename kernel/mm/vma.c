@@ -94,19 +94,27 @@ int vma_unmap(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end)
 	return 0;
 }
 
-int vma_protect(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end, uint32_t prot)
+bool vma_covers(struct vm_area *list, uint32_t start, uint32_t end)
 {
 	uint32_t covered = start;
-	for (struct vm_area *v = vma_find(*list, start); v && v->start <= covered && covered < end; v = v->next)
+	for (struct vm_area *v = vma_find(list, start); v && v->start <= covered && covered < end; v = v->next)
 		covered = v->end;
-	if (covered < end)
+	return covered >= end;
+}
+
+int vma_set_flags(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end, uint32_t clear,
+		  uint32_t set)
+{
+	if (!vma_covers(*list, start, end))
 		return -ENOMEM;
 	int r = split_range(*list, start, end);
 	if (r)
 		return r;
 	for (struct vm_area *v = vma_find(*list, start); v && v->start < end; v = v->next) {
-		v->flags = (v->flags & ~VM_PROT) | prot;
-		vm_protect_range(pgdir, v->start, v->end, v->flags);
+		uint32_t old = v->flags;
+		v->flags = (v->flags & ~clear) | set;
+		if ((old ^ v->flags) & VM_PROT)
+			vm_protect_range(pgdir, v->start, v->end, v->flags);
 	}
 	merge(*list);
 	return 0;
@@ -124,6 +132,7 @@ struct vm_area *vma_dup(const struct vm_area *list, bool *ok)
 			return NULL;
 		}
 		*n = *v;
+		n->flags &= ~VM_LOCKED;         /* locks are not inherited */
 		n->next = NULL;
 		*tail = n;
 		tail = &n->next;
@@ -140,10 +149,11 @@ void vma_free_all(struct vm_area **list)
 	}
 }
 
-uint32_t vma_total(const struct vm_area *list)
+uint32_t vma_total(const struct vm_area *list, uint32_t flags)
 {
 	uint32_t n = 0;
 	for (const struct vm_area *v = list; v; v = v->next)
-		n += v->end - v->start;
+		if ((v->flags & flags) == flags)
+			n += v->end - v->start;
 	return n;
 }

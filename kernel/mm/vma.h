@@ -15,6 +15,7 @@
 #define VM_SHARED    0x08
 #define VM_GROWSDOWN 0x100
 #define VM_NORESERVE 0x200      /* not counted against the memory there is */
+#define VM_LOCKED    0x400      /* mlock: its pages are all present and stay */
 #define VM_PROT      (VM_READ | VM_WRITE | VM_EXEC)
 
 struct vm_area {
@@ -31,12 +32,17 @@ int vma_insert(struct vm_area **list, uint32_t start, uint32_t end, uint32_t fla
 /* Removes [start, end) from the regions (splitting those it cuts) and frees
  * its pages: munmap. */
 int vma_unmap(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end);
-/* mprotect: -ENOMEM unless the whole range is mapped. */
-int vma_protect(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end, uint32_t prot);
+/* Whether regions cover every byte of [start, end). */
+bool vma_covers(struct vm_area *list, uint32_t start, uint32_t end);
+/* mprotect, mlock: the flags in clear go, those in set come, over
+ * [start, end), which must all be mapped (else -ENOMEM, as Linux). */
+int vma_set_flags(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end, uint32_t clear,
+		  uint32_t set);
 /* fork: a copy of the list; NULL with *ok false if memory ran out. */
 struct vm_area *vma_dup(const struct vm_area *list, bool *ok);
 void vma_free_all(struct vm_area **list);
-/* Bytes mapped, for VmSize and the like. */
-uint32_t vma_total(const struct vm_area *list);
+/* Bytes in the regions that have all these flags (0: all regions), for
+ * VmSize, VmLck and the like. */
+uint32_t vma_total(const struct vm_area *list, uint32_t flags);
 
 #endif

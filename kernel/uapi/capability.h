@@ -3,6 +3,7 @@
 #ifndef UAPI_CAPABILITY_H
 #define UAPI_CAPABILITY_H
 
+#define CAP_IPC_LOCK     14
 #define CAP_SYS_RAWIO    17
 #define CAP_SYS_PTRACE   19
 #define CAP_SYS_ADMIN    21

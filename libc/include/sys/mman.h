@@ -11,5 +11,8 @@ int mprotect(void *addr, size_t len, int prot);
 void *mremap(void *old, size_t oldlen, size_t newlen, int flags, ...);
 int msync(void *addr, size_t len, int flags);
 int madvise(void *addr, size_t len, int advice);
+int mincore(void *addr, size_t len, unsigned char *vec);
+int mlock(const void *addr, size_t len);
+int munlock(const void *addr, size_t len);
 
 #endif
