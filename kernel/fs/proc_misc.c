@@ -17,6 +17,11 @@ static int meminfo_show(struct seq_file *m, void *v)
 	seq_printf(m, "%-16s%8u kB\n", "MemTotal:", total);
 	seq_printf(m, "%-16s%8u kB\n", "MemFree:", free);
 	seq_printf(m, "%-16s%8u kB\n", "MemAvailable:", free);
+	/* No page cache (ramfs data is in the heap, under Slab) and no swap. */
+	seq_printf(m, "%-16s%8u kB\n", "Buffers:", 0u);
+	seq_printf(m, "%-16s%8u kB\n", "Cached:", 0u);
+	seq_printf(m, "%-16s%8u kB\n", "SwapTotal:", 0u);
+	seq_printf(m, "%-16s%8u kB\n", "SwapFree:", 0u);
 	seq_printf(m, "%-16s%8u kB\n", "Slab:", (unsigned)(kmalloc_in_use() / 1024));
 	return 0;
 }
