@@ -17,8 +17,8 @@
 
 static int out_of_memory(struct proc *p, uint32_t addr)
 {
-	printk(KERN_ERR "Out of memory: killed process %d (%s) faulting at %#x, %u pages free\n",
-	       p->pid, p->comm, addr, (unsigned)pmm_free_pages());
+	printk(KERN_ERR "Out of memory: Killed process %d (%s) total-vm:%ukB, faulting at %#x\n",
+	       p->pid, p->comm, vma_total(p->mmap, 0) / 1024, addr);
 	if (p == current)
 		force_signal(SIGKILL, SI_KERNEL, addr);
 	return FAULT_OOM;
