@@ -6,6 +6,8 @@
 #include "test/ktest.h"
 #include "mm/pmm.h"
 #include "mm/vm.h"
+#include "mm/vma.h"
+#include "uapi/errno.h"
 
 KTEST(pmm_alloc_free)
 {
@@ -102,6 +104,43 @@ KTEST(page_tables)
 	pgdir_free(copy);
 	pgdir_free(pd);
 	KCHECK(pmm_free_pages() == before);
+}
+
+static int vma_count(const struct vm_area *v)
+{
+	int n = 0;
+	for (; v; v = v->next)
+		n++;
+	return n;
+}
+
+/* Regions split where an operation cuts them and merge back when equal. */
+KTEST(vma_split_merge)
+{
+	size_t heap = kmalloc_in_use(), pages = pmm_free_pages();
+	pde_t *pd = pgdir_create();
+	struct vm_area *list = NULL;
+	uint32_t a = 0x10000000, rw = VM_READ | VM_WRITE;
+	KCHECK(pd && vma_insert(&list, a, a + 4 * PGSIZE, rw) == 0);
+	KCHECK(vma_insert(&list, a + 4 * PGSIZE, a + 6 * PGSIZE, rw) == 0);
+	KCHECK(vma_count(list) == 1 && list->end == a + 6 * PGSIZE);
+	KCHECK(vm_alloc_range(pd, a, a + 6 * PGSIZE, PTE_U | PTE_W, false) == 0);
+	KCHECK(vma_set_flags(pd, &list, a + PGSIZE, a + 2 * PGSIZE, VM_PROT, VM_READ) == 0);
+	KCHECK(vma_count(list) == 3 && !(*vm_walk(pd, a + PGSIZE, false) & PTE_W));
+	KCHECK(vma_set_flags(pd, &list, a + PGSIZE, a + 2 * PGSIZE, VM_PROT, rw) == 0);
+	KCHECK(vma_count(list) == 1);
+	KCHECK(vma_set_flags(pd, &list, a, a + 7 * PGSIZE, 0, VM_LOCKED) == -ENOMEM);
+	KCHECK(vma_unmap(pd, &list, a + 2 * PGSIZE, a + 3 * PGSIZE) == 0);
+	KCHECK(vma_count(list) == 2 && vm_kaddr(pd, a + 2 * PGSIZE) == NULL);
+	KCHECK(vma_find(list, a + 2 * PGSIZE)->start == a + 3 * PGSIZE);
+	KCHECK(vma_total(list, 0) == 5 * PGSIZE);
+	bool ok;
+	struct vm_area *copy = vma_dup(list, &ok);
+	KCHECK(ok && vma_count(copy) == 2);
+	vma_free_all(&copy);
+	KCHECK(vma_unmap(pd, &list, a, a + 6 * PGSIZE) == 0 && list == NULL);
+	pgdir_free(pd);
+	KCHECK(kmalloc_in_use() == heap && pmm_free_pages() == pages);
 }
 
 KTEST(printf_format)
