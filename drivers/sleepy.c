@@ -8,7 +8,7 @@
 #include "module/module.h"
 #include "kernel.h"
 #include "proc.h"
-#include "uapi/errno.h"
+#include "errno.h"
 
 static DECLARE_WAIT_QUEUE_HEAD(wq);
 static int flag = 0;

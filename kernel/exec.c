@@ -13,10 +13,11 @@
 #include "uapi/auxv.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/limits.h"
 #include "uapi/stat.h"
 #include "fs/vfs.h"
+#include "x86/x86.h"
 
-#define ARG_MAX      (128 * 1024)   /* the least room the strings ever get */
 #define MAX_ARG_STRLEN (32 * PGSIZE)  /* one string, its NUL included */
 #define ARGS_MAX_ROOM (6u << 20)    /* the most room the strings get: Linux's _STK_LIM / 4 * 3 */
 #define STACK_MAX    (8u << 20)
@@ -409,7 +410,7 @@ static void commit_image(const struct image *img, uint32_t esp, const char *path
 	memset(tf, 0, sizeof(*tf));
 	tf->cs = UCODE_SEL;
 	tf->ds = tf->es = tf->ss = UDATA_SEL;
-	tf->eflags = 0x202;
+	tf->eflags = EFLAGS_FIXED | EFLAGS_IF;
 	tf->eip = img->entry;
 	tf->esp = esp;
 }

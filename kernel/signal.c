@@ -11,7 +11,7 @@
 #include "proc.h"
 #include "syscall.h"
 #include "x86/timer.h"
-#include "uapi/errno.h"
+#include "errno.h"
 #include "uapi/signal.h"
 #include "uapi/syscall_nr.h"
 #include "x86/x86.h"
@@ -128,7 +128,8 @@ static void save_sigcontext(struct k_sigcontext *sc, const struct trapframe *tf,
  * ring-3 user selectors, and the flags only the ones user code may change. */
 static int restore_sigcontext(struct trapframe *tf, const struct k_sigcontext *sc)
 {
-	uint32_t user_flags = 0x00000dd5;   /* CF PF AF ZF SF TF DF OF */
+	uint32_t user_flags = EFLAGS_CF | EFLAGS_PF | EFLAGS_AF | EFLAGS_ZF | EFLAGS_SF | EFLAGS_TF |
+			      EFLAGS_DF | EFLAGS_OF;
 	tf->edi = sc->edi, tf->esi = sc->esi, tf->ebp = sc->ebp, tf->esp = sc->esp;
 	tf->ebx = sc->ebx, tf->edx = sc->edx, tf->ecx = sc->ecx, tf->eax = sc->eax;
 	tf->eip = sc->eip;
@@ -198,7 +199,7 @@ static bool setup_frame(int sig, struct k_sigaction *act, const struct k_siginfo
 	tf->eip = (uint32_t)act->handler;
 	tf->cs = UCODE_SEL;
 	tf->ds = tf->es = tf->ss = UDATA_SEL;
-	tf->eflags &= ~0x400u;              /* DF clear, as the ABI promises a function */
+	tf->eflags &= ~EFLAGS_DF;           /* DF clear, as the ABI promises a function */
 	uint64_t mask = ((uint64_t)act->mask[1] << 32) | act->mask[0];
 	if (!(act->flags & SA_NODEFER))
 		mask |= SIGBIT(sig);

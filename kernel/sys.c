@@ -106,17 +106,12 @@ static struct segdesc tls_desc(const struct user_desc *d)
 {
 	if (tls_desc_empty(d))
 		return (struct segdesc){ 0 };
-	uint32_t limit = d->limit;
-	uint8_t access = 0x90 | 0x60 | (d->contents << 2) | (d->read_exec_only ? 0 : 2);
-	uint8_t flags = (d->limit_in_pages ? 0x8 : 0) | (d->seg_32bit ? 0x4 : 0) | (d->useable ? 0x1 : 0);
-	return (struct segdesc){
-		.limit_lo = limit & 0xffff,
-		.base_lo = d->base_addr & 0xffff,
-		.base_mid = (d->base_addr >> 16) & 0xff,
-		.access = access,
-		.flags_limit_hi = (flags << 4) | ((limit >> 16) & 0xf),
-		.base_hi = d->base_addr >> 24,
-	};
+	/* contents is 0 (data) or 1 (data, expanding down): tls_desc_ok refused code. */
+	uint8_t access = DESC_PRESENT | DESC_DPL(3) | DESC_S |
+			 (d->contents ? DESC_DATA_EXPAND_DOWN : 0) | (d->read_exec_only ? 0 : DESC_DATA_WRITABLE);
+	uint8_t flags = (d->limit_in_pages ? DESC_GRANULARITY_4K : 0) | (d->seg_32bit ? DESC_DB : 0) |
+			(d->useable ? DESC_AVL : 0);
+	return make_segdesc(d->base_addr, d->limit, access, flags);
 }
 
 SYSCALL_DEFINE1(set_thread_area, struct user_desc *, udesc)

@@ -7,6 +7,7 @@
 #define WAITQUEUE_H
 
 #include <stdbool.h>
+#include "errno.h"
 #include "list.h"
 
 struct proc;
@@ -61,7 +62,7 @@ bool signal_pending_current(void);
 			break;                                                  \
 		}                                                               \
 		if ((intr) && signal_pending_current()) {                       \
-			__ret = -512 /* -ERESTARTSYS */;                        \
+			__ret = -ERESTARTSYS;                                   \
 			break;                                                  \
 		}                                                               \
 		if (__t == 0) {                                                 \

@@ -7,7 +7,7 @@
 #include "module/module.h"
 #include "kernel.h"
 #include "dev/miscdevice.h"
-#include "uapi/errno.h"
+#include "errno.h"
 #include "uapi/wq_test.h"
 #include "waitqueue.h"
 

@@ -10,7 +10,7 @@
 #include "proc.h"
 #include "tty/tty.h"
 #include "uaccess.h"
-#include "uapi/errno.h"
+#include "errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/ioctl.h"
 #include "uapi/stat.h"

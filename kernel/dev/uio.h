@@ -7,14 +7,8 @@
 
 #include <stddef.h>
 #include "fs/file.h"
+#include "uapi/uio.h"                   /* struct iovec, UIO_MAXIOV */
 
-/* The user's struct iovec, as readv/writev pass it (same layout on i386). */
-struct iovec {
-	void *iov_base;
-	size_t iov_len;
-};
-
-#define UIO_MAXIOV 1024                 /* Linux's and FreeBSD's limit on entries per call */
 #define UIO_FASTIOV 8                   /* vectors this short are copied to the stack */
 
 enum uio_seg { UIO_USERSPACE, UIO_SYSSPACE };

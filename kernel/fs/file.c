@@ -7,6 +7,7 @@
 #include "mm/kmalloc.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/fs.h"
 #include "x86/x86.h"
 
 struct file *file_alloc(const struct file_operations *fops, struct inode *inode, unsigned int flags)
@@ -96,13 +97,13 @@ loff_t llseek_pos(struct file *file, loff_t offset, int whence, loff_t maxsize, 
 {
 	loff_t base;
 	switch (whence) {
-	case 0:                             /* SEEK_SET */
+	case SEEK_SET:
 		base = 0;
 		break;
-	case 1:                             /* SEEK_CUR */
+	case SEEK_CUR:
 		base = file->f_pos;
 		break;
-	case 2:                             /* SEEK_END */
+	case SEEK_END:
 		if (eof < 0)
 			return -EINVAL;
 		base = eof;

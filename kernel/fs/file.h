@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "errno.h"                /* ENOIOCTLCMD, ERESTARTSYS */
 #include "list.h"
 #include "uaccess.h"
 #include "uapi/fcntl.h"
@@ -162,13 +163,6 @@ struct dir_context {
 		      uint64_t ino, unsigned int type);
 	loff_t pos;
 };
-
-#define ENOIOCTLCMD 515                 /* kernel-internal: "not my ioctl" */
-/* Kernel-internal: a sleep was interrupted by a signal. ERESTARTSYS restarts
- * the call if the handler has SA_RESTART (or no handler runs), else EINTR;
- * ERESTARTNOHAND restarts only if no handler runs. */
-#define ERESTARTSYS 512
-#define ERESTARTNOHAND 514
 
 struct file *file_alloc(const struct file_operations *fops, struct inode *inode, unsigned int flags);
 /* One more reference to a file the caller already holds (Linux's get_file). */

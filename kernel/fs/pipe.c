@@ -12,13 +12,13 @@
 #include "fs/ringbuf.h"
 #include "proc.h"
 #include "syscall.h"
-#include "uapi/errno.h"
+#include "errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/ioctl.h"
+#include "uapi/limits.h"
 #include "uapi/stat.h"
 
 #define PIPE_SIZE 65536
-#define PIPE_BUF  4096
 
 /* Used from process context only, never by interrupt handlers; the kernel is
  * not preempted, so between two sleeps a reader or writer has it to itself. */

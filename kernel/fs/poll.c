@@ -13,7 +13,7 @@
 #include "syscall.h"
 #include "time.h"
 #include "x86/timer.h"
-#include "uapi/errno.h"
+#include "errno.h"
 #include "uapi/time.h"
 
 #define MAX_POLL_QUEUES 128

@@ -7,8 +7,7 @@
 #define RAMFS_H
 
 #include "fs/file.h"
-
-#define NAME_MAX 255
+#include "uapi/limits.h"          /* NAME_MAX */
 
 /* A fresh unlinked inode of the given type (S_IFMT bits) with ramfs's
  * operations for that type, holding one reference for the caller. */

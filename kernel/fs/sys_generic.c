@@ -10,8 +10,9 @@
 #include "mm/kmalloc.h"
 #include "proc.h"
 #include "syscall.h"
-#include "uapi/errno.h"
+#include "errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/fs.h"
 #include "uapi/ioctl.h"
 #include "uapi/poll.h"
 #include "uapi/stat.h"
@@ -194,7 +195,7 @@ static loff_t do_lseek(int fd, loff_t off, int whence)
 	struct file *f = fget(fd);
 	if (!f)
 		return -EBADF;
-	loff_t r = whence < 0 || whence > 2 ? -EINVAL : f->f_op->llseek ? f->f_op->llseek(f, off, whence) : -ESPIPE;
+	loff_t r = whence < SEEK_SET || whence > SEEK_END ? -EINVAL : f->f_op->llseek ? f->f_op->llseek(f, off, whence) : -ESPIPE;
 	fput(f);
 	return r;
 }

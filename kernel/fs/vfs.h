@@ -6,8 +6,7 @@
 
 #include <stdbool.h>
 #include "fs/file.h"
-
-#define PATH_MAX 4096
+#include "uapi/limits.h"          /* PATH_MAX */
 
 void vfs_init(void);                    /* the root, /dev /proc /sys /tmp */
 struct inode *vfs_root(void);

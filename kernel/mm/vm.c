@@ -23,7 +23,7 @@ void vm_init(void)
 		panic("vm: no memory for the kernel page directory");
 	kpgdir = P2V(pa);
 	memset(kpgdir, 0, PGSIZE);
-	lcr4(rcr4() | 0x80);                    /* CR4.PGE: kernel mappings survive CR3 loads */
+	lcr4(rcr4() | CR4_PGE);                 /* kernel mappings survive CR3 loads */
 	for (uint32_t p = 0; p < pmm_phys_top(); p += 0x400000)
 		kpgdir[KERN_PDE0 + PDX(p)] = p | PTE_P | PTE_W | PTE_PS | PTE_G;
 	vm_switch(kpgdir);

@@ -11,7 +11,7 @@
 #include "dev/miscdevice.h"
 #include "fs/poll.h"
 #include "uaccess.h"
-#include "uapi/errno.h"
+#include "errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/ioctl.h"
 

@@ -7,7 +7,7 @@
 #include "fs/poll.h"
 #include "proc.h"
 #include "tty/tty.h"
-#include "uapi/errno.h"
+#include "errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/ioctl.h"
 

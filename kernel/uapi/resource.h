@@ -1,5 +1,7 @@
 /* uapi/resource.h: resource limit numbers and records (ugetrlimit/setrlimit use 32-bit limits,
- * prlimit64 64-bit ones), and struct k_rusage as wait4/getrusage fill it in. */
+ * prlimit64 64-bit ones), and struct k_rusage as wait4/getrusage fill it in. The libc's
+ * <sys/resource.h> includes this header with k_rlimit, k_rusage and k_timeval defined as
+ * POSIX's rlimit, rusage and timeval. */
 #ifndef UAPI_RESOURCE_H
 #define UAPI_RESOURCE_H
 

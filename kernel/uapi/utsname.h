@@ -1,4 +1,5 @@
-/* uapi/utsname.h: what uname(2) (newuname, number 122) fills in. */
+/* uapi/utsname.h: what uname(2) (newuname, number 122) fills in. The libc's <sys/utsname.h>
+ * includes this header with new_utsname defined as POSIX's utsname. */
 #ifndef UAPI_UTSNAME_H
 #define UAPI_UTSNAME_H
 

@@ -10,12 +10,12 @@ void cpu_init(void)
 {
 	uint32_t a = 1, b, c, d;
 	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
-	cpu_has_fxsr = d & (1u << 24);
+	cpu_has_fxsr = d & CPUID_EDX_FXSR;
 	uint32_t cr0 = rcr0();
-	cr0 &= ~0x4u;                       /* EM off: FPU instructions execute */
-	cr0 |= 0x2u | 0x20u;                /* MP, NE: native FPU error reporting */
+	cr0 &= ~CR0_EM;
+	cr0 |= CR0_MP | CR0_NE;             /* native FPU error reporting */
 	lcr0(cr0);
-	if (cpu_has_fxsr && (d & (1u << 25)))
-		lcr4(rcr4() | 0x200 | 0x400);   /* OSFXSR, OSXMMEXCPT */
+	if (cpu_has_fxsr && (d & CPUID_EDX_SSE))
+		lcr4(rcr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
 	__asm__ volatile("fninit");
 }

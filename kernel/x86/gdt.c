@@ -14,7 +14,7 @@ struct tss {
 static struct segdesc gdt[NSEGS];
 static struct tss tss;
 
-static struct segdesc make_seg(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
+struct segdesc make_segdesc(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
 {
 	return (struct segdesc){
 		.limit_lo = limit & 0xffff,
@@ -28,11 +28,14 @@ static struct segdesc make_seg(uint32_t base, uint32_t limit, uint8_t access, ui
 
 void gdt_init(void)
 {
-	gdt[SEG_KCODE] = make_seg(0, 0xfffff, 0x9a, 0xc);
-	gdt[SEG_KDATA] = make_seg(0, 0xfffff, 0x92, 0xc);
-	gdt[SEG_UCODE] = make_seg(0, 0xfffff, 0xfa, 0xc);
-	gdt[SEG_UDATA] = make_seg(0, 0xfffff, 0xf2, 0xc);
-	gdt[SEG_TSS] = make_seg((uint32_t)&tss, sizeof(tss) - 1, 0x89, 0x0);
+	const uint8_t code = DESC_PRESENT | DESC_S | DESC_CODE_EXECUTABLE | DESC_CODE_READABLE;
+	const uint8_t data = DESC_PRESENT | DESC_S | DESC_DATA_WRITABLE;
+	const uint8_t flat = DESC_GRANULARITY_4K | DESC_DB;     /* 0 to 4 GiB, 32-bit */
+	gdt[SEG_KCODE] = make_segdesc(0, 0xfffff, code | DESC_DPL(0), flat);
+	gdt[SEG_KDATA] = make_segdesc(0, 0xfffff, data | DESC_DPL(0), flat);
+	gdt[SEG_UCODE] = make_segdesc(0, 0xfffff, code | DESC_DPL(3), flat);
+	gdt[SEG_UDATA] = make_segdesc(0, 0xfffff, data | DESC_DPL(3), flat);
+	gdt[SEG_TSS] = make_segdesc((uint32_t)&tss, sizeof(tss) - 1, DESC_PRESENT | DESC_TSS_32, 0);
 	tss.ss0 = KDATA_SEL;
 	tss.iomap_base = sizeof(tss);       /* no I/O bitmap: ring 3 gets no ports */
 

@@ -30,6 +30,22 @@ struct segdesc {
 	uint8_t base_hi;
 } __attribute__((packed));
 
+/* The access byte (Intel SDM vol. 3, 3.4.5), Linux's desc_defs.h names. */
+#define DESC_DATA_WRITABLE     0x02
+#define DESC_CODE_READABLE     0x02
+#define DESC_DATA_EXPAND_DOWN  0x04
+#define DESC_CODE_EXECUTABLE   0x08
+#define DESC_S                 0x10     /* a code or data segment, not a system one */
+#define DESC_DPL(dpl)          ((dpl) << 5)
+#define DESC_PRESENT           0x80
+#define DESC_TSS_32            0x09     /* system type: an available 32-bit TSS */
+/* The flags nibble above the limit's top bits. */
+#define DESC_AVL               0x1      /* free for software: user_desc's "useable" */
+#define DESC_DB                0x4      /* 32-bit operands and stack */
+#define DESC_GRANULARITY_4K    0x8      /* the limit counts pages */
+
+/* A descriptor for base and a 20-bit limit with the given access byte and flags. */
+struct segdesc make_segdesc(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags);
 void gdt_init(void);
 void tss_set_kstack(uint32_t esp0);
 void gdt_load_tls(const struct segdesc tls[GDT_ENTRY_TLS_ENTRIES]);

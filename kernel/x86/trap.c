@@ -5,6 +5,7 @@
  * table), a WARN that goes on, or an oops (x86/dumpstack.c). On the way back to ring 3 the
  * process may be preempted and receives its pending signals. */
 #include "kernel.h"
+#include "errno.h"
 #include "fs/file.h"
 #include "mm/fault.h"
 #include "x86/gdt.h"

@@ -33,7 +33,17 @@ static inline uint32_t read_eflags(void)
 	return f;
 }
 
-#define EFLAGS_IF 0x200
+/* EFLAGS bits (Intel SDM vol. 1, 3.4.3). */
+#define EFLAGS_CF    0x0001
+#define EFLAGS_FIXED 0x0002             /* reserved, always 1 */
+#define EFLAGS_PF    0x0004
+#define EFLAGS_AF    0x0010
+#define EFLAGS_ZF    0x0040
+#define EFLAGS_SF    0x0080
+#define EFLAGS_TF    0x0100
+#define EFLAGS_IF    0x0200             /* interrupts enabled */
+#define EFLAGS_DF    0x0400             /* string instructions count down */
+#define EFLAGS_OF    0x0800
 
 /* Interrupt-disabling critical sections that nest: the kernel runs on one CPU, so
  * masking interrupts is the whole of its locking. */
@@ -49,6 +59,16 @@ static inline void irq_restore(uint32_t f)
 	if (f & EFLAGS_IF)
 		sti();
 }
+
+/* Control register bits (Intel SDM vol. 3, 2.5) and the CPUID leaf 1 EDX bits the kernel reads. */
+#define CR0_MP         0x00000002       /* WAIT/FWAIT honour TS */
+#define CR0_EM         0x00000004       /* FPU instructions trap (no FPU) */
+#define CR0_NE         0x00000020       /* FPU errors as exception 16, not IRQ 13 */
+#define CR4_PGE        0x00000080       /* global pages survive CR3 loads */
+#define CR4_OSFXSR     0x00000200       /* the OS saves SSE state with fxsave */
+#define CR4_OSXMMEXCPT 0x00000400       /* SSE errors as exception 19 */
+#define CPUID_EDX_FXSR (1u << 24)
+#define CPUID_EDX_SSE  (1u << 25)
 
 static inline uint32_t rcr0(void) { uint32_t v; __asm__ volatile("mov %%cr0, %0" : "=r"(v)); return v; }
 static inline uint32_t rcr2(void) { uint32_t v; __asm__ volatile("mov %%cr2, %0" : "=r"(v)); return v; }

@@ -4,12 +4,7 @@
 
 #include <sys/types.h>
 #include <uapi/fcntl.h>
-
-#ifndef SEEK_SET
-#define SEEK_SET 0
-#define SEEK_CUR 1
-#define SEEK_END 2
-#endif
+#include <uapi/fs.h>		/* SEEK_SET, SEEK_CUR, SEEK_END */
 
 /* The mode argument is only read when flags contain O_CREAT. */
 int open(const char *path, int flags, ...);

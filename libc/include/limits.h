@@ -3,11 +3,10 @@
 #ifndef _LIBC_LIMITS_H_
 #define _LIBC_LIMITS_H_
 
-#define PATH_MAX   4096
-#define NAME_MAX   255
-#define PIPE_BUF   4096
-#define ARG_MAX    131072
-#define IOV_MAX    1024
+#include <uapi/limits.h>	/* ARG_MAX, NAME_MAX, PATH_MAX, PIPE_BUF */
+#include <uapi/uio.h>
+
+#define IOV_MAX    UIO_MAXIOV
 #define LINE_MAX   2048
 #define SSIZE_MAX  2147483647
 #define LONG_BIT   32

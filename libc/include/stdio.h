@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include <uapi/fs.h>		/* SEEK_SET, SEEK_CUR, SEEK_END */
 
 typedef struct __file FILE;
 
@@ -20,9 +21,6 @@ extern FILE *stderr;
 #define _IOFBF 0
 #define _IOLBF 1
 #define _IONBF 2
-#define SEEK_SET 0
-#define SEEK_CUR 1
-#define SEEK_END 2
 
 #define __printflike(f, a) __attribute__((format(printf, f, a)))
 

@@ -5,15 +5,11 @@
 #include <stddef.h>
 #include <sys/types.h>
 #include <uapi/fcntl.h>		/* F_OK, R_OK, W_OK, X_OK */
+#include <uapi/fs.h>		/* SEEK_SET, SEEK_CUR, SEEK_END */
 
 #define STDIN_FILENO  0
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2
-#ifndef SEEK_SET
-#define SEEK_SET 0
-#define SEEK_CUR 1
-#define SEEK_END 2
-#endif
 
 extern char **environ;
 

@@ -3,36 +3,23 @@
 #define _SYS_RESOURCE_H
 
 #include <sys/time.h>
+
+/* struct rlimit and struct rusage are the kernel's struct k_rlimit (ugetrlimit/setrlimit) and
+ * struct k_rusage, defined once in uapi/resource.h and taken here under POSIX's names: the
+ * k_timeval members are <sys/time.h>'s struct timeval, which has the same layout. */
+#ifdef UAPI_RESOURCE_H
+#error "<uapi/resource.h> included before <sys/resource.h>: struct rusage would be missing"
+#endif
+#define k_rlimit rlimit
+#define k_rusage rusage
+#define k_timeval timeval
 #include <uapi/resource.h>
+#undef k_timeval
+#undef k_rusage
+#undef k_rlimit
 
 typedef unsigned long rlim_t;
 #define RLIM_INFINITY ((rlim_t)K_RLIM_INFINITY)
-
-/* Same layout as the kernel's struct k_rlimit (ugetrlimit/setrlimit). */
-struct rlimit {
-	rlim_t rlim_cur;
-	rlim_t rlim_max;
-};
-
-/* Same layout as the kernel's struct k_rusage. */
-struct rusage {
-	struct timeval ru_utime;
-	struct timeval ru_stime;
-	long ru_maxrss;
-	long ru_ixrss;
-	long ru_idrss;
-	long ru_isrss;
-	long ru_minflt;
-	long ru_majflt;
-	long ru_nswap;
-	long ru_inblock;
-	long ru_oublock;
-	long ru_msgsnd;
-	long ru_msgrcv;
-	long ru_nsignals;
-	long ru_nvcsw;
-	long ru_nivcsw;
-};
 
 int getrlimit(int resource, struct rlimit *rl);
 int setrlimit(int resource, const struct rlimit *rl);

@@ -3,11 +3,7 @@
 #define _SYS_UIO_H
 
 #include <sys/types.h>
-
-struct iovec {
-	void *iov_base;
-	size_t iov_len;
-};
+#include <uapi/uio.h>		/* struct iovec */
 
 ssize_t readv(int fd, const struct iovec *iov, int n);
 ssize_t writev(int fd, const struct iovec *iov, int n);

@@ -1,17 +1,14 @@
-/* sys/utsname.h: uname(). struct utsname has the layout of the kernel's struct new_utsname. */
+/* sys/utsname.h: uname(). struct utsname is the kernel's struct new_utsname, defined once in
+ * uapi/utsname.h and taken here under POSIX's name. */
 #ifndef _SYS_UTSNAME_H
 #define _SYS_UTSNAME_H
 
+#ifdef UAPI_UTSNAME_H
+#error "<uapi/utsname.h> included before <sys/utsname.h>: struct utsname would be missing"
+#endif
+#define new_utsname utsname
 #include <uapi/utsname.h>
-
-struct utsname {
-	char sysname[__NEW_UTS_LEN + 1];
-	char nodename[__NEW_UTS_LEN + 1];
-	char release[__NEW_UTS_LEN + 1];
-	char version[__NEW_UTS_LEN + 1];
-	char machine[__NEW_UTS_LEN + 1];
-	char domainname[__NEW_UTS_LEN + 1];
-};
+#undef new_utsname
 
 int uname(struct utsname *u);
 
