@@ -6,6 +6,7 @@
 #include "syscall.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
+#include "uapi/random.h"
 #include "x86/x86.h"
 
 static uint64_t state = 0x9e3779b97f4a7c15ull;
@@ -36,7 +37,7 @@ SYSCALL_DEFINE3(getrandom, char *, ubuf, size_t, len, unsigned, flags)
 {
 	char chunk[256];
 	size_t done = 0;
-	if (flags & ~7u)
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
 		return -EINVAL;
 	while (done < len) {
 		size_t k = MIN(len - done, sizeof(chunk));

@@ -14,6 +14,7 @@
 #include "time.h"
 #include "x86/timer.h"
 #include "errno.h"
+#include "uapi/posix_types.h"
 #include "uapi/time.h"
 
 #define MAX_POLL_QUEUES 128
@@ -165,8 +166,7 @@ static long do_poll(struct pollfd *ufds, unsigned int nfds, long ticks)
 	return r == -ERESTARTNOHAND ? -EINTR : r;
 }
 
-#define FD_SETSIZE_BITS 1024
-#define SET_WORDS (FD_SETSIZE_BITS / 32)
+#define SET_WORDS (__FD_SETSIZE / 32)
 
 struct select_ctx {
 	int nfds;
@@ -208,7 +208,7 @@ static int scan_select(void *ctx, poll_table *pt)
 static long do_select(int nfds, uint32_t *ur, uint32_t *uw, uint32_t *ue, long ticks)
 {
 	uint32_t *user[3] = { ur, uw, ue };
-	if (nfds < 0 || nfds > FD_SETSIZE_BITS)
+	if (nfds < 0 || nfds > __FD_SETSIZE)
 		return -EINVAL;
 	struct select_ctx *c = kzalloc(sizeof(*c));
 	if (!c)

@@ -3,9 +3,7 @@
 #define _SYS_RANDOM_H
 
 #include <sys/types.h>
-
-#define GRND_NONBLOCK 1
-#define GRND_RANDOM   2
+#include <uapi/random.h>
 
 ssize_t getrandom(void *buf, size_t len, unsigned int flags);
 

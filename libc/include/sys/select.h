@@ -4,8 +4,9 @@
 
 #include <sys/types.h>
 #include <time.h>		/* struct timeval lives with struct timespec */
+#include <uapi/posix_types.h>
 
-#define FD_SETSIZE 1024
+#define FD_SETSIZE __FD_SETSIZE
 #define __NFDBITS  (8 * (int)sizeof(unsigned long))
 
 typedef struct {
