@@ -68,7 +68,7 @@ void cdev_del(struct cdev *cdev);
  * under name, all served by fops, and the node /dev/<name> (minor 0, mode 0666
  * root:root). Returns 0 for a given major and the major for major 0, as Linux
  * does, or -EBUSY / -EINVAL / -ENOMEM. Unlike Linux, it makes the node itself:
- * there is no udev here, and DEVICES.md has registration create the node. */
+ * there is no udev here, and docs/devices.md has registration create the node. */
 int register_chrdev(unsigned major, const char *name, const struct file_operations *fops);
 void unregister_chrdev(unsigned major, const char *name);
 

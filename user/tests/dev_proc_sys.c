@@ -1,4 +1,4 @@
-/* dev_proc_sys: the /proc and /sys entries of DEVICES.md: /proc/devices
+/* dev_proc_sys: the /proc and /sys entries of docs/devices.md: /proc/devices
  * (its header, the static majors with Linux's names, the dynamic ones, in
  * major order), the seed's /proc/helloworld, buffer1k, buffer2k and iter, and
  * /sys/kernel/mymodule/myvariable. */

@@ -1,5 +1,5 @@
 /* dev_stock_devices: the devices as a program built by someone who has only
- * DEVICES.md and a stock toolchain sees them: no project header, every number
+ * docs/devices.md and a stock toolchain sees them: no project header, every number
  * written out from the spec (ioctl commands with <sys/ioctl.h>'s _IOC
  * macros, majors and minors as literals). Built with glibc it shows the
  * kernel honours the published ABI, not just the project's own headers. */

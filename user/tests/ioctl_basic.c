@@ -1,4 +1,4 @@
-/* ioctl_basic: the generic ioctl dispatch (ABI.md "ioctl encoding").
+/* ioctl_basic: the generic ioctl dispatch (docs/devices.md, "How a driver is reached").
  * EBADF comes first; FIOCLEX, FIONCLEX and FIONBIO are handled for every file and show
  * up in fcntl's F_GETFD/F_GETFL; FIONBIO reads its int through the pointer (EFAULT);
  * FIONREAD is answered by pipes; anything a file does not know is ENOTTY, and terminal

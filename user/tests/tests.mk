@@ -14,7 +14,7 @@ KERNEL_ONLY_TESTS := tty_basic tls_selectors init_signals prlimit_perm vm86_kill
 # Tests whose output must be identical on the host Linux and in the kernel.
 DIFF_TESTS := $(filter-out $(KERNEL_ONLY_TESTS),$(TEST_PROGS))
 # Tests whose glibc build also runs in the kernel (as /tests/NAME.glibc): the
-# differential ones, and the one that uses the devices through DEVICES.md's
+# differential ones, and the one that uses the devices through docs/devices.md's
 # numbers with nothing but the stock toolchain.
 GLIBC_IMAGE_TESTS := $(DIFF_TESTS) dev_stock_devices
 

@@ -1,4 +1,4 @@
-/* tty_basic: the terminal devices (DEVICES.md "Terminals"). The console is a
+/* tty_basic: the terminal devices (docs/devices.md, "Standard devices"). The console is a
  * tty and /dev/null is not; termios survives a TCSETS/TCGETS round trip with
  * each tcsetattr action; the window is 80x25; FIONREAD, O_NONBLOCK and poll
  * see no input; non-canonical VMIN/VTIME reads time out; a session leader
