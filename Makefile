@@ -81,6 +81,10 @@ $(BUSYBOX):
 $(BUSYBOX_LINKS): $(BUSYBOX) tools/applets.py
 	$(Q)python3 tools/applets.py $< usr/bin /bin/busybox > $@
 
+# grub-mkrescue takes the volume date and UUID from the clock, and xorriso records the files'
+# times: both run under a clock frozen at the last commit's time, so a commit makes one ISO.
+ISO_TIME := $(or $(shell TZ=UTC0 git log -1 --format=%cd --date=format-local:'%Y-%m-%d %H:%M:%S' 2>/dev/null),2000-01-01 00:00:00)
+
 iso: $(ISO)
 $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 	@echo "  ISO     $@"
@@ -88,7 +92,7 @@ $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 	$(Q)cp $(KERNEL) $(B)/iso/boot/kernel.elf
 	$(Q)cp $(INITRAMFS) $(B)/iso/boot/initramfs.cpio
 	$(Q)cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
-	$(Q)grub-mkrescue -o $@ $(B)/iso 2>/dev/null
+	$(Q)TZ=UTC0 faketime -f '$(ISO_TIME)' grub-mkrescue -o $@ $(B)/iso 2>/dev/null
 
 # Straight from the CD (no BIOS tries of the empty floppy and disk first), no network card
 # (no iPXE ROM). A VGA window when there is a display (install-deps then adds QEMU's GUI

@@ -5,10 +5,10 @@ KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm kernel/*/*.asm)
 KERNEL_OBJS := $(KERNEL_C:%.c=$(B)/%.o) $(KERNEL_ASM:%.asm=$(B)/%.asm.o)
 KERNEL := $(B)/kernel.elf
 
-# The flags the kernel objects were built with, rewritten only when they
+# The flags the kernel objects were built with (C and nasm), rewritten only when they
 # change (DEBUG=1 and back): the objects depend on it.
 KFLAGS_STAMP := $(B)/kernel.flags
-$(shell mkdir -p $(B); echo '$(KCFLAGS)' | cmp -s - $(KFLAGS_STAMP) 2>/dev/null || echo '$(KCFLAGS)' > $(KFLAGS_STAMP))
+$(shell mkdir -p $(B); echo '$(KCFLAGS) $(NASMFLAGS)' | cmp -s - $(KFLAGS_STAMP) 2>/dev/null || echo '$(KCFLAGS) $(NASMFLAGS)' > $(KFLAGS_STAMP))
 
 $(B)/kernel/%.o: kernel/%.c $(KFLAGS_STAMP)
 	@mkdir -p $(@D)
@@ -18,10 +18,13 @@ $(B)/drivers/%.o: drivers/%.c $(KFLAGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
-$(B)/%.asm.o: %.asm
+# nasm has no prefix map: tools/nasm-comp-dir.py takes the checkout's path out of its DWARF.
+$(B)/%.asm.o: %.asm $(KFLAGS_STAMP) tools/nasm-comp-dir.py
 	@mkdir -p $(@D)
 	@echo "  NASM    $<"
-	$(Q)$(NASM) -f elf32 -g -F dwarf $< -o $@
+	$(Q)$(NASM) $(NASMFLAGS) $< -o $@.tmp
+	$(Q)python3 tools/nasm-comp-dir.py $< $@.tmp $@
+	$(Q)rm -f $@.tmp
 
 # Two links: the first gives the addresses from which tools/kallsyms.py builds
 # the symbol and line tables; the second links them in after .data (see

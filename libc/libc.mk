@@ -18,12 +18,12 @@ $(LIBC_A): $(LIBC_OBJS)
 	$(Q)rm -f $@
 	$(Q)$(AR) rcs $@ $^
 
-$(B)/libc/%.o: libc/%.c
+$(B)/libc/%.o: libc/%.c tools/toolchain.mk
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(LIBC_CFLAGS) -c -o $@ $<
 
-$(B)/libc/%.o: libc/%.S
+$(B)/libc/%.o: libc/%.S tools/toolchain.mk
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(LIBC_CFLAGS) -c -o $@ $<

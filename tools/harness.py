@@ -6,7 +6,8 @@
 differential ones) through suite.py, which reboots past a panic or a hang so
 one bug is one failure; runs the differential halves on the host; proves that
 the harness itself survives a panic, locates a hang, selects and grades
-(selftest.py); checks that the ISO boots.  `--select PATTERNS` (make T=...)
+(selftest.py); checks that the ISO boots and that no artefact names the
+checkout's path.  `--select PATTERNS` (make T=...)
 runs only the matching tests.  Prints one line per test, the report of each
 failure (also kept in build/test-logs/), and ends with
 "N passed, N failed[, N skipped]"; exits non-zero on any failure.
@@ -143,6 +144,23 @@ def run_iso(args, results):
                    None if ok else report.Failure("no banner on COM1", g.data["serial"].decode("utf-8", "replace")))
 
 
+def run_reproducible(args, results):
+    """One commit must build the same bytes wherever it is checked out. Two checkouts of a
+    commit on one machine differ in their path only (the build clock is pinned: the cpio
+    stores mtime 0, the ISO is made under a frozen clock), so it is enough that the path
+    reaches none of the artefacts; a new build rule that forgets toolchain.mk's REPRO, or
+    an assembler that records its directory, brings it back."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    paths = {root.encode(), os.path.realpath(root).encode()}
+    leaks = []
+    for artefact in filter(None, (args.kernel, args.initrd, args.iso)):
+        with open(artefact, "rb") as f:
+            data = f.read()
+        leaks += [f"{artefact} contains {p.decode()}" for p in sorted(paths) if p in data]
+    results.report(plans.REPRO_TEST, "failed" if leaks else "passed",
+                   report.Failure("the checkout's path is in the build", "\n".join(leaks)) if leaks else None)
+
+
 def fresh_logdir(build):
     logdir = os.path.join(build, "test-logs")
     shutil.rmtree(logdir, ignore_errors=True)
@@ -166,6 +184,8 @@ def cmd_test(args, results):
     selftest.run(plan, chosen, results)
     if args.iso and plans.ISO_TEST in chosen:
         run_iso(args, results)
+    if plans.REPRO_TEST in chosen:
+        run_reproducible(args, results)
     first = f"{first:.2f} s" if first is not None else "n/a"
     print(f"boot to first test: {first}; the suite in the kernel: {kernel_s:.2f} s; "
           f"whole harness: {time.monotonic() - start:.2f} s")

@@ -10,6 +10,7 @@ import symbols
 
 HALVES = ("glibc-in-kernel", "glibc-on-linux", "libc-on-linux")
 ISO_TEST = "iso_boots_to_banner"
+REPRO_TEST = "build_names_no_checkout_path"
 # selftest.py's checks, by name.
 SELFTESTS = ["harness_catches_fail", "harness_survives_panic", "harness_locates_hang",
              "harness_selects", "harness_grades"]
@@ -28,7 +29,7 @@ class Plan:
     def names(self):
         return (["k_" + k for k in self.ktests] + self.users
                 + [f"diff/{d}/{h}" for d in self.diff for h in HALVES]
-                + SELFTESTS + [ISO_TEST])
+                + SELFTESTS + [ISO_TEST, REPRO_TEST])
 
     def select(self, patterns):
         """The names matching any of the patterns: a test's exact name (or the user

@@ -8,7 +8,7 @@ USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 USER_OBJDIR := $(B)/user-obj
 USER_OBJS   := $(addprefix $(USER_OBJDIR)/,$(USER_PROGS:=.o))
 
-$(USER_OBJS): $(USER_OBJDIR)/%.o: user/%.c
+$(USER_OBJS): $(USER_OBJDIR)/%.o: user/%.c tools/toolchain.mk
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(UCFLAGS) -c -o $@ $<

@@ -27,7 +27,7 @@ TEST_TIMEOUTS := proc_lifecycle=60 sigchld_ign=60 long_timeouts=30 mod_seeds=60 
 # Objects live outside $(B)/tests so that directory holds exactly what goes into /tests.
 TEST_OBJDIR := $(B)/tests-obj
 
-$(TEST_OBJDIR)/%.o: user/tests/%.c
+$(TEST_OBJDIR)/%.o: user/tests/%.c tools/toolchain.mk
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(UCFLAGS) -c -o $@ $<
@@ -38,7 +38,7 @@ $(B)/tests/%: $(TEST_OBJDIR)/%.o $(CRT0) $(LIBC_A)
 	$(Q)$(CC) $(ULDFLAGS) -o $@ $(CRT0) $< $(LIBC_A) $(LIBGCC)
 
 # GCFLAGS has no -MMD, hence the explicit header dependency.
-$(B)/glibc-tests/%: user/tests/%.c user/tests/check.h
+$(B)/glibc-tests/%: user/tests/%.c user/tests/check.h tools/toolchain.mk
 	@mkdir -p $(@D)
 	@echo "  GLIBC   $@"
 	$(Q)$(GLIBC_CC) $(GCFLAGS) -o $@ $<
