@@ -88,7 +88,7 @@ long strncpy_from_user(char *dst, const char __user *src, long n)
 	uint32_t max = kernel_ds() ? (uint32_t)n : MIN((uint32_t)n, USER_TOP - a);
 	int32_t r = __copy_user_str(dst, src, max);
 	if (r < 0)
-		return r;
+		return -EFAULT;
 	if (r == 0 || dst[r - 1] != 0)
 		return (uint32_t)r == (uint32_t)n ? -ENAMETOOLONG : -EFAULT;
 	return r - 1;

@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <stdarg.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/uio.h>
@@ -11,31 +10,19 @@
 #include "sysdep.h"
 
 /* The mode argument exists only when O_CREAT (or O_TMPFILE) asks for it. */
-#define MODE_ARG(flags, mode)				\
-	do {							\
-		va_list ap;					\
-		va_start(ap, flags);				\
-		(mode) = (flags) & O_CREAT || ((flags) & O_TMPFILE) == O_TMPFILE \
-			? va_arg(ap, mode_t) : 0;		\
-		va_end(ap);					\
-	} while (0)
+#define MODE_ARG(flags) \
+	__va_opt_arg(flags, mode_t, ((flags) & O_CREAT) || ((flags) & O_TMPFILE) == O_TMPFILE)
 
 /* O_LARGEFILE: our off_t is 32-bit, but _llseek and stat64 handle large files, so there is no
  * reason for the kernel to refuse them with EOVERFLOW at open. */
 int openat(int dirfd, const char *path, int flags, ...)
 {
-	mode_t mode;
-
-	MODE_ARG(flags, mode);
-	return (int)__sysret(__NR_openat, dirfd, path, flags | O_LARGEFILE, mode);
+	return (int)__sysret(__NR_openat, dirfd, path, flags | O_LARGEFILE, MODE_ARG(flags));
 }
 
 int open(const char *path, int flags, ...)
 {
-	mode_t mode;
-
-	MODE_ARG(flags, mode);
-	return openat(AT_FDCWD, path, flags, mode);
+	return openat(AT_FDCWD, path, flags, MODE_ARG(flags));
 }
 
 int creat(const char *path, mode_t mode)
@@ -86,24 +73,12 @@ int pipe2(int fds[2], int flags) { return (int)__sysret(__NR_pipe2, fds, flags);
 /* Every fcntl command's third argument fits in one word, pointer or int alike. */
 int fcntl(int fd, int cmd, ...)
 {
-	va_list ap;
-	long arg;
-
-	va_start(ap, cmd);
-	arg = va_arg(ap, long);
-	va_end(ap);
-	return (int)__sysret(__NR_fcntl64, fd, cmd, arg);
+	return (int)__sysret(__NR_fcntl64, fd, cmd, __va_opt_arg(cmd, long, 1));
 }
 
 int ioctl(int fd, unsigned long request, ...)
 {
-	va_list ap;
-	long arg;
-
-	va_start(ap, request);
-	arg = va_arg(ap, long);
-	va_end(ap);
-	return (int)__sysret(__NR_ioctl, fd, request, arg);
+	return (int)__sysret(__NR_ioctl, fd, request, __va_opt_arg(request, long, 1));
 }
 
 int poll(struct pollfd *fds, nfds_t n, int timeout_ms)

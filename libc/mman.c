@@ -1,7 +1,6 @@
 /* mman.c: the program break (brk/sbrk) and memory mappings (mmap via mmap2, munmap, mprotect,
  * mremap, msync, madvise, mincore, mlock, munlock). */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -52,14 +51,7 @@ int munlock(const void *addr, size_t len) { return (int)__sysret(__NR_munlock, a
 
 void *mremap(void *old, size_t oldlen, size_t newlen, int flags, ...)
 {
-	void *new_addr = NULL;
+	void *new_addr = __va_opt_arg(flags, void *, flags & MREMAP_FIXED);
 
-	if (flags & MREMAP_FIXED) {
-		va_list ap;
-
-		va_start(ap, flags);
-		new_addr = va_arg(ap, void *);
-		va_end(ap);
-	}
 	return (void *)__sysret(__NR_mremap, old, oldlen, newlen, flags, new_addr);
 }

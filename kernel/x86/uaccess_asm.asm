@@ -11,16 +11,28 @@
 ; and the count left is exact at every alignment, as Linux's
 ; copy_user_handle_tail.
 
-section .text
-
-; uint32_t __copy_user(void *dst, const void *src, uint32_t n): bytes NOT copied.
-global __copy_user
-__copy_user:
+; Both copies take (dst, src, count) into edi, esi and ecx, and keep the edi
+; and esi the C calling convention says a callee preserves.
+%macro COPY_ENTER 0
 	push edi
 	push esi
 	mov edi, [esp + 12]
 	mov esi, [esp + 16]
 	mov ecx, [esp + 20]
+%endmacro
+
+%macro COPY_LEAVE 0
+	pop esi
+	pop edi
+	ret
+%endmacro
+
+section .text
+
+; uint32_t __copy_user(void *dst, const void *src, uint32_t n): bytes NOT copied.
+global __copy_user
+__copy_user:
+	COPY_ENTER
 	mov edx, ecx
 	shr ecx, 2
 	and edx, 3
@@ -31,9 +43,7 @@ __copy_user:
 	rep movsb
 .done:
 	mov eax, ecx
-	pop esi
-	pop edi
-	ret
+	COPY_LEAVE
 .words_fault:
 	lea ecx, [edx + ecx * 4]
 	jmp .bytes
@@ -63,14 +73,10 @@ __clear_user:
 
 ; int32_t __copy_user_str(char *dst, const char *src, uint32_t max): the bytes
 ; copied including the NUL if one was found within max, or max if none was;
-; -14 (-EFAULT) on a fault.
+; -1 on a fault (strncpy_from_user makes it EFAULT).
 global __copy_user_str
 __copy_user_str:
-	push edi
-	push esi
-	mov edi, [esp + 12]
-	mov esi, [esp + 16]
-	mov ecx, [esp + 20]
+	COPY_ENTER
 	xor edx, edx
 .loop:
 	test ecx, ecx
@@ -84,14 +90,10 @@ __copy_user_str:
 	jnz .loop
 .out:
 	mov eax, edx
-	pop esi
-	pop edi
-	ret
+	COPY_LEAVE
 .fault:
-	mov eax, -14
-	pop esi
-	pop edi
-	ret
+	mov eax, -1
+	COPY_LEAVE
 
 section extable
 	dd __copy_user.words, __copy_user.words_fault
