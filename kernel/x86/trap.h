@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdbool.h>
+#include "x86/x86.h"                    /* EFLAGS_VM */
 
 struct trapframe {
 	uint32_t gs, fs, es, ds;
@@ -30,8 +31,6 @@ struct trapframe {
 #define IRQ_KBD   1
 #define IRQ_COM2  3
 #define IRQ_COM1  4
-
-#define EFLAGS_VM 0x20000             /* virtual-8086 mode */
 
 /* Linux's user_mode(): ring 3, or virtual-8086 mode, whose CS is a real-mode
  * segment (QEMU's TCG lets a ring-3 iret set VM, which a real CPU ignores). */

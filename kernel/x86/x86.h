@@ -44,6 +44,7 @@ static inline uint32_t read_eflags(void)
 #define EFLAGS_IF    0x0200             /* interrupts enabled */
 #define EFLAGS_DF    0x0400             /* string instructions count down */
 #define EFLAGS_OF    0x0800
+#define EFLAGS_VM    0x20000            /* virtual-8086 mode */
 
 /* Interrupt-disabling critical sections that nest: the kernel runs on one CPU, so
  * masking interrupts is the whole of its locking. */
