@@ -14,6 +14,7 @@
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/limits.h"
+#include "uapi/param.h"
 #include "uapi/stat.h"
 #include "fs/vfs.h"
 #include "x86/x86.h"
@@ -342,7 +343,7 @@ static int build_stack(const struct exec_args *a, struct image *img, const char 
 		{ AT_PAGESZ, PGSIZE }, { AT_BASE, 0 }, { AT_FLAGS, 0 }, { AT_ENTRY, img->entry },
 		{ AT_UID, current->uid }, { AT_EUID, current->euid }, { AT_GID, current->gid },
 		{ AT_EGID, current->egid }, { AT_SECURE, 0 }, { AT_RANDOM, random_at },
-		{ AT_EXECFN, execfn_at }, { AT_PLATFORM, platform_at }, { AT_CLKTCK, 100 },
+		{ AT_EXECFN, execfn_at }, { AT_PLATFORM, platform_at }, { AT_CLKTCK, USER_HZ },
 		{ AT_HWCAP, 0 }, { AT_NULL, 0 },
 	};
 	_Static_assert(ARRAY_SIZE(auxv) == AUXV_ENTRIES, "the stack size computed above");

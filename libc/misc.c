@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <unistd.h>
+#include <uapi/param.h>		/* USER_HZ */
 #include "sysdep.h"
 
 int uname(struct utsname *u) { return (int)__sysret(__NR_uname, u); }
@@ -45,7 +46,7 @@ long sysconf(int name)
 	case _SC_PAGESIZE:
 		return getpagesize();
 	case _SC_CLK_TCK:
-		return 100;	/* the USER_HZ times() and /proc report in, whatever the kernel's tick */
+		return USER_HZ;	/* what times() and /proc report in, whatever the kernel's tick */
 	case _SC_OPEN_MAX:
 		return getrlimit(RLIMIT_NOFILE, &rl) < 0 ? -1 : (long)rl.rlim_cur;
 	case _SC_ARG_MAX:

@@ -3,8 +3,12 @@
 #define TIMER_H
 
 #include <stdint.h>
+#include "uapi/param.h"
 
 #define HZ 100
+/* times(), /proc/PID/stat and AT_CLKTCK hand the kernel's ticks out as clock_t unconverted,
+ * which holds while the tick rate is USER_HZ. */
+_Static_assert(HZ == USER_HZ, "clock_t values would need jiffies_to_clock_t()");
 
 extern volatile uint32_t jiffies;
 
