@@ -4,3 +4,7 @@
 set architecture i386
 file build/kernel.elf
 source tools/gdb/freax.gdb
+# Driver functions live in modules: a breakpoint on one waits for its module,
+# whose symbols lx-symbols adds as it loads.
+set breakpoint pending on
+lx-symbols

@@ -18,7 +18,7 @@ include $(KBUILD_FILE)
 
 MODULE_NAMES := $(patsubst %.o,%,$(obj-m))
 MODULE_KOS := $(MODULE_NAMES:%=$(obj)/%.ko)
-MODCFLAGS := $(filter-out -MD -MP,$(KCFLAGS)) -g0 -Iinclude -DMODULE
+MODCFLAGS := $(filter-out -MD -MP,$(KCFLAGS)) -Iinclude -DMODULE
 # Each object belongs to one module, whose name it is compiled with.
 objs_of = $(or $(strip $($(1)-objs) $($(1)-y)),$(1).o)
 

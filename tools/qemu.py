@@ -26,6 +26,7 @@ QEMU = os.environ.get("QEMU", "qemu-system-i386")
 DEFAULT_MEM = "256M"
 HERE = os.path.dirname(os.path.abspath(__file__))
 WHERE_SCRIPT = os.path.join(HERE, "gdb_where.py")
+GDB_COMMANDS = os.path.join(HERE, "gdb", "freax.gdb")   # lx-symbols: drivers are modules
 STREAMS = ("serial", "serial2", "debugcon")
 # Kernel command-line words for the headless boots: the kernel log goes to
 # debugcon, and COM1 carries the programs' output with no more of the log than
@@ -162,8 +163,10 @@ class Guest:
         None if QEMU has exited meanwhile: the guest finished after all."""
         if self.proc.poll() is not None:
             return None
+        modules = os.path.join(os.path.dirname(kernel_elf), "modules")
         cmd = ["gdb", "-batch", "-nx", "-ex", "set architecture i386", "-ex", f"file {kernel_elf}",
-               "-ex", f"target remote {self.gdb_socket}", "-x", WHERE_SCRIPT]
+               "-ex", f"target remote {self.gdb_socket}", "-x", GDB_COMMANDS,
+               "-ex", f"lx-symbols {modules}", "-x", WHERE_SCRIPT]
         try:
             p = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
         except (OSError, subprocess.TimeoutExpired) as e:

@@ -16,6 +16,7 @@ import suite
 
 HANG_BUDGET = 3.0
 SLEEPER = "harness_sleeper"     # /bin/cat as a test: it waits for the console for ever
+MOD_SLEEPER = "harness_sleeper_mod"  # reads /dev/sleepy, whose driver is a module, for ever
 
 
 def boot(plan, ktests, users, budgets=None, files=None):
@@ -53,16 +54,21 @@ def crash_checks(outcomes, seen, users):
 
 
 def hang_check(plan, users):
-    """A kernel busy in a loop and a test asleep for ever (cat reading the
-    console): each is one failure naming the function, found within seconds."""
+    """A kernel busy in a loop and tests asleep for ever (cat reading the
+    console, and a driver's read in a module, whose frame needs the module's
+    symbols): each is one failure naming the function, found within seconds."""
     cat = os.path.join(plan.args.build, "user", "cat")
-    outcomes, seen, took = boot(plan, ["broken_hang", "printf_format"], users + [SLEEPER],
-                                {"k_broken_hang": HANG_BUDGET, SLEEPER: HANG_BUDGET},
-                                {"tests/" + SLEEPER: mkcpio.host_file(cat)})
+    outcomes, seen, took = boot(plan, ["broken_hang", "printf_format"], users + [SLEEPER, MOD_SLEEPER],
+                                {"k_broken_hang": HANG_BUDGET, SLEEPER: HANG_BUDGET, MOD_SLEEPER: HANG_BUDGET},
+                                {"tests/" + SLEEPER: mkcpio.host_file(cat),
+                                 "tests/" + MOD_SLEEPER: (0o100755, b"#!/bin/cat /dev/sleepy\n")})
     hang, sleeper = outcomes.get("k_broken_hang"), outcomes.get(SLEEPER)
+    mod_sleeper = outcomes.get(MOD_SLEEPER)
     ok = (hang is not None and hang.reason.startswith("hang") and "ktest_broken_hang" in hang.where
           and sleeper is not None and sleeper.reason.startswith("hang") and "tty_read" in sleeper.where
           and f"{SLEEPER} P_SLEEPING" in sleeper.where
+          and mod_sleeper is not None and mod_sleeper.reason.startswith("hang")
+          and "sleepy_read" in mod_sleeper.where and "drivers/sleepy.c" in mod_sleeper.where
           and took < 30 and all(outcomes.get(n) and outcomes[n].ok for n in ["k_printf_format", *users]))
     return ok, f"took {took:.1f} s\n" + describe(outcomes)
 

@@ -100,7 +100,8 @@ static const char *strtab(const struct load_info *info)
 	return (char *)info->hdr + info->sechdrs[info->strindex].sh_offset;
 }
 
-/* Gives every kept section its address in one block, then copies them in. */
+/* Gives every kept section its address in one block, then copies them in.
+ * tools/gdb/freax.gdb repeats this layout to find the sections for GDB. */
 static int layout_sections(struct module *mod, struct load_info *info)
 {
 	uint32_t size = 0, align = 16;

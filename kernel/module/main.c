@@ -181,7 +181,9 @@ static int check_modinfo(struct module *mod, struct load_info *info, int flags)
 	return 0;
 }
 
-static int do_init_module(struct module *mod)
+/* Not inlined: GDB's module-symbol loader (tools/gdb/freax.gdb) breaks here,
+ * when the module's image is in place and its init has not run yet. */
+static __attribute__((noinline)) int do_init_module(struct module *mod)
 {
 	mod->state = MODULE_STATE_COMING;
 	mod->loader = current;

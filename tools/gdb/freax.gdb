@@ -3,6 +3,10 @@
 #   current   the running process (pid, command, its user registers)
 #   dmesg     the kernel log, as dmesg prints it
 #   bt-user   where the current process is in user space
+#   lx-symbols [DIR...]  the symbols of loaded modules (their .ko files are found
+#             under build/modules and DIR); from then on each module loaded
+#             gets its symbols as it loads, so `break chardev_ioctl` works
+#             before the module is there
 
 python
 import gdb
@@ -71,9 +75,102 @@ class Dmesg(gdb.Command):
             print(line)
 
 
+SHF_ALLOC = 0x2
+
+
+def ko_sections(path):
+    """The SHF_ALLOC sections of a .ko and their offsets in the module's block,
+    laid out as kernel/module/loader.c's layout_sections does."""
+    import struct
+    with open(path, "rb") as f:
+        data = f.read()
+    shoff, = struct.unpack_from("<I", data, 0x20)
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x2E)
+    heads = [struct.unpack_from("<10I", data, shoff + i * shentsize) for i in range(shnum)]
+    names = heads[shstrndx][4]
+
+    def name(h):
+        end = data.index(b"\0", names + h[0])
+        return data[names + h[0]:end].decode()
+
+    size, out = 0, []
+    for h in heads[1:]:
+        if not h[2] & SHF_ALLOC or name(h) == ".modinfo":
+            continue
+        align = h[8] or 1
+        size = (size + align - 1) // align * align
+        out.append((name(h), size))
+        size += h[5]
+    return out
+
+
+class LxSymbols(gdb.Command):
+    """The symbols of every loaded module, and of each module as it loads.
+lx-symbols [DIR...]: .ko files are looked for under build/modules and each DIR."""
+
+    def __init__(self):
+        super().__init__("lx-symbols", gdb.COMMAND_FILES)
+        self.dirs = ["build/modules"]
+        self.loaded = {}
+        self.hook = None
+
+    def find_ko(self, modname):
+        import os
+        wanted = {modname + ".ko", modname.replace("_", "-") + ".ko"}
+        for d in self.dirs:
+            for root, _, files in os.walk(d):
+                for f in files:
+                    if f in wanted:
+                        return os.path.join(root, f)
+        return None
+
+    def load(self, mod):
+        modname = mod["name"].string()
+        core = int(mod["core"])
+        if self.loaded.get(modname) == core:
+            return
+        path = self.find_ko(modname)
+        if path is None:
+            print(f"lx-symbols: no {modname}.ko under {' '.join(self.dirs)}")
+            return
+        secs = dict(ko_sections(path))
+        if ".text" not in secs:
+            return
+        args = " ".join(f"-s {n} 0x{core + off:x}" for n, off in secs.items() if n != ".text")
+        gdb.execute(f"add-symbol-file {path} 0x{core + secs['.text']:x} {args}", to_string=True)
+        self.loaded[modname] = core
+        print(f"lx-symbols: {modname} at 0x{core:08x} ({path})")
+
+    def invoke(self, arg, from_tty):
+        self.dirs = ["build/modules"] + arg.split()
+        head = gdb.parse_and_eval("&modules")
+        node = head["next"]
+        mtype = gdb.lookup_type("struct module")
+        offset = next(f.bitpos // 8 for f in mtype.fields() if f.name == "list")
+        while int(node) != int(head):
+            mod = gdb.Value(int(node) - offset).cast(mtype.pointer()).dereference()
+            self.load(mod)
+            node = node["next"]
+        if self.hook is None:
+            self.hook = ModuleLoadHook(self)
+
+
+class ModuleLoadHook(gdb.Breakpoint):
+    """Stops nobody: adds each module's symbols when do_init_module is entered."""
+
+    def __init__(self, syms):
+        super().__init__("do_init_module", internal=True)
+        self.syms = syms
+
+    def stop(self):
+        self.syms.load(gdb.parse_and_eval("mod").dereference())
+        return False
+
+
 Ps()
 Current()
 Dmesg()
+LxSymbols()
 end
 
 define bt-user
