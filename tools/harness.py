@@ -27,6 +27,7 @@ import plan as plans  # noqa: E402
 import qemu  # noqa: E402
 import report  # noqa: E402
 import selftest  # noqa: E402
+import symbols  # noqa: E402
 import suite  # noqa: E402
 
 
@@ -68,7 +69,7 @@ def host_outputs(plan, chosen):
     return out
 
 
-def kernel_failure(outcome, host):
+def kernel_failure(outcome, host, kernel):
     """The report of a test that failed in the kernel, with the diff against the
     Linux output when the test is a differential one."""
     diff = ""
@@ -78,7 +79,8 @@ def kernel_failure(outcome, host):
     # A panic or oops report is shown on the console too: once, in the kernel log, is enough.
     logged = {line for line in outcome.klog.splitlines(True) if line.strip()}
     output = "".join(line for line in outcome.output.splitlines(True) if line not in logged)
-    return report.Failure(outcome.reason, output, diff, outcome.klog, outcome.where)
+    modules = symbols.module_frames(outcome.klog, os.path.join(os.path.dirname(kernel), "modules"))
+    return report.Failure(outcome.reason, output, diff, outcome.klog, outcome.where + modules)
 
 
 def run_kernel(plan, chosen, results, host, logdir):
@@ -86,7 +88,8 @@ def run_kernel(plan, chosen, results, host, logdir):
 
     def reported(o):
         # Every run counts, also one only there for a chosen differential half.
-        results.report(o.name, "passed" if o.ok else "failed", None if o.ok else kernel_failure(o, host))
+        results.report(o.name, "passed" if o.ok else "failed",
+                       None if o.ok else kernel_failure(o, host, plan.args.kernel))
 
     if not ktests and not users:
         return {}, None
