@@ -79,6 +79,7 @@ static struct proc *proc_alloc_with(void (*entry)(void))
 	p->context->eip = (uint32_t)entry;
 	init_waitqueue_head(&p->child_wait);
 	list_init(&p->sigqueue);
+	timer_setup(&p->alarm_timer, NULL);
 	memcpy(p->fpu_state, fpu_initial, sizeof(fpu_initial));
 	p->start_jiffies = jiffies;
 	return p;
@@ -180,7 +181,8 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint
 	 * fail the clone (Linux ignores put_user's result too). */
 	if (flags & CLONE_PARENT_SETTID)
 		put_user(pid, (int __user *)parent_tidptr);
-	p->state = P_RUNNABLE;
+	p->nice = parent->nice;
+	wake_up_new_process(p);
 	return pid;
 }
 
@@ -236,7 +238,7 @@ void do_exit(int status)
 	vma_free_all(&p->mmap);
 
 	uint32_t f = irq_save();
-	p->alarm_at = 0;
+	del_timer(&p->alarm_timer);
 	reparent_children(p);
 	p->exit_status = status;
 	p->state = P_ZOMBIE;
@@ -430,5 +432,5 @@ void start_init(const char *path, char *const argv[], char *const envp[])
 	p->umask = 022;
 	rlimits_init(p);
 	strlcpy(p->comm, "init", sizeof(p->comm));
-	p->state = P_RUNNABLE;
+	wake_up_new_process(p);
 }

@@ -9,6 +9,7 @@
 #include "fs/file.h"
 #include "x86/gdt.h"
 #include "list.h"
+#include "timer_list.h"
 #include "x86/trap.h"
 #include "uapi/resource.h"
 #include "uapi/signal.h"
@@ -54,8 +55,13 @@ struct proc {
 	struct trapframe *tf;           /* the user registers of the current trap */
 	struct context *context;
 	bool need_resched;
-	uint32_t wake_at;               /* jiffies, for schedule_timeout; 0 if none */
-	uint64_t alarm_at;              /* get_jiffies_64() when SIGALRM is due; 0 if none */
+	int nice;                       /* -20 .. 19 */
+	uint64_t vruntime;              /* ns of CPU time, weighted by nice (see sched.c) */
+	uint64_t exec_start;            /* monotonic_ns() when last charged, while running */
+	uint64_t slice_exec;            /* ns run since last picked */
+	struct list_head run_link;      /* on the run queue while runnable and not running */
+	struct timer_list sleep_timer;  /* schedule_timeout's deadline */
+	struct timer_list alarm_timer;  /* alarm(2) */
 	uint32_t syscall_nr;            /* of the system call in progress, for restarts */
 	int uaccess_kernel;             /* see uaccess_kernel_begin() */
 
@@ -111,6 +117,8 @@ void exe_file_release(struct proc *p);
 /* sched.c */
 void schedule(void);
 bool wake_process(struct proc *p);    /* true if p was asleep */
+void wake_up_new_process(struct proc *p);       /* an embryo becomes runnable */
+void sched_set_nice(struct proc *p, int nice);
 void sched_tick(void);
 void scheduler_start(void) __attribute__((noreturn));
 _Noreturn void sched_exit_unreaped(void);

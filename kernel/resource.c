@@ -19,6 +19,7 @@ void rlimits_init(struct proc *p)
 	 * filling the process table or the kernel heap with queued signals. */
 	p->rlim[RLIMIT_NPROC] = (struct k_rlimit64){ NPROC, NPROC };
 	p->rlim[RLIMIT_SIGPENDING] = (struct k_rlimit64){ 1024, 1024 };
+	p->rlim[RLIMIT_NICE] = (struct k_rlimit64){ 0, 0 };
 }
 
 /* Raising a hard limit takes root: the caller's, whoever p is. */

@@ -485,12 +485,21 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 	return allowed ? 0 : -EPERM;
 }
 
+static void alarm_fire(struct timer_list *t)
+{
+	send_signal(container_of(t, struct proc, alarm_timer), SIGALRM, NULL);
+}
+
 /* The time left of the previous alarm, rounded to the nearest second but
  * never 0 while one is pending, as Linux. */
 SYSCALL_DEFINE1(alarm, unsigned, seconds)
 {
 	uint64_t now = get_jiffies_64();
-	uint64_t left = current->alarm_at > now ? current->alarm_at - now : 0;
-	current->alarm_at = seconds ? now + (uint64_t)seconds * HZ : 0;
+	struct timer_list *t = &current->alarm_timer;
+	uint64_t left = del_timer(t) && t->expires > now ? t->expires - now : 0;
+	if (seconds) {
+		timer_setup(t, alarm_fire);
+		mod_timer(t, now + (uint64_t)seconds * HZ);
+	}
 	return left ? MAX((left + HZ / 2) / HZ, 1) : 0;
 }

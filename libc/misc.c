@@ -60,6 +60,32 @@ int getrlimit(int resource, struct rlimit *rl) { return (int)__sysret(__NR_ugetr
 int setrlimit(int resource, const struct rlimit *rl) { return (int)__sysret(__NR_setrlimit, resource, rl); }
 int getrusage(int who, struct rusage *ru) { return (int)__sysret(__NR_getrusage, who, ru); }
 
+/* The system call answers 20 - nice so that success is never negative. */
+int getpriority(int which, id_t who)
+{
+	long r = __syscall(__NR_getpriority, which, who);
+	return r < 0 ? (int)__syscall_ret(r) : 20 - (int)r;
+}
+
+int setpriority(int which, id_t who, int prio) { return (int)__sysret(__NR_setpriority, which, who, prio); }
+
+/* As glibc: the new nice value, through setpriority (so EACCES reads EPERM). */
+int nice(int inc)
+{
+	int saved = errno;
+	errno = 0;
+	int cur = getpriority(PRIO_PROCESS, 0);
+	if (cur == -1 && errno)
+		return -1;
+	if (setpriority(PRIO_PROCESS, 0, cur + inc) < 0) {
+		if (errno == EACCES)
+			errno = EPERM;
+		return -1;
+	}
+	errno = saved;
+	return getpriority(PRIO_PROCESS, 0);
+}
+
 ssize_t getrandom(void *buf, size_t len, unsigned int flags)
 {
 	return __sysret(__NR_getrandom, buf, len, flags);

@@ -1,9 +1,11 @@
 /* bench: lmbench-style microbenchmarks. It prints figures and never passes
  * or fails; run it inside the kernel (tools/krun bench, with QEMU's -icount
  * for figures that do not depend on the host's load, see README.md) or on
- * Linux, and compare. */
+ * Linux, and compare. Arguments: a scale for the counts, and the number of
+ * CPU-bound processes of the latency figures (50). */
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,6 +196,79 @@ static void bench_poll(int n, int nfds)
 	close(fds[0]), close(fds[1]);
 }
 
+/* Interactive response under load: n CPU-bound children run while the parent
+ * measures how late a 10 ms nanosleep returns and how long a pipe round trip
+ * to a sleeping child takes. Each measurement stops after a time budget, so
+ * a scheduler that starves sleepers still finishes. */
+enum { LAT_SAMPLES = 50, LAT_BUDGET_NS = 3000000000 };
+
+static void report_latency(const char *what, int nhogs, long long sum, long long max, int n)
+{
+	char label[64];
+	snprintf(label, sizeof(label), "%s, %d hogs: avg", what, nhogs);
+	report(label, n ? sum / 10000 / n : 0, "ms");
+	snprintf(label, sizeof(label), "%s, %d hogs: max", what, nhogs);
+	report(label, max / 10000, "ms");
+}
+
+static void bench_latency(int nhogs)
+{
+	pid_t hogs[256];
+	if (nhogs > 256)
+		nhogs = 256;
+	for (int i = 0; i < nhogs; i++) {
+		hogs[i] = fork();
+		if (hogs[i] == 0)
+			for (volatile unsigned spin = 0;; spin++)
+				;
+		if (hogs[i] < 0) {
+			nhogs = i;
+			break;
+		}
+	}
+	long long sum = 0, max = 0, start = now_ns();
+	int n = 0;
+	for (; n < LAT_SAMPLES && now_ns() - start < LAT_BUDGET_NS; n++) {
+		struct timespec ten_ms = { 0, 10000000 };
+		long long t = now_ns();
+		nanosleep(&ten_ms, NULL);
+		long long late = now_ns() - t - 10000000;
+		sum += late;
+		max = late > max ? late : max;
+	}
+	report_latency("10 ms nanosleep oversleep", nhogs, sum, max, n);
+
+	int to_child[2], to_parent[2];
+	char c = 'x';
+	if (pipe(to_child) == 0 && pipe(to_parent) == 0) {
+		pid_t echo = fork();
+		if (echo == 0) {
+			close(to_child[1]);
+			while (read(to_child[0], &c, 1) == 1 && write(to_parent[1], &c, 1) == 1)
+				;
+			_exit(0);
+		}
+		sum = max = 0;
+		start = now_ns();
+		for (n = 0; n < LAT_SAMPLES && now_ns() - start < LAT_BUDGET_NS; n++) {
+			long long t = now_ns();
+			if (write(to_child[1], &c, 1) != 1 || read(to_parent[0], &c, 1) != 1)
+				break;
+			t = now_ns() - t;
+			sum += t;
+			max = t > max ? t : max;
+		}
+		close(to_child[1]);
+		waitpid(echo, NULL, 0);
+		report_latency("pipe round trip", nhogs, sum, max, n);
+		close(to_child[0]), close(to_parent[0]), close(to_parent[1]);
+	}
+	for (int i = 0; i < nhogs; i++)
+		kill(hogs[i], SIGKILL);
+	for (int i = 0; i < nhogs; i++)
+		waitpid(hogs[i], NULL, 0);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "exit"))
@@ -222,5 +297,6 @@ int main(int argc, char **argv)
 	bench_poll(5000 * scale, 10);
 	bench_poll(1000 * scale, 100);
 	bench_poll(100 * scale, 1000);
+	bench_latency(argc > 2 ? atoi(argv[2]) : 50);
 	return 0;
 }

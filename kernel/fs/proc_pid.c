@@ -10,6 +10,7 @@
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
 #include "fs/seq_file.h"
+#include "x86/timer.h"
 #include "uapi/dirent.h"
 #include "uapi/errno.h"
 #include "uapi/stat.h"
@@ -58,9 +59,10 @@ static uint32_t resident_pages(const struct proc *p)
 /* The fields of Linux's /proc/<pid>/stat up to rss; those the kernel does not track are 0. */
 static int stat_show(struct seq_file *m, struct proc *p)
 {
-	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 %u %u 0 0 20 0 1 0 %llu %u %u\n",
-		   p->pid, p->comm, task_state_char(p), ppid_of(p), p->pgid, p->sid, p->utime, p->stime,
-		   (unsigned long long)p->start_jiffies, vma_total(p->mmap, 0), resident_pages(p));
+	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 %u %u 0 0 %d %d 1 0 %u %u %u\n",
+		   p->pid, p->comm, task_state_char(p), ppid_of(p), p->pgid, p->sid,
+		   jiffies_to_clock_t(p->utime), jiffies_to_clock_t(p->stime), p->nice + 20, p->nice,
+		   jiffies_to_clock_t(p->start_jiffies), vma_total(p->mmap, 0), resident_pages(p));
 	return 0;
 }
 

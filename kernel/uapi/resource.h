@@ -8,6 +8,11 @@
 #include <stdint.h>
 #include "time.h"
 
+/* getpriority/setpriority: which */
+#define PRIO_PROCESS 0
+#define PRIO_PGRP    1
+#define PRIO_USER    2
+
 #define RLIMIT_CPU        0
 #define RLIMIT_FSIZE      1
 #define RLIMIT_DATA       2

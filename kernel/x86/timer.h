@@ -5,10 +5,16 @@
 #include <stdint.h>
 #include "uapi/param.h"
 
-#define HZ 100
-/* times(), /proc/PID/stat and AT_CLKTCK hand the kernel's ticks out as clock_t unconverted,
- * which holds while the tick rate is USER_HZ. */
-_Static_assert(HZ == USER_HZ, "clock_t values would need jiffies_to_clock_t()");
+/* 1000 Hz: a sleep's deadline is rounded up to a tick and the tick is what
+ * wakes it, so the tick length is the error of every short sleep (at 100 Hz
+ * a 10 ms nanosleep took 10 to 20 ms). User space still counts clock_t in
+ * USER_HZ, as on Linux (times, /proc/PID/stat, AT_CLKTCK). */
+#define HZ 1000
+
+static inline uint32_t jiffies_to_clock_t(uint64_t j)
+{
+	return (uint32_t)(j / (HZ / USER_HZ));
+}
 
 extern volatile uint32_t jiffies;
 

@@ -71,6 +71,7 @@ pid_t getpgid(pid_t pid);
 pid_t getpgrp(void);
 pid_t setsid(void);
 pid_t getsid(pid_t pid);
+int nice(int inc);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 

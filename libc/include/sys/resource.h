@@ -24,5 +24,7 @@ typedef unsigned long rlim_t;
 int getrlimit(int resource, struct rlimit *rl);
 int setrlimit(int resource, const struct rlimit *rl);
 int getrusage(int who, struct rusage *ru);
+int getpriority(int which, id_t who);
+int setpriority(int which, id_t who, int prio);
 
 #endif
