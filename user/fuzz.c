@@ -456,6 +456,9 @@ static void child_run(int child, int ncalls, int uid, int progress)
 		if (verbose)
 			log_call(child, i, c->name, nr, a, "\n");
 		a[6] = nr;
+		struct timespec t0, t1;
+		if (verbose)
+			clock_gettime(CLOCK_MONOTONIC, &t0);
 		long r = raw_syscall(a);
 		if ((nr == __NR_fork || nr == __NR_vfork || nr == __NR_clone) && r == 0)
 			_exit(0);
@@ -463,8 +466,10 @@ static void child_run(int child, int ncalls, int uid, int progress)
 					   nr == __NR_creat || (nr == __NR_ioctl && c->sig[1] == 'c')))
 			add_fd((int)r);
 		if (verbose) {
-			char line[40];
-			int n = snprintf(line, sizeof(line), "  = %ld\n", r);
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+			char line[48];
+			int n = snprintf(line, sizeof(line), "  = %ld (%ld ms)\n", r, ms);
 			if (write(LOG_FD, line, n) < 0)
 				_exit(3);
 		}
