@@ -45,7 +45,7 @@ ROOTFS_FILES := $(shell find rootfs -type f)
 ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS) $(BUSYBOX) $(BUSYBOX_LINKS) $(ROOTFS_FILES) \
 	$(SBIN_KMOD) $(TEST_MODULES) $(DRIVER_MODULES) $(MODULES_ORDER)
 
-.PHONY: all iso run run-nox test grade qemu-gdb gdb help clean
+.PHONY: all iso run run-nox test grade qemu-gdb gdb fuzz help clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
 
 # `make run M=<dir>`: that folder's modules, built, in /lib/modules/extra.
@@ -147,6 +147,7 @@ help:
 	@echo "  grade           run a lab's tests and print its points (LAB=driver: labs/driver.lab)"
 	@echo "  qemu-gdb        boot stopped for GDB, console on this terminal"
 	@echo "  gdb             attach GDB to \`make qemu-gdb\` with the kernel's symbols"
+	@echo "  fuzz            the system-call fuzzer, as root then uid 1000 (SEED=n CALLS=n FUZZ_UID=u)"
 	@echo "  clean           remove build/"
 	@echo "  modules         with M=DIR: build DIR's modules (obj-m in DIR/Kbuild or DIR/Makefile);"
 	@echo "                  M=DIR clean removes them (docs/lab-module.md)"
@@ -163,6 +164,13 @@ help:
 	@echo "  DEBUG=1         build the kernel at -Og with every frame kept, for GDB"
 	@echo "  V=1             show the full build commands; CROSS=PREFIX picks the cross compiler"
 	@echo "One program: tools/krun PROGRAM [ARGS] (tools/krun --help)."
+
+# make fuzz SEED=n CALLS=n [FUZZ_UID=u]: the system-call fuzzer (user/fuzz.c)
+# for as long as asked, as root and then as uid 1000 (or as FUZZ_UID only).
+FUZZ_UIDS := $(or $(FUZZ_UID),-1 1000)
+fuzz: all
+	$(Q)for u in $(FUZZ_UIDS); do KRUN_TIMEOUT=86400 tools/krun fuzz -s $(or $(SEED),1) \
+		-n $(or $(CALLS),100000) -u $$u -m || exit 1; done
 
 clean:
 	rm -rf $(B)

@@ -487,9 +487,11 @@ static void child_run(int child, int ncalls, int uid, int progress)
 	_exit(0);
 }
 
+/* Symbolic links are removed, never followed: a child may have made loops. */
 static void remove_tree(const char *path)
 {
-	DIR *d = opendir(path);
+	struct stat st;
+	DIR *d = lstat(path, &st) == 0 && S_ISDIR(st.st_mode) ? opendir(path) : NULL;
 	if (d) {
 		struct dirent *e;
 		while ((e = readdir(d))) {
