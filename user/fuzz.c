@@ -2,7 +2,7 @@
  *
  *   fuzz [-s SEED] [-n CALLS] [-u UID] [-k CALLS_PER_CHILD] [-c CHILD [-v]] [-m]
  *
- * Runs CALLS random system calls (default 20000) in a series of children,
+ * Makes CALLS random system calls (default 20000) in a series of children,
  * each with its own generator seeded from SEED and its number, so that
  * `fuzz -s SEED -c CHILD -v` replays child CHILD alone and logs every call
  * (on stderr, written before the call is made, so the last line before a
@@ -10,7 +10,8 @@
  * after their setup. Before each child the fuzzer prints its seed and number,
  * so a kernel panic names the child that caused it. -m checks that free
  * memory and the kernel heap (/proc/meminfo: MemFree, Slab) come back to
- * where they were once everything is cleaned up; exit status 1 if not.
+ * where they were, within a few pages, once everything is cleaned up; exit
+ * status 1 if not.
  *
  * The arguments come from what a child really has: its fds (files, pipes, a
  * FIFO, the seed drivers' devices), a scratch buffer with an unmapped page
@@ -640,27 +641,38 @@ int main(int argc, char **argv)
 		settle();
 		free_before = meminfo("MemFree"), slab_before = meminfo("Slab");
 	}
+	/* Children until CALLS calls have been made: many die early, of a
+	 * signal they sent themselves or a bad sigreturn frame. */
 	long total = 0;
-	int first = only >= 0 ? only : 0;
-	int last = only >= 0 ? only : (int)((calls + per_child - 1) / per_child) - 1;
-	for (int child = first; child <= last; child++) {
-		int r = run_child(seed, child, per_child, uid);
+	int child = only >= 0 ? only : 0, nchildren = 0, idle = 0;
+	do {
+		int budget = only >= 0 || calls - total > per_child ? per_child : (int)(calls - total);
+		int r = run_child(seed, child++, budget, uid);
 		if (r < 0)
 			return 1;
+		if ((idle = r ? 0 : idle + 1) == 20) {
+			fprintf(stderr, "fuzz: 20 children in a row made no call\n");
+			return 1;
+		}
 		total += r;
-	}
+		nchildren++;
+	} while (only < 0 && total < calls);
 	printf("fuzz: seed %llu uid %d: %ld calls in %d children\n", (unsigned long long)seed, uid, total,
-	       last - first + 1);
+	       nchildren);
 	if (!memcheck)
 		return 0;
 	reset_devices();
 	settle();
 	long free_after = meminfo("MemFree"), slab_after = meminfo("Slab");
-	if (free_after != free_before || slab_after != slab_before) {
+	/* A page or so may float: a dead process's kernel stack is freed at the
+	 * next switch, a slab page may be shared with an object that outlives
+	 * the run. A leak in some call, thousands of times over, is far more. */
+	if (labs(free_after - free_before) > 16 || labs(slab_after - slab_before) > 4) {
 		printf("fuzz: memory not back: MemFree %ld -> %ld kB, Slab %ld -> %ld kB\n", free_before,
 		       free_after, slab_before, slab_after);
 		return 1;
 	}
-	printf("fuzz: memory back where it started\n");
+	printf("fuzz: memory back where it started (MemFree %+ld kB, Slab %+ld kB)\n", free_after - free_before,
+	       slab_after - slab_before);
 	return 0;
 }
