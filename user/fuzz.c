@@ -60,13 +60,13 @@
 enum {
 	A_INT = 'i', A_FD = 'f', A_PTR = 'p', A_LEN = 'l', A_PATH = 'w', A_OPATH = 'o',
 	A_RPATH = 'r', A_FLAGS = 'x', A_PID = 'd', A_SIG = 's', A_CMD = 'c', A_ADDR = 'a',
-	A_MODE = 'm', A_TIME = 't', A_DEV = 'v',
+	A_MODE = 'm', A_TIME = 't', A_DEV = 'v', A_MS = 'T',
 };
 
 struct call {
 	int nr;
 	const char *name;
-	const char *sig;        /* argument kinds; a leading '!' marks a call made 1 time in 16:
+	const char *sig;        /* argument kinds; a leading '!' marks a call made 1 time in 64:
 				 * one that always blocks (a second lost) or kills the child */
 };
 
@@ -86,7 +86,7 @@ static const struct call calls[] = {
 	C(getpriority, "id"), C(setpriority, "idi"), C(wait4, "dpip"), C(clone, "x"),
 	C(uname, "p"), C(mprotect, "alx"), C(_llseek, "fiipi"), C(getdents64, "fpl"),
 	C(_newselect, "ipppt"), C(readv, "fpi"), C(writev, "fpi"), C(getsid, "d"),
-	C(sched_yield, ""), C(nanosleep, "tp"), C(poll, "pii"), C(getresuid32, "ppp"),
+	C(sched_yield, ""), C(nanosleep, "tp"), C(poll, "piT"), C(getresuid32, "ppp"),
 	C(getresgid32, "ppp"), C(rt_sigpending, "pl"), C(pread64, "fplii"), C(pwrite64, "fplii"),
 	C(chown32, "wii"), C(getcwd, "pl"), C(vfork, ""), C(fork, ""), C(mmap2, "alxxfi"),
 	C(mmap, "p"), C(stat64, "rp"), C(lstat64, "rp"), C(fstat64, "fp"), C(getuid32, ""),
@@ -270,7 +270,7 @@ static uint32_t gen_pid(void)
  * the 32-bit layout at t, the 64-bit one at t + 2. */
 static uint32_t gen_time(void)
 {
-	if (rnd(10) == 0)
+	if (rnd(64) == 0)
 		return gen_ptr();
 	int32_t *t = (int32_t *)(scratch + SCRATCH_PAGES * PG / 2 - 64);
 	int32_t ns = (int32_t)rnd(2000000);
@@ -315,6 +315,8 @@ static uint32_t gen_arg(char kind)
 		return gen_time();
 	case A_DEV:
 		return dev_numbers[rnd(NELEM(dev_numbers))];
+	case A_MS:              /* a poll timeout: short, as for A_TIME */
+		return rnd(64) ? rnd(3) : gen_int();
 	default:
 		return gen_int();
 	}
@@ -349,6 +351,18 @@ static void keep_alarm(void)
 }
 
 /* a[0..5] are the arguments, a[6] the number: ebp takes the sixth. */
+/* Calls that may have cancelled, blocked or redirected the child's alarm. */
+static bool touches_alarm(uint32_t nr)
+{
+	static const uint32_t n[] = { __NR_alarm, __NR_signal, __NR_sigaction, __NR_sigsuspend,
+				      __NR_sigreturn, __NR_sigprocmask, __NR_rt_sigreturn, __NR_rt_sigaction,
+				      __NR_rt_sigprocmask, __NR_rt_sigsuspend };
+	for (size_t i = 0; i < NELEM(n); i++)
+		if (n[i] == nr)
+			return true;
+	return false;
+}
+
 static long raw_syscall(const uint32_t a[7])
 {
 	long r;
@@ -441,7 +455,7 @@ static void child_run(int child, int ncalls, int uid, int progress)
 		const struct call *c = &calls[rnd(NCALLS)];
 		const char *sig = c->sig;
 		if (*sig == '!') {
-			if (rnd(16))
+			if (rnd(64))
 				continue;
 			sig++;
 		}
@@ -474,8 +488,7 @@ static void child_run(int child, int ncalls, int uid, int progress)
 			if (write(LOG_FD, line, n) < 0)
 				_exit(3);
 		}
-		if ((i & 63) == 0 || nr == __NR_rt_sigaction || nr == __NR_rt_sigprocmask || nr == __NR_alarm ||
-		    nr == __NR_sigreturn || nr == __NR_rt_sigreturn) {
+		if ((i & 63) == 0 || touches_alarm(nr)) {
 			keep_alarm();
 			int done = i + 1;
 			if (write(PROGRESS_FD, &done, sizeof(done)) < 0)
