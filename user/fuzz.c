@@ -60,7 +60,7 @@
 enum {
 	A_INT = 'i', A_FD = 'f', A_PTR = 'p', A_LEN = 'l', A_PATH = 'w', A_OPATH = 'o',
 	A_RPATH = 'r', A_FLAGS = 'x', A_PID = 'd', A_SIG = 's', A_CMD = 'c', A_ADDR = 'a',
-	A_MODE = 'm', A_TIME = 't', A_DEV = 'v', A_MS = 'T',
+	A_MODE = 'm', A_TIME = 't', A_DEV = 'v', A_MS = 'T', A_SIGACT = 'h',
 };
 
 struct call {
@@ -79,7 +79,7 @@ static const struct call calls[] = {
 	C(rmdir, "w"), C(dup, "f"), C(pipe, "p"), C(times, "p"), C(brk, "a"),
 	C(setgid32, "i"), C(getgid32, ""), C(ioctl, "fcp"), C(ioctl, "fci"), C(fcntl64, "fip"),
 	C(setpgid, "di"), C(umask, "m"), C(dup2, "ff"), C(getppid, ""), C(getpgrp, ""),
-	C(setsid, ""), C(rt_sigaction, "sppl"), C(rt_sigsuspend, "!pl"), C(rt_sigprocmask, "ippl"),
+	C(setsid, ""), C(rt_sigaction, "shpl"), C(rt_sigsuspend, "!pl"), C(rt_sigprocmask, "ippl"),
 	C(setrlimit, "ip"), C(ugetrlimit, "ip"), C(getrusage, "ip"), C(gettimeofday, "pp"),
 	C(getgroups32, "ip"), C(symlink, "ww"), C(readlink, "rpl"), C(munmap, "al"),
 	C(truncate, "wl"), C(ftruncate, "fl"), C(fchmod, "fm"), C(fchown32, "fii"),
@@ -279,6 +279,36 @@ static uint32_t gen_time(void)
 	return (uint32_t)(rnd(2) ? t : t + 2);
 }
 
+static void on_signal(int sig)
+{
+	(void)sig;
+}
+
+void __restore_rt(void);
+void __restore(void);
+
+/* A struct sigaction as rt_sigaction reads it, mostly one that works (a
+ * handler here, the libc restorers) so that signals are really delivered,
+ * nested, restarted and returned from; sometimes whatever the scratch holds. */
+static uint32_t gen_sigaction(void)
+{
+	if (rnd(4) == 0)
+		return gen_ptr();
+	static const uint32_t flags[] = { 0x4 /* SA_SIGINFO */, 0x8000000 /* SA_ONSTACK */,
+					  0x10000000 /* SA_RESTART */, 0x40000000 /* SA_NODEFER */,
+					  0x80000000u /* SA_RESETHAND */, 0x1 /* SA_NOCLDSTOP */ };
+	uint32_t *k = (uint32_t *)(scratch + SCRATCH_PAGES * PG / 2 - 128);
+	uint32_t f = 0x04000000;        /* SA_RESTORER */
+	for (int i = rnd(4); i > 0; i--)
+		f |= flags[rnd(NELEM(flags))];
+	uint32_t h[] = { (uint32_t)on_signal, (uint32_t)on_signal, 0 /* SIG_DFL */, 1 /* SIG_IGN */ };
+	k[0] = h[rnd(NELEM(h))];
+	k[1] = f;
+	k[2] = (uint32_t)(f & 0x4 ? __restore_rt : __restore);
+	k[3] = rnd(2) ? 0 : gen_int(), k[4] = rnd(2) ? 0 : gen_int();
+	return (uint32_t)k;
+}
+
 static uint32_t gen_arg(char kind)
 {
 	switch (kind) {
@@ -315,6 +345,8 @@ static uint32_t gen_arg(char kind)
 		return gen_time();
 	case A_DEV:
 		return dev_numbers[rnd(NELEM(dev_numbers))];
+	case A_SIGACT:
+		return gen_sigaction();
 	case A_MS:              /* a poll timeout: short, as for A_TIME */
 		return rnd(64) ? rnd(3) : gen_int();
 	default:
