@@ -48,7 +48,7 @@
 #include <uapi/uaccess_test.h>
 #include <uapi/wq_test.h>
 
-#define CHILD_TIMEOUT_S 30      /* the watchdog: a child's whole life */
+#define CHILD_TIMEOUT_S 20      /* the watchdog: a child's whole life */
 #define KILL_TIMEOUT_S 10       /* SIGKILL must end a process within this */
 #define PROGRESS_FD 200         /* the child reports its call count here */
 #define LOG_FD 201              /* and logs its calls here with -v */
@@ -363,9 +363,11 @@ static void scramble(char *p, size_t len)
 		w[i] = rnd(3) ? rnd(64) : gen_int();
 }
 
+/* One-shot alarms would leave the calls after the first without one. */
 static void on_alarm(int sig)
 {
 	(void)sig;
+	alarm(1);
 }
 
 /* Re-arms what a child needs to keep going when a random call has blocked
