@@ -569,6 +569,27 @@ static int wait_bounded(pid_t pid, int seconds, int *status)
 	return 0;
 }
 
+/* "state S, 12 ticks": whether a stuck child sleeps in the kernel or spins
+ * in user space (a handler returning into the fault that called it). */
+static void proc_state(pid_t pid, char *out, size_t size)
+{
+	char path[32], buf[512];
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	snprintf(out, size, "state unknown");
+	int fd = open(path, O_RDONLY);
+	ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+	if (fd >= 0)
+		close(fd);
+	char *p = n > 0 ? (buf[n] = 0, strrchr(buf, ')')) : NULL;
+	if (!p || !p[1] || !p[2])
+		return;
+	char state = p[2], *q = p + 3;
+	for (int field = 4; field < 14; field++)        /* ppid .. cmajflt */
+		strtol(q, &q, 10);
+	unsigned long utime = strtoul(q, &q, 10), stime = strtoul(q, &q, 10);
+	snprintf(out, size, "state %c, %lu user and %lu system ticks", state, utime, stime);
+}
+
 /* One child: its directory, its life under the watchdog, its cleanup.
  * Returns the calls it made, or -1 if it could not be killed. */
 static int run_child(uint64_t seed, int child, int ncalls, int uid)
@@ -596,8 +617,16 @@ static int run_child(uint64_t seed, int child, int ncalls, int uid)
 	close(prog[1]);
 	int status = 0;
 	if (wait_bounded(pid, CHILD_TIMEOUT_S, &status) == 0) {
-		fprintf(stderr, "fuzz: seed %llu child %d: stuck, killed by the watchdog\n",
-			(unsigned long long)seed, child);
+		char where[64];
+		proc_state(pid, where, sizeof(where));
+		/* Every task and its kernel stack into the kernel log, as Linux's SysRq-T. */
+		int t = open("/proc/sysrq-trigger", O_WRONLY);
+		if (t >= 0 && write(t, "t", 1) < 0)
+			perror("fuzz: sysrq");
+		if (t >= 0)
+			close(t);
+		fprintf(stderr, "fuzz: seed %llu child %d: stuck (%s), killed by the watchdog\n",
+			(unsigned long long)seed, child, where);
 		kill(-pid, SIGKILL);
 		kill(pid, SIGKILL);
 		if (wait_bounded(pid, KILL_TIMEOUT_S, &status) == 0) {

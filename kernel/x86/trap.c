@@ -123,9 +123,11 @@ static void exit_to_user_work(struct trapframe *tf)
 		force_signal(SIGSEGV, SI_KERNEL, 0);
 	}
 	if (p->exit_work & EXIT_WORK_SIGNAL) {
-		if (signal_pending(p) || p->restore_sigmask ||
-		    (tf->trapno == T_SYSCALL &&
-		     (tf->eax == (uint32_t)-ERESTARTSYS || tf->eax == (uint32_t)-ERESTARTNOHAND)))
+		/* Only with a signal to handle, as Linux: a restart code is
+		 * then what the interrupted call left. Without one it is a plain
+		 * return value (getuid after setuid(-512)), and restarting would
+		 * loop for ever. */
+		if (signal_pending(p) || p->restore_sigmask)
 			signals_deliver(tf);
 		/* Blocked signals stay pending, and so does the bit, so that
 		 * unblocking them needs no other hook. */
