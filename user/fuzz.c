@@ -740,7 +740,7 @@ int main(int argc, char **argv)
 	reset_devices();
 	settle();
 	long free_after = meminfo("MemFree"), slab_after = meminfo("Slab");
-	/* A few pages may float (16 seen): a dead process's kernel stack is freed at the
+	/* A few pages may float (6 seen): a dead process's kernel stack is freed at the
 	 * next switch, a slab page may be shared with an object that outlives
 	 * the run. A leak in some call, thousands of times over, is far more. */
 	if (labs(free_after - free_before) > 64 || labs(slab_after - slab_before) > 4) {
