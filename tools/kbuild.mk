@@ -18,7 +18,9 @@ include $(KBUILD_FILE)
 
 MODULE_NAMES := $(patsubst %.o,%,$(obj-m))
 MODULE_KOS := $(MODULE_NAMES:%=$(obj)/%.ko)
-MODCFLAGS := $(filter-out -MD -MP,$(KCFLAGS)) -Iinclude -DMODULE
+# -MD -MP: a module object depends on every kernel header it includes (struct
+# layouts such as struct proc's), so a changed header rebuilds it.
+MODCFLAGS := $(KCFLAGS) -Iinclude -DMODULE
 # Each object belongs to one module, whose name it is compiled with.
 objs_of = $(or $(strip $($(1)-objs) $($(1)-y)),$(1).o)
 
@@ -50,6 +52,8 @@ $(obj)/%.o: $(src)/%.c $(wildcard include/linux/*.h include/sys/*.h kernel/modul
 	@echo "  CC [M]  $<"
 	$(Q)$(CC) $(MODCFLAGS) -DKBUILD_MODNAME='"$(MODNAME)"' -c $< -o $@
 
+MODULE_OBJS := $(MODULE_KOS:.ko=.mod.o) $(foreach m,$(MODULE_NAMES),$(addprefix $(obj)/,$(call objs_of,$(m))))
+-include $(MODULE_OBJS:.o=.d)
+
 clean:
-	rm -f $(MODULE_KOS) $(MODULE_KOS:.ko=.mod.c) $(MODULE_KOS:.ko=.mod.o) \
-		$(foreach m,$(MODULE_NAMES),$(addprefix $(obj)/,$(call objs_of,$(m))))
+	rm -f $(MODULE_KOS) $(MODULE_KOS:.ko=.mod.c) $(MODULE_OBJS) $(MODULE_OBJS:.o=.d)
