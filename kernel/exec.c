@@ -6,6 +6,7 @@
 #include "elf.h"
 #include "fs/fdtable.h"
 #include "mm/kmalloc.h"
+#include "mm/mm_struct.h"
 #include "mm/vma.h"
 #include "proc.h"
 #include "random.h"
@@ -375,22 +376,24 @@ void exe_file_release(struct proc *p)
  * (comm is its last part); exe the file run, an interpreter for a script:
  * /proc/PID/exe names it by its absolute path, as on Linux, so
  * "/proc/self/exe" or "./prog" stay valid after a chdir or an exec. */
-static void commit_image(const struct image *img, uint32_t esp, const char *path, struct inode *exe)
+static void commit_image(const struct image *img, struct mm_struct *mm, uint32_t esp, const char *path,
+			 struct inode *exe)
 {
 	struct proc *p = current;
+	zap_other_threads(p);
 	exit_robust_list();                 /* in the old image, as Linux's exec_mm_release */
+	mm_release(p);
 	exe_file_release(p);
 	p->exe_inode = iget(exe);
-	pde_t *old = p->pgdir;
-	p->pgdir = img->pgdir;
+	struct mm_struct *old = p->mm;
+	p->mm = mm;
+	p->pgdir = mm->pgdir;
 	vm_switch(p->pgdir);
-	if (old)
-		pgdir_free(old);
-	vma_free_all(&p->mmap);
-	p->mmap = img->mmap;
-	p->brk_start = p->brk = img->brk;
-	p->mmap_base = MMAP_BASE;
-	p->stack_limit = USER_TOP - STACK_MAX;
+	mmput(old);
+	p->mm->mmap = img->mmap;
+	p->mm->brk_start = p->mm->brk = img->brk;
+	p->mm->mmap_base = MMAP_BASE;
+	p->mm->stack_limit = USER_TOP - STACK_MAX;
 	p->arg_start = img->arg_start;
 	p->arg_end = img->arg_end;
 	if (vfs_path_of(exe, p->exe, sizeof(p->exe)) < 0)
@@ -403,7 +406,6 @@ static void commit_image(const struct image *img, uint32_t esp, const char *path
 	memset(p->tls, 0, sizeof(p->tls));
 	gdt_load_tls(p->tls);
 	p->exit_work |= EXIT_WORK_SELECTORS;
-	p->clear_child_tid = 0;             /* an address in the old image (Linux's mm_release) */
 	fdtable_close_on_exec(p->files);
 	signals_reset_on_exec(p);
 
@@ -468,14 +470,17 @@ int do_execve(const char *upath, char *const __user argv[], char *const __user e
 		memcpy(&eh, hdr, sizeof(eh));
 		struct image img;
 		uint32_t esp = 0;
+		struct mm_struct *mm = NULL;
 		r = load_elf(f, &eh, &img);
 		if (!r) {
 			r = build_stack(&a, &img, path, &esp);
+			mm = r ? NULL : mm_alloc(img.pgdir);
+			r = r ? r : mm ? 0 : -ENOMEM;
 			if (r)
 				image_free(&img);
 		}
 		if (!r) {
-			commit_image(&img, esp, path, denied);
+			commit_image(&img, mm, esp, path, denied);
 			denied = NULL;
 		}
 		break;

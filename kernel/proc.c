@@ -1,11 +1,13 @@
-/* proc.c: the process table and the life cycle: fork/clone, exit, wait4,
- * orphans handed to init, zombies reaped; identity calls (getpid, getppid,
+/* proc.c: the process table and the life cycle: exit and exit_group, wait4,
+ * orphans handed to init, zombies reaped (fork.c creates processes and
+ * threads); identity calls (getpid, getppid,
  * set_tid_address, process groups and sessions). */
 #include "kernel.h"
 #include "x86/cpu.h"
 #include "fs/fdtable.h"
+#include "futex.h"
 #include "mm/kmalloc.h"
-#include "mm/vma.h"
+#include "mm/mm_struct.h"
 #include "proc.h"
 #include "syscall.h"
 #include "x86/timer.h"
@@ -13,6 +15,7 @@
 #include "uapi/capability.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/futex.h"
 #include "uapi/sched.h"
 #include "uapi/signal.h"
 #include "uapi/wait.h"
@@ -24,7 +27,6 @@ static struct proc *init_proc;
 static int next_pid = 1;
 static uint8_t fpu_initial[512] __attribute__((aligned(16)));
 
-void forkret(void);
 extern void trapret(void);
 
 struct proc *proc_find(int pid)
@@ -47,7 +49,7 @@ static int alloc_pid(void)
 
 /* A process with a kernel stack whose first switch runs entry() and then
  * returns to user mode through trapret with the frame at the top of the stack. */
-static struct proc *proc_alloc_with(void (*entry)(void))
+struct proc *proc_alloc_with(void (*entry)(void))
 {
 	uint32_t f = irq_save();
 	struct proc *p = NULL;
@@ -87,20 +89,11 @@ static struct proc *proc_alloc_with(void (*entry)(void))
 
 void proc_free(struct proc *p)
 {
+	sighand_put(p->sighand);
+	p->sighand = NULL;
 	kfree(p->kstack);
 	p->kstack = NULL;
 	p->state = P_UNUSED;
-}
-
-/* The first code a forked process runs; it "returns" into trapret. As in
- * Linux's schedule_tail, CLONE_CHILD_SETTID is written here, in the child's
- * own address space through the uaccess layer: a bad address is ignored. */
-void forkret(void)
-{
-	sched_finish_switch();
-	sti();
-	if (current->set_child_tid)
-		put_user(current->pid, (int __user *)current->set_child_tid);
 }
 
 void proc_init(void)
@@ -110,97 +103,15 @@ void proc_init(void)
 		__asm__ volatile("fxsave %0" : "=m"(fpu_initial));
 }
 
-/* RLIMIT_NPROC counts the processes of the real uid, zombies included (until
- * reaped, as Linux); root and CAP_SYS_RESOURCE/CAP_SYS_ADMIN are exempt. */
-static bool nproc_exceeded(const struct proc *parent)
+/* Whether every thread of leader's group but the leader has exited. */
+bool thread_group_empty(const struct proc *leader)
 {
-	uint64_t limit = parent->rlim[RLIMIT_NPROC].rlim_cur;
-	if (parent->uid == 0 || capable(CAP_SYS_RESOURCE) || capable(CAP_SYS_ADMIN))
-		return false;
-	uint64_t n = 0;
-	for (int i = 0; i < NPROC; i++)
-		if (proc_table[i].state != P_UNUSED && proc_table[i].uid == parent->uid)
-			n++;
-	return n >= limit;
-}
-
-static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint32_t child_tidptr)
-{
-	if (flags & (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND | CLONE_FILES | CLONE_FS))
-		return -EINVAL;         /* processes only: no threads in this kernel */
-	struct proc *parent = current;
-	if (nproc_exceeded(parent))
-		return -EAGAIN;
-	struct proc *p = proc_alloc_with(forkret);
-	if (!p)
-		return -EAGAIN;
-	bool ok;
-	p->mmap = vma_dup(parent->mmap, &ok);
-	p->pgdir = ok ? vm_copy(parent->pgdir) : NULL;
-	p->files = p->pgdir ? fdtable_dup(parent->files) : NULL;
-	if (!p->files) {
-		if (p->pgdir)
-			pgdir_free(p->pgdir);
-		vma_free_all(&p->mmap);
-		proc_free(p);
-		return -ENOMEM;
+	for (int i = 0; i < NPROC; i++) {
+		const struct proc *q = &proc_table[i];
+		if (q != leader && q->state != P_UNUSED && q->state != P_ZOMBIE && q->tgid == leader->tgid)
+			return false;
 	}
-	*p->tf = *parent->tf;
-	p->tf->eax = 0;
-	if (newsp)
-		p->tf->esp = newsp;
-	memcpy(p->comm, parent->comm, sizeof(p->comm));
-	memcpy(p->exe, parent->exe, sizeof(p->exe));
-	exe_file_dup(p, parent);
-	p->parent = parent;
-	p->brk_start = parent->brk_start;
-	p->brk = parent->brk;
-	p->mmap_base = parent->mmap_base;
-	p->stack_limit = parent->stack_limit;
-	p->arg_start = parent->arg_start;
-	p->arg_end = parent->arg_end;
-	p->cwd = iget(parent->cwd);
-	p->uid = parent->uid, p->euid = parent->euid, p->suid = parent->suid;
-	p->gid = parent->gid, p->egid = parent->egid, p->sgid = parent->sgid;
-	p->umask = parent->umask;
-	memcpy(p->rlim, parent->rlim, sizeof(p->rlim));
-	p->pgid = parent->pgid;
-	p->sid = parent->sid;
-	p->ctty = parent->ctty;
-	p->sig_blocked = parent->sig_blocked;
-	memcpy(p->sigactions, parent->sigactions, sizeof(p->sigactions));
-	memcpy(p->tls, parent->tls, sizeof(p->tls));
-	if (cpu_has_fxsr)
-		__asm__ volatile("fxsave %0" : "=m"(p->fpu_state));
-	if (flags & CLONE_CHILD_CLEARTID)
-		p->clear_child_tid = child_tidptr;
-	if (flags & CLONE_CHILD_SETTID)
-		p->set_child_tid = child_tidptr;
-	int pid = p->pid;
-	/* After the copy, so only the parent sees it; a bad address does not
-	 * fail the clone (Linux ignores put_user's result too). */
-	if (flags & CLONE_PARENT_SETTID)
-		put_user(pid, (int __user *)parent_tidptr);
-	p->nice = parent->nice;
-	wake_up_new_process(p);
-	return pid;
-}
-
-SYSCALL_DEFINE0(fork)
-{
-	return do_clone(0, 0, 0, 0);
-}
-
-SYSCALL_DEFINE0(vfork)
-{
-	return do_clone(0, 0, 0, 0);
-}
-
-/* i386 argument order: flags, newsp, parent_tidptr, tls, child_tidptr. */
-SYSCALL_DEFINE5(clone, uint32_t, flags, uint32_t, newsp, uint32_t, ptid, uint32_t, tls, uint32_t, ctid)
-{
-	(void)tls;
-	return do_clone(flags, newsp, ptid, ctid);
+	return true;
 }
 
 static void reparent_children(struct proc *p)
@@ -217,6 +128,8 @@ static void reparent_children(struct proc *p)
 		wake_up_all(&init_proc->child_wait);
 }
 
+static bool notify_parent(struct proc *p);
+
 void do_exit(int status)
 {
 	struct proc *p = current;
@@ -230,45 +143,106 @@ void do_exit(int status)
 	p->files = NULL;
 	sigqueue_flush(p, 0);
 	exe_file_release(p);
-	iput(p->cwd);
-	p->cwd = NULL;
+	fs_put(p->fs);
+	p->fs = NULL;
+	mm_release(p);
 	vm_switch(kpgdir);
-	pgdir_free(p->pgdir);
+	mmput(p->mm);
+	p->mm = NULL;
 	p->pgdir = NULL;
-	vma_free_all(&p->mmap);
 
 	uint32_t f = irq_save();
 	del_timer(&p->alarm_timer);
 	reparent_children(p);
 	p->exit_status = status;
 	p->state = P_ZOMBIE;
+	/* Threads are never waited for; the group's end is reported once, when
+	 * the last of its threads is gone, with the leader's status. */
+	bool release = true;
+	struct proc *leader = p->group_leader;
+	if (p != leader) {
+		if (leader->state == P_ZOMBIE && thread_group_empty(leader) && notify_parent(leader))
+			proc_free(leader);
+	} else {
+		release = thread_group_empty(p) && notify_parent(p);
+	}
+	irq_restore(f);
+	if (release)
+		sched_exit_unreaped();
+	schedule();
+	panic("zombie %d ran again", p->pid);
+}
+
+/* Sends p's exit signal and wakes its parent's wait4; true if the parent
+ * will never wait for it (p is then to be freed). */
+static bool notify_parent(struct proc *p)
+{
+	int status = p->exit_status;
 	struct proc *parent = p->parent;
-	struct k_siginfo info = { .si_signo = SIGCHLD };
+	struct k_siginfo info = { .si_signo = p->exit_signal };
 	info.si_code = K_WIFSIGNALED(status) ? CLD_KILLED : CLD_EXITED;
 	info.si_pid = p->pid;
 	info.si_uid = p->uid;
 	info.si_status = K_WIFSIGNALED(status) ? (status & 0x7f) : (status >> 8) & 0xff;
-	send_signal(parent, SIGCHLD, &info);
+	if (p->exit_signal > 0 && p->exit_signal <= _NSIG)      /* Linux's valid_signal */
+		send_signal(parent, p->exit_signal, &info);
 	/* A parent that ignores SIGCHLD or set SA_NOCLDWAIT never waits for
 	 * its children (POSIX): no zombie is left, and its wait4 sees one child
 	 * fewer (ECHILD after the last). */
-	const struct k_sigaction *sa = &parent->sigactions[SIGCHLD];
-	bool autoreap = sa->handler == (void *)SIG_IGN || (sa->flags & SA_NOCLDWAIT);
+	const struct k_sigaction *sa = &parent->sighand->action[SIGCHLD];
+	bool autoreap = p->exit_signal == SIGCHLD &&
+			(sa->handler == (void *)SIG_IGN || (sa->flags & SA_NOCLDWAIT));
 	if (autoreap)
 		p->parent = NULL;
 	wake_up_all(&parent->child_wait);
-	irq_restore(f);
-	if (autoreap)
-		sched_exit_unreaped();
-	schedule();
-	panic("zombie %d ran again", p->pid);
+	return autoreap;
+}
+
+/* Every other thread of the group gets SIGKILL and exits with status. */
+static void kill_other_threads(struct proc *p, int status)
+{
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *q = &proc_table[i];
+		if (q->state == P_UNUSED || q->tgid != p->tgid || q == p)
+			continue;
+		q->group_exiting = true;
+		q->group_exit_status = status;
+		if (q->state == P_ZOMBIE)
+			q->exit_status = status;        /* the leader reports the group's status */
+		else
+			send_signal(q, SIGKILL, NULL);
+	}
+}
+
+void do_group_exit(int status)
+{
+	struct proc *p = current;
+	if (p->group_exiting) {
+		status = p->group_exit_status;
+	} else {
+		p->group_exiting = true;
+		p->group_exit_status = status;
+		kill_other_threads(p, status);
+	}
+	do_exit(status);
+}
+
+/* execve from a thread: Linux's de_thread, except that the caller keeps its
+ * own id (it does not take over the leader's). */
+void zap_other_threads(struct proc *p)
+{
+	kill_other_threads(p, SIGKILL);
 }
 
 SYSCALL_DEFINE1(exit, int, code)
 {
 	do_exit((code & 0xff) << 8);
 }
-SYSCALL_ALIAS(exit_group, exit)
+
+SYSCALL_DEFINE1(exit_group, int, code)
+{
+	do_group_exit((code & 0xff) << 8);
+}
 
 static bool wait_matches(const struct proc *c, int pid)
 {
@@ -285,10 +259,11 @@ static int reap_one(int pid, int *status)
 	bool any = false;
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *c = &proc_table[i];
-		if (c->state == P_UNUSED || c->parent != current || !wait_matches(c, pid))
+		if (c->state == P_UNUSED || c->parent != current->group_leader || c != c->group_leader ||
+		    !wait_matches(c, pid))
 			continue;
 		any = true;
-		if (c->state == P_ZOMBIE) {
+		if (c->state == P_ZOMBIE && thread_group_empty(c)) {
 			int cpid = c->pid;
 			*status = c->exit_status;
 			proc_free(c);
@@ -311,7 +286,8 @@ SYSCALL_DEFINE4(wait4, int, pid, int *, ustatus, int, options, void *, rusage)
 	if (options & WNOHANG) {
 		r = reap_one(pid, &status);
 	} else {
-		int err = wait_event_interruptible(current->child_wait, (r = reap_one(pid, &status)) != 0);
+		int err = wait_event_interruptible(current->group_leader->child_wait,
+						   (r = reap_one(pid, &status)) != 0);
 		if (err)
 			return err;
 	}
@@ -328,13 +304,18 @@ SYSCALL_DEFINE3(waitpid, int, pid, int *, ustatus, int, options)
 
 SYSCALL_DEFINE0(getpid)
 {
+	return current->tgid;
+}
+
+SYSCALL_DEFINE0(gettid)
+{
 	return current->pid;
 }
-SYSCALL_ALIAS(gettid, getpid)
 
 SYSCALL_DEFINE0(getppid)
 {
-	return current->parent ? current->parent->pid : 0;
+	struct proc *parent = current->group_leader->parent;
+	return parent ? parent->tgid : 0;
 }
 
 SYSCALL_DEFINE1(set_tid_address, uint32_t, tidptr)
@@ -425,11 +406,19 @@ void start_init(const char *path, char *const argv[], char *const envp[])
 	init_argv = argv;
 	init_envp = envp;
 	p->pgdir = pgdir_create();
+	p->mm = p->pgdir ? mm_alloc(p->pgdir) : NULL;
 	p->files = fdtable_alloc();
-	assert(p->pgdir && p->files);
-	p->cwd = iget(vfs_root());
+	p->sighand = kzalloc(sizeof(*p->sighand));
+	assert(p->mm && p->files && p->sighand);
+	p->sighand->count = 1;
+	p->tgid = p->pid;
+	p->group_leader = p;
+	p->fs = kzalloc(sizeof(*p->fs));
+	assert(p->fs);
+	p->fs->users = 1;
+	p->fs->cwd = iget(vfs_root());
+	p->fs->umask = 022;
 	p->pgid = p->sid = 1;
-	p->umask = 022;
 	rlimits_init(p);
 	strlcpy(p->comm, "init", sizeof(p->comm));
 	wake_up_new_process(p);

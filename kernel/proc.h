@@ -1,5 +1,5 @@
-/* proc.h: processes. One kernel stack and one address space per process (no
- * threads); the fd table, the working directory, credentials, signal state and
+/* proc.h: processes. One kernel stack per process; the address space may be
+ * shared (CLONE_VM, vfork: mm/mm_struct.h); the fd table, the working directory, credentials, signal state and
  * TLS descriptors are all per process. */
 #ifndef PROC_H
 #define PROC_H
@@ -33,9 +33,34 @@ struct context {                        /* what swtch saves: callee-saved regist
 struct fdtable;
 struct vm_area;
 struct tty;
+struct mm_struct;
+
+/* The working directory and umask, shared by the processes cloned with CLONE_FS. */
+struct fs_struct {
+	int users;
+	struct inode *cwd;
+	uint32_t umask;
+};
+
+/* Signal handlers, shared by the processes cloned with CLONE_SIGHAND. */
+struct sighand_struct {
+	int count;
+	struct k_sigaction action[_NSIG + 1];   /* indexed by signal number */
+};
+
+/* What a vfork parent sleeps on until its child leaves the shared address
+ * space (Linux's vfork_done completion); it lives on the parent's stack. */
+struct vfork_done {
+	bool done;
+	struct wait_queue_head wait;
+};
 
 struct proc {
-	int pid;
+	int pid;                        /* the thread id */
+	int tgid;                       /* the thread group's id: its leader's pid, what getpid says */
+	struct proc *group_leader;
+	bool group_exiting;             /* exit_group or a fatal signal ends the group: */
+	int group_exit_status;          /* every thread exits with this status */
 	enum proc_state state;
 	int sleep_state;                /* TASK_INTERRUPTIBLE or TASK_UNINTERRUPTIBLE when sleeping */
 	char comm[16];
@@ -44,12 +69,11 @@ struct proc {
 	uint32_t arg_start, arg_end;    /* its argv strings on the user stack, for /proc/PID/cmdline */
 	struct proc *parent;
 	int exit_status;                /* wait4 encoding, valid in P_ZOMBIE */
+	int exit_signal;                /* sent to the parent at exit (clone's CSIGNAL); 0: none */
+	struct vfork_done *vfork_done;  /* the vfork parent waiting for this child, or NULL */
 
-	pde_t *pgdir;
-	struct vm_area *mmap;           /* its regions, lowest first (mm/vma.h) */
-	uint32_t brk_start, brk;        /* heap: [brk_start, brk) */
-	uint32_t mmap_base;             /* lowest address mmap hands out */
-	uint32_t stack_limit;           /* lowest address the user stack may grow to */
+	struct mm_struct *mm;
+	pde_t *pgdir;                   /* mm->pgdir: what the switch and the fault path use */
 
 	char *kstack;
 	struct trapframe *tf;           /* the user registers of the current trap */
@@ -66,9 +90,8 @@ struct proc {
 	int uaccess_kernel;             /* see uaccess_kernel_begin() */
 
 	struct fdtable *files;
-	struct inode *cwd;
+	struct fs_struct *fs;
 	uint32_t uid, euid, suid, gid, egid, sgid;
-	uint32_t umask;
 	struct k_rlimit64 rlim[RLIM_NLIMITS];
 	int pgid, sid;
 	struct tty *ctty;
@@ -77,7 +100,7 @@ struct proc {
 	 * common path, which then tests nothing else. */
 	uint32_t exit_work;
 	uint64_t sig_pending, sig_blocked;
-	struct k_sigaction sigactions[_NSIG + 1];        /* indexed by signal number */
+	struct sighand_struct *sighand;
 	struct k_siginfo siginfo[_NSIG];        /* what each pending standard signal carries */
 	struct list_head sigqueue;      /* queued real-time signals, oldest first (sigqueue.c) */
 	int sigqueue_len;
@@ -85,12 +108,11 @@ struct proc {
 	bool restore_sigmask;
 
 	struct wait_queue_head child_wait;      /* wait4 sleeps here */
-	/* set_tid_address / CLONE_CHILD_CLEARTID. Linux's mm_release clears it
-	 * at exit only when the address space is shared (threads), which it
-	 * never is here: it is recorded, never written. */
+	/* set_tid_address / CLONE_CHILD_CLEARTID: cleared by mm_release when
+	 * the address space is shared (threads), as Linux. */
 	uint32_t clear_child_tid;
-	uint32_t set_child_tid;
-	uint32_t robust_list;           /* set_robust_list's head; walked at exit and exec */         /* CLONE_CHILD_SETTID: written by the child's first return */
+	uint32_t set_child_tid;         /* CLONE_CHILD_SETTID: written by the child's first return */
+	uint32_t robust_list;           /* set_robust_list's head; walked at exit and exec */
 	struct segdesc tls[GDT_ENTRY_TLS_ENTRIES];
 	uint8_t fpu_state[512] __attribute__((aligned(16)));
 
@@ -102,8 +124,19 @@ extern struct proc *current;
 extern struct proc proc_table[NPROC];
 
 struct proc *proc_find(int pid);
+/* A new process whose first switch runs entry(), then returns to user mode. */
+struct proc *proc_alloc_with(void (*entry)(void));
+bool thread_group_empty(const struct proc *leader);
+/* fork.c: the last put frees them. */
+void sighand_put(struct sighand_struct *sh);
+void fs_put(struct fs_struct *fs);
 void proc_free(struct proc *p);
 _Noreturn void do_exit(int status);     /* status in wait4 encoding */
+_Noreturn void do_group_exit(int status);       /* ends every thread of the group */
+/* exec: the other threads of the group are killed. */
+void zap_other_threads(struct proc *p);
+/* p leaves its address space (exec, exit): Linux's mm_release. */
+void mm_release(struct proc *p);
 void proc_init(void);
 void start_init(const char *path, char *const argv[], char *const envp[]);
 void rlimits_init(struct proc *p);
@@ -123,6 +156,9 @@ void sched_tick(void);
 void scheduler_start(void) __attribute__((noreturn));
 _Noreturn void sched_exit_unreaped(void);
 void sched_finish_switch(void);
+
+/* sys.c: CLONE_SETTLS, as set_thread_area, into the TLS slots given. */
+int tls_install(struct segdesc *tls, uint32_t udesc);
 
 /* signal.c */
 int send_signal(struct proc *p, int sig, const struct k_siginfo *info);

@@ -38,7 +38,7 @@ static bool default_ignored(int sig)
 
 static bool ignored(struct proc *p, int sig)
 {
-	void *h = p->sigactions[sig].handler;
+	void *h = p->sighand->action[sig].handler;
 	return h == (void *)SIG_IGN || (h == (void *)SIG_DFL && default_ignored(sig));
 }
 
@@ -56,7 +56,7 @@ static int generate_signal(struct proc *p, int sig, const struct k_siginfo *info
 	/* An ignored signal is dropped when sent, so it never interrupts a sleep.
 	 * So is one that would kill init (even SIGKILL), as Linux protects it:
 	 * its end would be the kernel's. */
-	bool init_default = p->pid == 1 && p->sigactions[sig].handler == (void *)SIG_DFL && !forced;
+	bool init_default = p->pid == 1 && p->sighand->action[sig].handler == (void *)SIG_DFL && !forced;
 	if (init_default || (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)) && sig != SIGKILL)) {
 		irq_restore(f);
 		return 0;
@@ -93,7 +93,7 @@ int send_signal(struct proc *p, int sig, const struct k_siginfo *info)
 void force_signal(int sig, int code, uint32_t addr)
 {
 	struct proc *p = current;
-	struct k_sigaction *act = &p->sigactions[sig];
+	struct k_sigaction *act = &p->sighand->action[sig];
 	if (act->handler == (void *)SIG_IGN || (p->sig_blocked & SIGBIT(sig)))
 		act->handler = (void *)SIG_DFL;
 	p->sig_blocked &= ~SIGBIT(sig);
@@ -105,7 +105,7 @@ void force_signal(int sig, int code, uint32_t addr)
 void signals_reset_on_exec(struct proc *p)
 {
 	for (int s = 1; s <= _NSIG; s++) {
-		struct k_sigaction *a = &p->sigactions[s];
+		struct k_sigaction *a = &p->sighand->action[s];
 		bool ign = a->handler == (void *)SIG_IGN;
 		*a = (struct k_sigaction){ .handler = ign ? (void *)SIG_IGN : (void *)SIG_DFL };
 	}
@@ -222,7 +222,7 @@ static void restart_syscall(struct trapframe *tf)
 
 static _Noreturn void die_by_signal(int sig)
 {
-	do_exit(sig & 0x7f);
+	do_group_exit(sig & 0x7f);
 }
 
 /* Dequeues one instance of sig: a real-time signal stays pending while more
@@ -256,7 +256,7 @@ void signals_deliver(struct trapframe *tf)
 		struct k_siginfo info = take_signal(p, sig);
 		irq_restore(f);
 
-		struct k_sigaction *act = &p->sigactions[sig];
+		struct k_sigaction *act = &p->sighand->action[sig];
 		if (ignored(p, sig))
 			continue;
 		if (act->handler == (void *)SIG_DFL)
@@ -286,7 +286,7 @@ SYSCALL_DEFINE0(sigreturn)
 	struct trapframe *tf = current->tf;
 	struct sigframe fr;
 	if (copyin((void *)(tf->esp - 8), &fr, sizeof(fr)) || restore_sigcontext(tf, &fr.sc))
-		do_exit(SIGSEGV);
+		do_group_exit(SIGSEGV);
 	current->sig_blocked = (((uint64_t)fr.extramask << 32) | fr.sc.oldmask) & ~UNBLOCKABLE;
 	return tf->eax;
 }
@@ -296,7 +296,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	struct trapframe *tf = current->tf;
 	struct k_rt_sigframe fr;
 	if (copyin((void *)(tf->esp - 4), &fr, sizeof(fr)) || restore_sigcontext(tf, &fr.uc.uc_mcontext))
-		do_exit(SIGSEGV);
+		do_group_exit(SIGSEGV);
 	current->sig_blocked = (((uint64_t)fr.uc.uc_sigmask[1] << 32) | fr.uc.uc_sigmask[0]) & ~UNBLOCKABLE;
 	return tf->eax;
 }
@@ -311,10 +311,10 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction *, uact, struct
 		return -EFAULT;
 	if (uact && (sig == SIGKILL || sig == SIGSTOP))
 		return -EINVAL;
-	if (uoact && copyout(&current->sigactions[sig], uoact, sizeof(act)))
+	if (uoact && copyout(&current->sighand->action[sig], uoact, sizeof(act)))
 		return -EFAULT;
 	if (uact) {
-		current->sigactions[sig] = act;
+		current->sighand->action[sig] = act;
 		/* Setting SIG_IGN discards what is pending (POSIX). */
 		if (ignored(current, sig)) {
 			current->sig_pending &= ~SIGBIT(sig);
@@ -417,6 +417,24 @@ SYSCALL_DEFINE2(rt_sigsuspend, const uint64_t *, uset, size_t, setsize)
 	return sigmask_pop(-EINTR);
 }
 
+/* Where a signal to leader's process goes: the first live thread that does
+ * not block it, else the first live one (it stays pending there); NULL when
+ * all are gone. The pending sets are per thread, so the choice is made now. */
+static struct proc *group_signal_target(struct proc *leader, int sig)
+{
+	struct proc *any = NULL;
+	for (int i = -1; i < NPROC; i++) {
+		struct proc *t = i < 0 ? leader : &proc_table[i];
+		if (t->state == P_UNUSED || t->state == P_EMBRYO || t->state == P_ZOMBIE || t->tgid != leader->tgid)
+			continue;
+		if (!(t->sig_blocked & SIGBIT(sig)))
+			return t;
+		if (!any)
+			any = t;
+	}
+	return any;
+}
+
 static bool may_signal(struct proc *p)
 {
 	return current->euid == 0 || current->uid == p->uid || current->euid == p->uid;
@@ -443,12 +461,12 @@ static int kill_one(int pid, int sig)
 	return kill_one_info(pid, sig, &info);
 }
 
-/* Threads are processes here: a thread id is a pid. */
 SYSCALL_DEFINE3(tgkill, int, tgid, int, tid, int, sig)
 {
 	if (tgid <= 0 || tid <= 0)
 		return -EINVAL;
-	return tgid == tid ? kill_one(tid, sig) : -ESRCH;
+	struct proc *t = proc_find(tid);
+	return t && t->tgid == tgid ? kill_one(tid, sig) : -ESRCH;
 }
 
 SYSCALL_DEFINE2(tkill, int, tid, int, sig)
@@ -461,24 +479,25 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
 	struct k_siginfo info = { .si_signo = sig, .si_code = SI_USER };
-	info.si_pid = current->pid;
+	info.si_pid = current->tgid;
 	info.si_uid = current->uid;
 	int found = 0, allowed = 0;
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];
-		if (p->state == P_UNUSED || p->state == P_EMBRYO)
+		if (p->state == P_UNUSED || p->state == P_EMBRYO || p != p->group_leader)
 			continue;
 		bool match = pid > 0 ? p->pid == pid :
 			     pid == 0 ? p->pgid == current->pgid :
-			     pid == -1 ? (p->pid != 1 && p != current) : p->pgid == -pid;
+			     pid == -1 ? (p->pid != 1 && p->tgid != current->tgid) : p->pgid == -pid;
 		if (!match)
 			continue;
 		found++;
 		if (!may_signal(p))
 			continue;
 		allowed++;
-		if (sig && p->state != P_ZOMBIE)
-			send_signal(p, sig, &info);
+		struct proc *t = sig ? group_signal_target(p, sig) : NULL;
+		if (t)
+			send_signal(t, sig, &info);
 	}
 	if (!found)
 		return -ESRCH;

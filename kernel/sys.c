@@ -114,8 +114,9 @@ static struct segdesc tls_desc(const struct user_desc *d)
 	return make_segdesc(d->base_addr, d->limit, access, flags);
 }
 
-SYSCALL_DEFINE1(set_thread_area, struct user_desc *, udesc)
+int tls_install(struct segdesc *tls, uint32_t uaddr)
 {
+	struct user_desc __user *udesc = (struct user_desc __user *)uaddr;
 	struct user_desc d;
 	if (copyin(udesc, &d, sizeof(d)))
 		return -EFAULT;
@@ -124,7 +125,7 @@ SYSCALL_DEFINE1(set_thread_area, struct user_desc *, udesc)
 	int idx = (int)d.entry_number;
 	if (idx == -1) {
 		for (idx = 0; idx < GDT_ENTRY_TLS_ENTRIES; idx++)
-			if (!current->tls[idx].access)
+			if (!tls[idx].access)
 				break;
 		if (idx == GDT_ENTRY_TLS_ENTRIES)
 			return -ESRCH;
@@ -135,8 +136,16 @@ SYSCALL_DEFINE1(set_thread_area, struct user_desc *, udesc)
 	}
 	if (idx < GDT_ENTRY_TLS_MIN || idx >= GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES)
 		return -EINVAL;
-	current->tls[idx - GDT_ENTRY_TLS_MIN] = tls_desc(&d);
-	gdt_load_tls(current->tls);
-	current->exit_work |= EXIT_WORK_SELECTORS;
+	tls[idx - GDT_ENTRY_TLS_MIN] = tls_desc(&d);
 	return 0;
+}
+
+SYSCALL_DEFINE1(set_thread_area, struct user_desc *, udesc)
+{
+	int r = tls_install(current->tls, (uint32_t)udesc);
+	if (!r) {
+		gdt_load_tls(current->tls);
+		current->exit_work |= EXIT_WORK_SELECTORS;
+	}
+	return r;
 }

@@ -55,7 +55,7 @@ int64_t realtime_seconds(void)
 	return boot_epoch + (int64_t)(monotonic_ns() / NSEC);
 }
 
-static int clock_now(int clk, int64_t *ns)
+int clock_now(int clk, int64_t *ns)
 {
 	int64_t mono = (int64_t)monotonic_ns();
 	switch (clk) {

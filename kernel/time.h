@@ -15,6 +15,9 @@
  * -EINVAL for a negative one or tv_nsec outside [0, 10^9). */
 int copyin_timespec(const void __user *u, bool wide, int64_t *ns);
 
+/* The time on clock clk (a CLOCK_* id) in nanoseconds: 0, or -EINVAL. */
+int clock_now(int clk, int64_t *ns);
+
 /* ns >= 0 as ticks, rounded up: a wait of that many ticks lasts at least ns. */
 int64_t ns_to_jiffies(int64_t ns);
 

@@ -3,8 +3,8 @@
 
 LIBC_SRCS := errno.c strerror.c start.c tls.c string.c ctype.c stdlib.c qsort.c env.c exit.c \
              malloc.c stdio.c stdio_line.c printf.c printf_out.c io.c fs.c process.c exec.c \
-             mman.c misc.c signal.c time.c dirent.c termios.c err.c getopt.c
-LIBC_ASMS := syscall.S sigreturn.S setjmp.S
+             mman.c misc.c signal.c spawn.c time.c dirent.c termios.c err.c getopt.c
+LIBC_ASMS := syscall.S sigreturn.S setjmp.S vfork.S
 
 LIBC_CFLAGS := $(UCFLAGS)
 

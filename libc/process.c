@@ -7,7 +7,6 @@
 #include "sysdep.h"
 
 pid_t fork(void) { return (pid_t)__sysret(__NR_fork); }
-pid_t vfork(void) { return fork(); }	/* vfork's sharing cannot be done safely from C */
 
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru)
 {

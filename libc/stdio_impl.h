@@ -23,6 +23,7 @@ struct __file {
 	size_t rpos, rend;	/* unread input is buf[rpos..rend) */
 	size_t wlen;		/* pending output is buf[0..wlen) */
 	unsigned char tiny;	/* the buffer when malloc fails or the stream is unbuffered */
+	int pid;		/* popen's child, which pclose waits for; 0 otherwise */
 	struct __file *next;	/* every open stream, for flushing at exit */
 };
 

@@ -27,7 +27,16 @@ static void assign_bit(uint32_t *map, unsigned int fd, bool on)
 
 struct fdtable *fdtable_alloc(void)
 {
-	return kzalloc(sizeof(struct fdtable));
+	struct fdtable *t = kzalloc(sizeof(struct fdtable));
+	if (t)
+		t->count = 1;
+	return t;
+}
+
+struct fdtable *fdtable_get(struct fdtable *t)
+{
+	t->count++;
+	return t;
 }
 
 struct fdtable *fdtable_dup(const struct fdtable *t)
@@ -36,6 +45,7 @@ struct fdtable *fdtable_dup(const struct fdtable *t)
 	if (!n)
 		return NULL;
 	memcpy(n, t, sizeof(*n));
+	n->count = 1;
 	for (int fd = 0; fd < NOFILE; fd++) {
 		if (n->fd[fd])
 			get_file(n->fd[fd]);
@@ -57,7 +67,7 @@ static void release_fd(struct fdtable *t, unsigned int fd)
 
 void fdtable_free(struct fdtable *t)
 {
-	if (!t)
+	if (!t || --t->count > 0)
 		return;
 	for (int fd = 0; fd < NOFILE; fd++)
 		if (t->fd[fd])

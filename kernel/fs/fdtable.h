@@ -17,6 +17,7 @@
  * without sleeping. Once threads share a table, a sleep lets a sibling close
  * or replace any descriptor: hence the reference that fget takes. */
 struct fdtable {
+	int count;                      /* processes sharing it (CLONE_FILES) */
 	struct file *fd[NOFILE];
 	uint32_t open_fds[NOFILE / 32]; /* in use: installed, or reserved and not yet filled */
 	uint32_t cloexec[NOFILE / 32];
@@ -24,6 +25,8 @@ struct fdtable {
 
 struct fdtable *fdtable_alloc(void);
 struct fdtable *fdtable_dup(const struct fdtable *t);
+struct fdtable *fdtable_get(struct fdtable *t);
+/* Drops a reference; the last one closes every descriptor. */
 void fdtable_free(struct fdtable *t);
 void fdtable_close_on_exec(struct fdtable *t);
 

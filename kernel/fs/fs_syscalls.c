@@ -15,8 +15,8 @@
 
 SYSCALL_DEFINE1(umask, int, mask)
 {
-	umode_t old = current->umask;
-	current->umask = (umode_t)mask & 0777;
+	umode_t old = current->fs->umask;
+	current->fs->umask = (umode_t)mask & 0777;
 	return old;
 }
 
@@ -34,7 +34,7 @@ static long do_open(int dirfd, const char __user *upath, int flags, umode_t mode
 		return fd;
 	}
 	struct file *f;
-	err = vfs_open_at(dirfd, path, flags, mode & ~current->umask, &f);
+	err = vfs_open_at(dirfd, path, flags, mode & ~current->fs->umask, &f);
 	putname(path);
 	if (err) {
 		put_unused_fd(fd);
@@ -73,7 +73,7 @@ static long make_at(int dirfd, const char __user *upath, umode_t mode, dev_t rde
 
 static long do_mknod(int dirfd, const char __user *path, umode_t mode, unsigned int dev)
 {
-	umode_t perm = mode & 07777 & ~current->umask;
+	umode_t perm = mode & 07777 & ~current->fs->umask;
 	switch (mode & S_IFMT) {
 	case 0:
 		return make_at(dirfd, path, S_IFREG | perm, 0, NULL);
@@ -105,7 +105,7 @@ SYSCALL_DEFINE4(mknodat, int, dirfd, const char __user *, path, umode_t, mode, u
 
 static long do_mkdir(int dirfd, const char __user *path, umode_t mode)
 {
-	return make_at(dirfd, path, S_IFDIR | (mode & 01777 & ~current->umask), 0, NULL);
+	return make_at(dirfd, path, S_IFDIR | (mode & 01777 & ~current->fs->umask), 0, NULL);
 }
 
 SYSCALL_DEFINE2(mkdir, const char __user *, path, umode_t, mode)
@@ -218,8 +218,8 @@ static long set_cwd(struct inode *inode)
 		iput(inode);
 		return err;
 	}
-	struct inode *old = current->cwd;
-	current->cwd = inode;
+	struct inode *old = current->fs->cwd;
+	current->fs->cwd = inode;
 	if (old)
 		iput(old);
 	return 0;

@@ -29,7 +29,7 @@ uint32_t current_fsgid(void)
 
 static struct inode *cur_cwd(void)
 {
-	return current && current->cwd ? current->cwd : vfs_root();
+	return current && current->fs && current->fs->cwd ? current->fs->cwd : vfs_root();
 }
 
 int vfs_permission_ids(struct inode *inode, int mask, uint32_t uid, uint32_t gid)

@@ -6,6 +6,7 @@
 #include "mm/kmalloc.h"
 #include "mm/vm.h"
 #include "mm/vma.h"
+#include "mm/mm_struct.h"
 #include "proc.h"
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
@@ -48,10 +49,16 @@ static int ppid_of(const struct proc *p)
 	return p->parent ? p->parent->pid : 0;
 }
 
+/* None for a zombie, which has left its address space. */
+static struct vm_area *regions(const struct proc *p)
+{
+	return p->mm ? p->mm->mmap : NULL;
+}
+
 static uint32_t resident_pages(const struct proc *p)
 {
 	uint32_t n = 0;
-	for (const struct vm_area *v = p->mmap; v; v = v->next)
+	for (const struct vm_area *v = regions(p); v; v = v->next)
 		n += vm_resident_pages(p->pgdir, v->start, v->end);
 	return n;
 }
@@ -62,7 +69,7 @@ static int stat_show(struct seq_file *m, struct proc *p)
 	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 %u %u 0 0 %d %d 1 0 %u %u %u\n",
 		   p->pid, p->comm, task_state_char(p), ppid_of(p), p->pgid, p->sid,
 		   jiffies_to_clock_t(p->utime), jiffies_to_clock_t(p->stime), p->nice + 20, p->nice,
-		   jiffies_to_clock_t(p->start_jiffies), vma_total(p->mmap, 0), resident_pages(p));
+		   jiffies_to_clock_t(p->start_jiffies), vma_total(regions(p), 0), resident_pages(p));
 	return 0;
 }
 
@@ -74,7 +81,7 @@ static int status_show(struct seq_file *m, struct proc *p)
 		   p->uid, p->euid, p->suid, p->euid, p->gid, p->egid, p->sgid, p->egid);
 	if (p->pgdir)
 		seq_printf(m, "VmSize:\t%8u kB\nVmLck:\t%8u kB\nVmRSS:\t%8u kB\n",
-			   vma_total(p->mmap, 0) / 1024, vma_total(p->mmap, VM_LOCKED) / 1024,
+			   vma_total(regions(p), 0) / 1024, vma_total(regions(p), VM_LOCKED) / 1024,
 			   resident_pages(p) * (PGSIZE / 1024));
 	return 0;
 }
@@ -83,10 +90,10 @@ static int status_show(struct seq_file *m, struct proc *p)
  * inode 0 and a space; the heap and the stack are named, from column 73. */
 static int maps_show(struct seq_file *m, struct proc *p)
 {
-	for (const struct vm_area *v = p->mmap; v; v = v->next) {
+	for (const struct vm_area *v = regions(p); v; v = v->next) {
 		const char *name = (v->flags & VM_GROWSDOWN) ? "[stack]" :
-				   v->start < ROUNDUP(p->brk, PGSIZE) && v->end > p->brk_start &&
-				   p->brk > p->brk_start ? "[heap]" : NULL;
+				   v->start < ROUNDUP(p->mm->brk, PGSIZE) && v->end > p->mm->brk_start &&
+				   p->mm->brk > p->mm->brk_start ? "[heap]" : NULL;
 		char line[128];
 		int n = snprintf(line, sizeof line, "%08x-%08x %c%c%c%c 00000000 00:00 0 ", v->start, v->end,
 				 (v->flags & VM_READ) ? 'r' : '-', (v->flags & VM_WRITE) ? 'w' : '-',

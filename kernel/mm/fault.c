@@ -11,6 +11,7 @@
 #include "mm/pmm.h"
 #include "mm/vma.h"
 #include "printk.h"
+#include "mm/mm_struct.h"
 #include "proc.h"
 #include "uapi/signal.h"
 #include "x86/x86.h"
@@ -18,7 +19,7 @@
 static int out_of_memory(struct proc *p, uint32_t addr)
 {
 	printk(KERN_ERR "Out of memory: Killed process %d (%s) total-vm:%ukB, faulting at %#x\n",
-	       p->pid, p->comm, vma_total(p->mmap, 0) / 1024, addr);
+	       p->pid, p->comm, vma_total(p->mm->mmap, 0) / 1024, addr);
 	if (p == current)
 		force_signal(SIGKILL, SI_KERNEL, addr);
 	return FAULT_OOM;
@@ -27,15 +28,15 @@ static int out_of_memory(struct proc *p, uint32_t addr)
 /* The region that holds addr, the stack grown down to it if that is where it is. */
 static struct vm_area *region_for(struct proc *p, uint32_t addr)
 {
-	struct vm_area *v = vma_find(p->mmap, addr);
+	struct vm_area *v = vma_find(p->mm->mmap, addr);
 	if (!v || addr >= v->start)
 		return v;
 	if (!(v->flags & VM_GROWSDOWN))
 		return NULL;
 	uint64_t room = p->rlim[RLIMIT_STACK].rlim_cur;
-	uint32_t floor = room >= USER_TOP - p->stack_limit ? p->stack_limit : (uint32_t)(USER_TOP - room);
+	uint32_t floor = room >= USER_TOP - p->mm->stack_limit ? p->mm->stack_limit : (uint32_t)(USER_TOP - room);
 	uint32_t start = ROUNDDOWN(addr, PGSIZE);
-	if (start < floor || !vma_range_free(p->mmap, start, v->start))
+	if (start < floor || !vma_range_free(p->mm->mmap, start, v->start))
 		return NULL;
 	v->start = start;
 	return v;

@@ -6,6 +6,7 @@
 #include "kernel.h"
 #include "mm/fault.h"
 #include "mm/vma.h"
+#include "mm/mm_struct.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/capability.h"
@@ -32,15 +33,15 @@ SYSCALL_DEFINE2(mlock, uint32_t, addr, uint32_t, len)
 		uint64_t limit = p->rlim[RLIMIT_MEMLOCK].rlim_cur;
 		if (limit == 0)
 			return -EPERM;
-		if (vma_total(p->mmap, VM_LOCKED) + (uint64_t)(end - start) > limit)
+		if (vma_total(p->mm->mmap, VM_LOCKED) + (uint64_t)(end - start) > limit)
 			return -ENOMEM;
 	}
-	r = vma_set_flags(p->pgdir, &p->mmap, start, end, 0, VM_LOCKED);
+	r = vma_set_flags(p->pgdir, &p->mm->mmap, start, end, 0, VM_LOCKED);
 	if (r)
 		return r;
 	/* Present now: a private writable page gets its own copy now too. */
 	for (uint32_t va = start; va < end; va += PGSIZE) {
-		struct vm_area *v = vma_find(p->mmap, va);
+		struct vm_area *v = vma_find(p->mm->mmap, va);
 		bool write = (v->flags & VM_WRITE) && !(v->flags & VM_SHARED);
 		if (handle_mm_fault(p, va, write) == FAULT_OOM)
 			return -ENOMEM;
@@ -54,7 +55,7 @@ SYSCALL_DEFINE2(munlock, uint32_t, addr, uint32_t, len)
 	int r = page_range(addr, len, &start, &end);
 	if (r || start == end)
 		return r;
-	return vma_set_flags(current->pgdir, &current->mmap, start, end, VM_LOCKED, 0);
+	return vma_set_flags(current->pgdir, &current->mm->mmap, start, end, VM_LOCKED, 0);
 }
 
 SYSCALL_DEFINE3(mincore, uint32_t, addr, uint32_t, len, unsigned char __user *, vec)
@@ -63,7 +64,7 @@ SYSCALL_DEFINE3(mincore, uint32_t, addr, uint32_t, len, unsigned char __user *, 
 	if (addr & (PGSIZE - 1))
 		return -EINVAL;
 	uint32_t end = ROUNDUP(addr + len, PGSIZE);
-	if (addr + len < addr || !is_user_range(addr, end - addr) || !vma_covers(p->mmap, addr, end))
+	if (addr + len < addr || !is_user_range(addr, end - addr) || !vma_covers(p->mm->mmap, addr, end))
 		return -ENOMEM;
 	unsigned char chunk[64];
 	for (uint32_t va = addr; va < end;) {

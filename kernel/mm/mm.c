@@ -8,6 +8,7 @@
 #include "fs/fdtable.h"
 #include "mm/pmm.h"
 #include "mm/vma.h"
+#include "mm/mm_struct.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/capability.h"
@@ -31,19 +32,19 @@ SYSCALL_DEFINE1(brk, uint32_t, addr)
 {
 	struct proc *p = current;
 	/* Also before rounding up: near 4 GiB that wraps to 0. */
-	if (addr < p->brk_start || addr >= p->stack_limit)
-		return p->brk;
-	uint32_t old_end = ROUNDUP(p->brk, PGSIZE), new_end = ROUNDUP(addr, PGSIZE);
+	if (addr < p->mm->brk_start || addr >= p->mm->stack_limit)
+		return p->mm->brk;
+	uint32_t old_end = ROUNDUP(p->mm->brk, PGSIZE), new_end = ROUNDUP(addr, PGSIZE);
 	if (new_end > old_end) {
-		if (new_end >= p->stack_limit || !vma_range_free(p->mmap, old_end, new_end) ||
+		if (new_end >= p->mm->stack_limit || !vma_range_free(p->mm->mmap, old_end, new_end) ||
 		    !enough_memory(new_end - old_end, 0) ||
-		    vma_insert(&p->mmap, old_end, new_end, VM_READ | VM_WRITE))
-			return p->brk;
+		    vma_insert(&p->mm->mmap, old_end, new_end, VM_READ | VM_WRITE))
+			return p->mm->brk;
 	} else if (new_end < old_end) {
-		if (vma_unmap(p->pgdir, &p->mmap, new_end, old_end))
-			return p->brk;
+		if (vma_unmap(p->pgdir, &p->mm->mmap, new_end, old_end))
+			return p->mm->brk;
 	}
-	p->brk = addr;
+	p->mm->brk = addr;
 	return addr;
 }
 
@@ -51,12 +52,12 @@ SYSCALL_DEFINE1(brk, uint32_t, addr)
 static uint32_t find_free_range(uint32_t len)
 {
 	struct proc *p = current;
-	uint32_t a = MAX(p->mmap_base, ROUNDUP(p->brk, PGSIZE));
-	for (struct vm_area *v = vma_find(p->mmap, a);; v = v->next) {
-		uint32_t gap_end = v ? MIN(v->start, p->stack_limit) : p->stack_limit;
+	uint32_t a = MAX(p->mm->mmap_base, ROUNDUP(p->mm->brk, PGSIZE));
+	for (struct vm_area *v = vma_find(p->mm->mmap, a);; v = v->next) {
+		uint32_t gap_end = v ? MIN(v->start, p->mm->stack_limit) : p->mm->stack_limit;
 		if (a + len > a && a + len <= gap_end)
 			return a;
-		if (!v || v->end >= p->stack_limit)
+		if (!v || v->end >= p->mm->stack_limit)
 			return 0;
 		a = MAX(a, v->end);
 	}
@@ -73,20 +74,20 @@ static uint32_t round_hint_to_min(uint32_t hint)
  * of the stack's room to grow). */
 static bool hint_fits(uint32_t at, uint32_t len)
 {
-	return at && is_user_range(at, len) && at + len <= current->stack_limit &&
-	       vma_range_free(current->mmap, at, at + len);
+	return at && is_user_range(at, len) && at + len <= current->mm->stack_limit &&
+	       vma_range_free(current->mm->mmap, at, at + len);
 }
 
 /* Maps [addr, addr + len) with flags; MAP_SHARED memory gets its pages now. */
 static int map_region(uint32_t addr, uint32_t len, uint32_t vm_flags)
 {
 	struct proc *p = current;
-	if (vma_insert(&p->mmap, addr, addr + len, vm_flags))
+	if (vma_insert(&p->mm->mmap, addr, addr + len, vm_flags))
 		return -ENOMEM;
 	if (!(vm_flags & VM_SHARED))
 		return 0;
 	if (vm_alloc_range(p->pgdir, addr, addr + len, PTE_U | PTE_W | PTE_SHARED, false)) {
-		vma_unmap(p->pgdir, &p->mmap, addr, addr + len);
+		vma_unmap(p->pgdir, &p->mm->mmap, addr, addr + len);
 		return -ENOMEM;
 	}
 	vm_protect_range(p->pgdir, addr, addr + len, vm_flags);
@@ -114,7 +115,7 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
 		/* Keeps page 0 from a user who would make a kernel NULL dereference his. */
 		if (addr < mmap_min_addr && !capable(CAP_SYS_RAWIO))
 			return -EPERM;
-		if (!enough_memory(len, vm_flags) || vma_unmap(p->pgdir, &p->mmap, addr, addr + len))
+		if (!enough_memory(len, vm_flags) || vma_unmap(p->pgdir, &p->mm->mmap, addr, addr + len))
 			return -ENOMEM;
 	} else {
 		uint32_t hint = round_hint_to_min(addr);
@@ -157,7 +158,7 @@ SYSCALL_DEFINE2(munmap, uint32_t, addr, uint32_t, len)
 	int r = check_range(addr, len);
 	if (r)
 		return r;
-	return vma_unmap(current->pgdir, &current->mmap, addr, addr + ROUNDUP(len, PGSIZE));
+	return vma_unmap(current->pgdir, &current->mm->mmap, addr, addr + ROUNDUP(len, PGSIZE));
 }
 
 SYSCALL_DEFINE3(mprotect, uint32_t, addr, uint32_t, len, int, prot)
@@ -171,7 +172,7 @@ SYSCALL_DEFINE3(mprotect, uint32_t, addr, uint32_t, len, int, prot)
 	/* Linux: a range that is not (all) mapped, the kernel's included, is ENOMEM. */
 	if (!is_user_range(addr, ROUNDUP(len, PGSIZE)))
 		return -ENOMEM;
-	return vma_set_flags(current->pgdir, &current->mmap, addr, addr + ROUNDUP(len, PGSIZE), VM_PROT,
+	return vma_set_flags(current->pgdir, &current->mm->mmap, addr, addr + ROUNDUP(len, PGSIZE), VM_PROT,
 			     (uint32_t)prot);
 }
 
@@ -191,12 +192,12 @@ SYSCALL_DEFINE5(mremap, uint32_t, addr, uint32_t, old_len, uint32_t, new_len, in
 	if ((flags & MREMAP_FIXED) && ((new_addr & (PGSIZE - 1)) || !is_user_range(new_addr, new_len) ||
 				       (new_addr < addr + old_len && addr < new_addr + new_len)))
 		return -EINVAL;
-	struct vm_area *v = vma_find(p->mmap, addr);
+	struct vm_area *v = vma_find(p->mm->mmap, addr);
 	if (!v || v->start > addr || old_len > v->end - addr)
 		return -EFAULT;
 	uint32_t vm_flags = v->flags;
 	if (!(flags & MREMAP_FIXED) && new_len <= old_len) {
-		if (new_len < old_len && vma_unmap(p->pgdir, &p->mmap, addr + new_len, addr + old_len))
+		if (new_len < old_len && vma_unmap(p->pgdir, &p->mm->mmap, addr + new_len, addr + old_len))
 			return -ENOMEM;
 		return addr;
 	}
@@ -204,7 +205,7 @@ SYSCALL_DEFINE5(mremap, uint32_t, addr, uint32_t, old_len, uint32_t, new_len, in
 		return -ENOMEM;
 	uint32_t grow_end = addr + new_len;
 	if (!(flags & MREMAP_FIXED) && addr + old_len == v->end && grow_end > addr &&
-	    grow_end <= p->stack_limit && vma_range_free(p->mmap, v->end, grow_end)) {
+	    grow_end <= p->mm->stack_limit && vma_range_free(p->mm->mmap, v->end, grow_end)) {
 		int r = map_region(v->end, grow_end - v->end, vm_flags);
 		return r ? r : (long)addr;
 	}
@@ -212,21 +213,21 @@ SYSCALL_DEFINE5(mremap, uint32_t, addr, uint32_t, old_len, uint32_t, new_len, in
 		return -ENOMEM;
 	uint32_t to = new_addr;
 	if (flags & MREMAP_FIXED) {
-		if (vma_unmap(p->pgdir, &p->mmap, to, to + new_len))
+		if (vma_unmap(p->pgdir, &p->mm->mmap, to, to + new_len))
 			return -ENOMEM;
 	} else if (!(to = find_free_range(new_len))) {
 		return -ENOMEM;
 	}
 	uint32_t keep = MIN(old_len, new_len);
-	if (vma_insert(&p->mmap, to, to + keep, vm_flags))
+	if (vma_insert(&p->mm->mmap, to, to + keep, vm_flags))
 		return -ENOMEM;
 	if (vm_move_range(p->pgdir, addr, to, keep)) {
-		vma_unmap(p->pgdir, &p->mmap, to, to + keep);
+		vma_unmap(p->pgdir, &p->mm->mmap, to, to + keep);
 		return -ENOMEM;
 	}
-	vma_unmap(p->pgdir, &p->mmap, addr, addr + old_len);
+	vma_unmap(p->pgdir, &p->mm->mmap, addr, addr + old_len);
 	if (new_len > keep && map_region(to + keep, new_len - keep, vm_flags)) {
-		vma_unmap(p->pgdir, &p->mmap, to, to + keep);
+		vma_unmap(p->pgdir, &p->mm->mmap, to, to + keep);
 		return -ENOMEM;
 	}
 	return to;
@@ -244,12 +245,12 @@ SYSCALL_DEFINE3(madvise, uint32_t, addr, uint32_t, len, int, advice)
 	if (advice != MADV_DONTNEED)
 		return 0;
 	struct proc *p = current;
-	if (!vma_covers(p->mmap, addr, addr + len))
+	if (!vma_covers(p->mm->mmap, addr, addr + len))
 		return -ENOMEM;
-	for (struct vm_area *v = vma_find(p->mmap, addr); v && v->start < addr + len; v = v->next)
+	for (struct vm_area *v = vma_find(p->mm->mmap, addr); v && v->start < addr + len; v = v->next)
 		if (v->flags & VM_LOCKED)
 			return -EINVAL;         /* Linux: locked pages cannot be dropped */
-	for (struct vm_area *v = vma_find(p->mmap, addr); v && v->start < addr + len; v = v->next)
+	for (struct vm_area *v = vma_find(p->mm->mmap, addr); v && v->start < addr + len; v = v->next)
 		if (!(v->flags & VM_SHARED))
 			vm_unmap_range(p->pgdir, MAX(v->start, addr), MIN(v->end, addr + len));
 	return 0;
@@ -264,5 +265,5 @@ SYSCALL_DEFINE3(msync, uint32_t, addr, uint32_t, len, int, flags)
 	uint32_t end = ROUNDUP(addr + len, PGSIZE);
 	if (addr + len < addr || !is_user_range(addr, end - addr))
 		return -ENOMEM;
-	return vma_covers(current->mmap, addr, end) ? 0 : -ENOMEM;
+	return vma_covers(current->mm->mmap, addr, end) ? 0 : -ENOMEM;
 }

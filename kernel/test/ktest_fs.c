@@ -27,7 +27,7 @@ KTEST(fs_lookup_create_unlink)
 	KCHECK(a == b && a == f->f_inode && a->i_size == 5);
 	iput(b);
 	KCHECK(vfs_lookup("/tmp/kt", &b) == 0);
-	current->cwd = b;
+	current->fs->cwd = b;
 	KCHECK(lookup_err("a") == 0 && lookup_err("../kt/a") == 0);
 	char cwd[64];
 	KCHECK(vfs_getcwd(cwd, sizeof(cwd)) == 8 && strcmp(cwd, "/tmp/kt") == 0);

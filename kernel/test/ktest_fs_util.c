@@ -8,15 +8,19 @@
 #include "uapi/stat.h"
 
 static struct proc test_proc;
+static struct fs_struct test_fs;
 static struct proc *saved_current;
 
 void become(uint32_t uid)
 {
-	if (current == &test_proc && test_proc.cwd)
-		iput(test_proc.cwd);
+	if (current == &test_proc && test_fs.cwd)
+		iput(test_fs.cwd);
 	else if (current != &test_proc)
 		saved_current = current;
 	memset(&test_proc, 0, sizeof(test_proc));
+	memset(&test_fs, 0, sizeof(test_fs));
+	test_fs.users = 1;
+	test_proc.fs = &test_fs;
 	test_proc.uid = test_proc.euid = uid;
 	test_proc.gid = test_proc.egid = uid;
 	test_proc.uaccess_kernel = 1;
@@ -25,9 +29,9 @@ void become(uint32_t uid)
 
 void leave(void)
 {
-	if (test_proc.cwd)
-		iput(test_proc.cwd);
-	test_proc.cwd = NULL;
+	if (test_fs.cwd)
+		iput(test_fs.cwd);
+	test_fs.cwd = NULL;
 	current = saved_current;
 }
 

@@ -2,6 +2,8 @@
 #ifndef UAPI_SCHED_H
 #define UAPI_SCHED_H
 
+#include <stdint.h>
+
 #define CSIGNAL              0x000000ff
 #define CLONE_VM             0x00000100
 #define CLONE_FS             0x00000200
@@ -27,5 +29,21 @@
 #define CLONE_NEWPID         0x20000000
 #define CLONE_NEWNET         0x40000000
 #define CLONE_IO             0x80000000
+
+/* clone3's arguments: the first CLONE_ARGS_SIZE_VER0 bytes are required. */
+struct clone_args {
+	uint64_t flags;
+	uint64_t pidfd;
+	uint64_t child_tid;
+	uint64_t parent_tid;
+	uint64_t exit_signal;
+	uint64_t stack;                 /* lowest address; the stack grows down from stack + stack_size */
+	uint64_t stack_size;
+	uint64_t tls;
+	uint64_t set_tid;               /* VER1 */
+	uint64_t set_tid_size;
+	uint64_t cgroup;                /* VER2 */
+};
+#define CLONE_ARGS_SIZE_VER0 64
 
 #endif

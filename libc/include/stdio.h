@@ -26,6 +26,8 @@ extern FILE *stderr;
 
 FILE *fopen(const char *path, const char *mode);
 FILE *fdopen(int fd, const char *mode);
+FILE *popen(const char *command, const char *mode);
+int pclose(FILE *f);
 FILE *freopen(const char *path, const char *mode, FILE *f);
 int fclose(FILE *f);
 int fflush(FILE *f);

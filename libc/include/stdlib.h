@@ -20,6 +20,7 @@ int atoi(const char *s);
 long atol(const char *s);
 long long atoll(const char *s);
 int abs(int x);
+int system(const char *command);
 long labs(long x);
 long long llabs(long long x);
 div_t div(int a, int b);
