@@ -14,15 +14,14 @@
 #define PTX(va) (((va) >> 12) & 0x3ff)
 #define KERN_PDE0 PDX(KERNBASE)
 
-pde_t *kpgdir;
+/* In the kernel image, not from the page allocator: until it is loaded only
+ * the boot mapping's first 64 MiB exist, and the first free page lies beyond
+ * the initramfs, which may end above that. */
+static pde_t kpgdir_page[1024] __attribute__((aligned(PGSIZE)));
+pde_t *kpgdir = kpgdir_page;
 
 void vm_init(void)
 {
-	uint32_t pa = pmm_alloc();
-	if (!pa)
-		panic("vm: no memory for the kernel page directory");
-	kpgdir = P2V(pa);
-	memset(kpgdir, 0, PGSIZE);
 	lcr4(rcr4() | CR4_PGE);                 /* kernel mappings survive CR3 loads */
 	for (uint32_t p = 0; p < pmm_phys_top(); p += 0x400000)
 		kpgdir[KERN_PDE0 + PDX(p)] = p | PTE_P | PTE_W | PTE_PS | PTE_G;
