@@ -15,6 +15,7 @@
 #include "uapi/signal.h"
 #include "mm/vm.h"
 #include "waitqueue.h"
+#include "cred.h"
 
 #define NPROC 256
 #define KSTACK_SIZE 8192
@@ -92,6 +93,8 @@ struct proc {
 	struct fdtable *files;
 	struct fs_struct *fs;
 	uint32_t uid, euid, suid, gid, egid, sgid;
+	uint32_t fsuid, fsgid;          /* what file permission checks use (setfsuid) */
+	struct group_info groups;
 	struct k_rlimit64 rlim[RLIM_NLIMITS];
 	int pgid, sid;
 	struct tty *ctty;

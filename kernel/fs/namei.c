@@ -19,12 +19,12 @@
 /* Boot code and in-kernel tests run without a process: they act as root at "/". */
 uint32_t current_fsuid(void)
 {
-	return current ? current->euid : 0;
+	return current ? current->fsuid : 0;
 }
 
 uint32_t current_fsgid(void)
 {
-	return current ? current->egid : 0;
+	return current ? current->fsgid : 0;
 }
 
 static struct inode *cur_cwd(void)
@@ -43,7 +43,7 @@ int vfs_permission_ids(struct inode *inode, int mask, uint32_t uid, uint32_t gid
 	}
 	if (uid == inode->i_uid)
 		mode >>= 6;
-	else if (gid == inode->i_gid)
+	else if (gid == inode->i_gid || in_supplementary_groups(inode->i_gid))
 		mode >>= 3;
 	return ((int)mode & mask) == mask ? 0 : -EACCES;
 }
