@@ -55,6 +55,10 @@ int rmdir(const char *path) { return (int)__sysret(__NR_rmdir, path); }
 int unlink(const char *path) { return (int)__sysret(__NR_unlink, path); }
 int unlinkat(int dirfd, const char *path, int flags) { return (int)__sysret(__NR_unlinkat, dirfd, path, flags); }
 int link(const char *from, const char *to) { return (int)__sysret(__NR_link, from, to); }
+int linkat(int olddirfd, const char *from, int newdirfd, const char *to, int flags)
+{
+	return (int)__sysret(__NR_linkat, olddirfd, from, newdirfd, to, flags);
+}
 int symlink(const char *target, const char *path) { return (int)__sysret(__NR_symlink, target, path); }
 ssize_t readlink(const char *path, char *buf, size_t size) { return __sysret(__NR_readlink, path, buf, size); }
 int rename(const char *from, const char *to) { return (int)__sysret(__NR_rename, from, to); }

@@ -51,6 +51,9 @@ struct inode_operations {
 	int (*create)(struct inode *dir, const char *name, size_t len, umode_t mode, dev_t rdev,
 		      struct inode **res);
 	int (*unlink)(struct inode *dir, const char *name, size_t len);
+	/* Gives inode (not a directory, on this filesystem) one more name in dir;
+	 * the VFS checked that the name is free and the permissions. */
+	int (*link)(struct inode *inode, struct inode *dir, const char *name, size_t len);
 	int (*rmdir)(struct inode *dir, const char *name, size_t len);
 	/* Symbolic-link-like entries (/proc/self/exe): the target path. */
 	int (*readlink)(struct inode *inode, char *buf, size_t size);

@@ -183,7 +183,7 @@ int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode *
 	struct inode *c = ramfs_find(dir, name, len);
 	if (!c)
 		return -ENOENT;
-	*res = iget(c);
+	*res = iget(ramfs_entry_inode(c));
 	return 0;
 }
 
@@ -217,7 +217,9 @@ void ramfs_detach(struct inode *child)
 	if (S_ISDIR(child->i_mode))
 		dir->i_nlink--;
 	dir->i_mtime = dir->i_ctime = realtime_seconds();
-	child->i_nlink = 0;
+	/* Other hard links may still name a file. */
+	child->i_nlink = S_ISDIR(child->i_mode) ? 0 : child->i_nlink - 1;
+	child->i_ctime = dir->i_ctime;
 	child->i_parent = NULL;
 	/* Evicts it now unless someone still has it open. */
 	iput(iget(child));
@@ -323,7 +325,8 @@ bool ramfs_emit_children(struct inode *dir, struct dir_context *ctx)
 		loff_t pos = (loff_t)c->i_ino + 2;
 		if (pos < ctx->pos)
 			continue;
-		if (!ctx->actor(ctx, c->i_name, strlen(c->i_name), pos + 1, c->i_ino, mode_to_dtype(c->i_mode)))
+		const struct inode *in = ramfs_entry_inode(c);
+		if (!ctx->actor(ctx, c->i_name, strlen(c->i_name), pos + 1, in->i_ino, mode_to_dtype(in->i_mode)))
 			return false;
 		ctx->pos = pos + 1;
 	}
@@ -346,6 +349,7 @@ static const struct inode_operations ramfs_dir_iops = {
 	.lookup = ramfs_lookup,
 	.create = ramfs_create,
 	.unlink = ramfs_unlink,
+	.link = ramfs_link,
 	.rmdir = ramfs_rmdir,
 	.rename = ramfs_rename,
 	.evict = ramfs_free_inode,

@@ -1,7 +1,7 @@
 /* ramfs.h: the in-memory inode tree that the whole filesystem lives in. The
  * root, /tmp and /dev are plain ramfs; procfs, sysfs and devfs add their own
  * nodes to the same tree with these helpers. A node is linked into its
- * parent's i_children list under i_name; linking counts in i_nlink, open
+ * parent's i_children list under i_name; names (hard links too) count in i_nlink, open
  * references in i_count, and an inode is evicted when both are gone. */
 #ifndef RAMFS_H
 #define RAMFS_H
@@ -19,6 +19,12 @@ void ramfs_detach(struct inode *child);
 void ramfs_remove_tree(struct inode *node);
 /* The child called name (len bytes), without taking a reference, or NULL. */
 struct inode *ramfs_find(struct inode *dir, const char *name, size_t len);
+
+/* Hard links (ramfs_link.c): a second name is an entry of its own in its
+ * directory's list that stands for the inode it links; lookups and readdir
+ * see that inode. ramfs_entry_inode is the inode a child entry stands for. */
+int ramfs_link(struct inode *inode, struct inode *dir, const char *name, size_t len);
+struct inode *ramfs_entry_inode(struct inode *entry);
 
 /* Kernel-side write into a regular file or symlink (initramfs, symlink()). */
 int ramfs_write_data(struct inode *inode, loff_t pos, const void *src, size_t len);

@@ -20,19 +20,36 @@
 #define FS_BLOCK_SIZE 4096u
 #define FS_NAME_MAX 255u
 
-uint32_t vfs_fs_magic(const struct inode *inode)
+/* The top-level directory an inode is under when that is a mount point
+ * (/dev, /proc, /sys), the root otherwise; NULL for an inode outside the
+ * tree (a pipe, or a file whose names are all gone). */
+static const struct inode *mount_of(const struct inode *inode)
 {
-	const struct inode *top = inode;
 	if (!inode->i_parent && inode != vfs_root())
-		return S_ISFIFO(inode->i_mode) ? PIPEFS_MAGIC : TMPFS_MAGIC;
+		return NULL;
+	const struct inode *top = inode;
 	while (top->i_parent && top->i_parent != vfs_root())
 		top = top->i_parent;
-	if (top->i_parent && top->i_name) {
-		if (strcmp(top->i_name, "proc") == 0)
-			return PROC_SUPER_MAGIC;
-		if (strcmp(top->i_name, "sys") == 0)
-			return SYSFS_MAGIC;
-	}
+	if (top->i_parent && top->i_name &&
+	    (strcmp(top->i_name, "dev") == 0 || strcmp(top->i_name, "proc") == 0 || strcmp(top->i_name, "sys") == 0))
+		return top;
+	return vfs_root();
+}
+
+bool vfs_same_mount(const struct inode *a, const struct inode *b)
+{
+	return mount_of(a) == mount_of(b);
+}
+
+uint32_t vfs_fs_magic(const struct inode *inode)
+{
+	const struct inode *m = mount_of(inode);
+	if (!m)
+		return S_ISFIFO(inode->i_mode) ? PIPEFS_MAGIC : TMPFS_MAGIC;
+	if (m != vfs_root() && strcmp(m->i_name, "proc") == 0)
+		return PROC_SUPER_MAGIC;
+	if (m != vfs_root() && strcmp(m->i_name, "sys") == 0)
+		return SYSFS_MAGIC;
 	return TMPFS_MAGIC;
 }
 

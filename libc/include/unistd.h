@@ -38,6 +38,7 @@ int rmdir(const char *path);
 int unlink(const char *path);
 int unlinkat(int dirfd, const char *path, int flags);
 int link(const char *from, const char *to);
+int linkat(int olddirfd, const char *from, int newdirfd, const char *to, int flags);
 int symlink(const char *target, const char *path);
 ssize_t readlink(const char *path, char *buf, size_t size);
 int chown(const char *path, uid_t uid, gid_t gid);
