@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "sysdep.h"
@@ -102,3 +103,4 @@ int remove(const char *path)
 		return -1;
 	return rmdir(path);
 }
+int flock(int fd, int operation) { return (int)__sysret(__NR_flock, fd, operation); }

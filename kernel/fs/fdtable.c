@@ -6,6 +6,7 @@
  * its file exists, so a failed open has nothing to unwind but the number. */
 #include "kernel.h"
 #include "fs/fdtable.h"
+#include "fs/locks.h"
 #include "mm/kmalloc.h"
 #include "proc.h"
 #include "uapi/errno.h"
@@ -62,6 +63,7 @@ static void release_fd(struct fdtable *t, unsigned int fd)
 	t->fd[fd] = NULL;
 	assign_bit(t->open_fds, fd, false);
 	assign_bit(t->cloexec, fd, false);
+	locks_remove_posix(f, t);
 	fput(f);
 }
 
@@ -153,8 +155,10 @@ int replace_fd(unsigned int fd, struct file *file, unsigned int flags)
 	t->fd[fd] = get_file(file);
 	assign_bit(t->open_fds, fd, true);
 	assign_bit(t->cloexec, fd, flags & O_CLOEXEC);
-	if (old)
+	if (old) {
+		locks_remove_posix(old, t);
 		fput(old);
+	}
 	return (int)fd;
 }
 

@@ -4,6 +4,7 @@
 #include "kernel.h"
 #include "module/module.h"
 #include "fs/file.h"
+#include "fs/locks.h"
 #include "mm/kmalloc.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
@@ -41,6 +42,7 @@ void fput(struct file *f)
 	irq_restore(fl);
 	if (left > 0)
 		return;
+	locks_remove_file(f);
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
 	if (f->f_writer)

@@ -7,6 +7,7 @@
 #include "kernel.h"
 #include "dev/uio.h"
 #include "fs/fdtable.h"
+#include "fs/locks.h"
 #include "mm/kmalloc.h"
 #include "proc.h"
 #include "syscall.h"
@@ -293,11 +294,27 @@ static long do_fcntl(struct file *f, int fd, unsigned int cmd, unsigned long arg
 	return -EINVAL;
 }
 
+static long do_fcntl64(struct file *f, int fd, unsigned int cmd, unsigned long arg)
+{
+	long r = fcntl_lock(f, cmd, arg, true);
+	return r == -ENOIOCTLCMD ? do_fcntl(f, fd, cmd, arg) : r;
+}
+
+static long do_fcntl32(struct file *f, int fd, unsigned int cmd, unsigned long arg)
+{
+	long r = fcntl_lock(f, cmd, arg, false);
+	return r == -ENOIOCTLCMD ? do_fcntl(f, fd, cmd, arg) : r;
+}
+
 SYSCALL_DEFINE3(fcntl64, int, fd, int, cmd, unsigned long, arg)
 {
-	return with_file(fd, do_fcntl, (unsigned int)cmd, arg);
+	return with_file(fd, do_fcntl64, (unsigned int)cmd, arg);
 }
-SYSCALL_ALIAS(fcntl, fcntl64)
+
+SYSCALL_DEFINE3(fcntl, int, fd, int, cmd, unsigned long, arg)
+{
+	return with_file(fd, do_fcntl32, (unsigned int)cmd, arg);
+}
 
 /* FIONBIO and FIOASYNC take an int through the pointer and set a file flag. */
 static long set_flag_from_user(struct file *f, const int *uarg, unsigned int flag)
