@@ -15,18 +15,23 @@
 #include "uapi/reboot.h"
 #include "uapi/sysinfo.h"
 #include "uapi/utsname.h"
+#include "utsname.h"
+
+/* Release 6.1.0-freax: a Linux version, so programs that check the kernel
+ * version (glibc, LTP) take the calls this kernel has, the way other
+ * Linux-compatible kernels report one. */
+const struct new_utsname init_uts = {
+	.sysname = "Linux",             /* the ABI it speaks; see version */
+	.nodename = "freax",
+	.release = "6.1.0-freax",
+	.version = "#1 freax: a free 386 kernel, just a hobby",
+	.machine = "i686",
+	.domainname = "(none)",
+};
 
 SYSCALL_DEFINE1(uname, struct new_utsname *, ubuf)
 {
-	static const struct new_utsname u = {
-		.sysname = "Linux",             /* the ABI it speaks; see version */
-		.nodename = "freax",
-		.release = "0.1.0-freax",
-		.version = "#1 freax: a free 386 kernel, just a hobby",
-		.machine = "i686",
-		.domainname = "(none)",
-	};
-	return copyout(&u, ubuf, sizeof(u)) ? -EFAULT : 0;
+	return copyout(&init_uts, ubuf, sizeof(init_uts)) ? -EFAULT : 0;
 }
 
 /* No load averages are kept (they read 0) and there is no swap; memory is in

@@ -3,7 +3,9 @@
  * mask, as a number), panic_on_oops, dmesg_restrict and printk (the console,
  * default, minimum and boot log levels), read-only here; and /proc/sys/vm's
  * numbers, read as "N\n" and set by writing a number (root only, and then
- * only with the capability the tunable asks for). */
+ * only with the capability the tunable asks for). The identity files of
+ * /proc/sys/kernel (ostype, osrelease, hostname, domainname, pid_max) and
+ * /proc/sys/fs's limits (pipe-max-size, file-max, nr_open) read only. */
 #include "kernel.h"
 #include "initcall.h"
 #include "mm/vm.h"
@@ -12,6 +14,8 @@
 #include "fs/seq_file.h"
 #include "uapi/capability.h"
 #include "uapi/errno.h"
+#include "utsname.h"
+#include "fs/fdtable.h"
 
 static int tainted_show(struct seq_file *m, void *v)
 {
@@ -41,6 +45,24 @@ static int printk_show(struct seq_file *m, void *v)
 		   CONSOLE_LOGLEVEL_DEFAULT);
 	return 0;
 }
+
+static int string_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	seq_printf(m, "%s\n", (const char *)m->private);
+	return 0;
+}
+
+static int number_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	seq_printf(m, "%ld\n", (long)(intptr_t)m->private);
+	return 0;
+}
+
+/* What Linux's defaults are where this kernel has no limit of its own. */
+#define PIPE_MAX_SIZE 1048576L
+#define FILE_MAX (long)(NPROC * NOFILE)
 
 struct ctl_table {
 	const char *procname;
@@ -115,7 +137,17 @@ static int proc_sysctl_init(void)
 	bool ok = kern && proc_create_single("tainted", 0444, kern, tainted_show) &&
 		  proc_create_single("panic_on_oops", 0444, kern, panic_on_oops_show) &&
 		  proc_create_single("dmesg_restrict", 0444, kern, dmesg_restrict_show) &&
-		  proc_create_single("printk", 0444, kern, printk_show);
+		  proc_create_single("printk", 0444, kern, printk_show) &&
+		  proc_create_single_data("ostype", 0444, kern, string_show, (void *)init_uts.sysname) &&
+		  proc_create_single_data("osrelease", 0444, kern, string_show, (void *)init_uts.release) &&
+		  proc_create_single_data("version", 0444, kern, string_show, (void *)init_uts.version) &&
+		  proc_create_single_data("hostname", 0444, kern, string_show, (void *)init_uts.nodename) &&
+		  proc_create_single_data("domainname", 0444, kern, string_show, (void *)init_uts.domainname) &&
+		  proc_create_single_data("pid_max", 0444, kern, number_show, (void *)(intptr_t)PID_MAX);
+	struct proc_dir_entry *fs = ok ? proc_mkdir("fs", sys) : NULL;
+	ok = fs && proc_create_single_data("pipe-max-size", 0444, fs, number_show, (void *)PIPE_MAX_SIZE) &&
+	     proc_create_single_data("file-max", 0444, fs, number_show, (void *)FILE_MAX) &&
+	     proc_create_single_data("nr_open", 0444, fs, number_show, (void *)(intptr_t)NOFILE);
 	struct proc_dir_entry *vm = ok ? proc_mkdir("vm", sys) : NULL;
 	if (!vm)
 		return -ENOMEM;
