@@ -4,15 +4,18 @@
  * gets EOF once the last writer is gone (every blocked reader is woken); a
  * writer with no reader left gets EPIPE and SIGPIPE. O_NONBLOCK gives EAGAIN;
  * FIONREAD and poll say what is ready. A FIFO (mknod S_IFIFO, mkfifo) is the
- * same pipe reached by name: opening one end waits for the other end. */
+ * same pipe reached by name: opening one end waits for the other end.
+ * F_SETPIPE_SZ resizes the ring to a power of two pages. */
 #include "kernel.h"
 #include "fs/fdtable.h"
 #include "mm/kmalloc.h"
+#include "fs/pipe.h"
 #include "fs/poll.h"
 #include "fs/ringbuf.h"
 #include "proc.h"
 #include "syscall.h"
 #include "errno.h"
+#include "uapi/capability.h"
 #include "uapi/fcntl.h"
 #include "uapi/ioctl.h"
 #include "uapi/limits.h"
@@ -153,6 +156,38 @@ static const struct file_operations pipe_fops = {
 	.release = pipe_release,
 	.llseek = no_llseek,
 };
+
+/* Linux's round_pipe_size: whole pages, a power of two of them; 0 if too big. */
+static size_t round_pipe_size(unsigned long size)
+{
+	if (size > (1ul << 31))
+		return 0;
+	size_t n = PGSIZE;
+	while (n < size)
+		n <<= 1;
+	return n;
+}
+
+long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	if (f->f_op != &pipe_fops)
+		return -EBADF;
+	struct pipe *p = f->private_data;
+	if (cmd == F_GETPIPE_SZ)
+		return (long)p->ring.size;
+	size_t size = round_pipe_size(arg);
+	if (size == 0)
+		return -EINVAL;
+	if (size > PIPE_MAX_SIZE && !capable(CAP_SYS_RESOURCE))
+		return -EPERM;
+	if (size < p->ring.len)
+		return -EBUSY;
+	int err = size == p->ring.size ? 0 : ringbuf_resize(&p->ring, size);
+	if (err)
+		return err;
+	wake_up_interruptible(&p->wwait);
+	return (long)size;
+}
 
 static struct pipe *pipe_alloc(void)
 {

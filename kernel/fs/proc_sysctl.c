@@ -16,6 +16,7 @@
 #include "uapi/errno.h"
 #include "utsname.h"
 #include "fs/fdtable.h"
+#include "fs/pipe.h"
 
 static int tainted_show(struct seq_file *m, void *v)
 {
@@ -61,7 +62,6 @@ static int number_show(struct seq_file *m, void *v)
 }
 
 /* What Linux's defaults are where this kernel has no limit of its own. */
-#define PIPE_MAX_SIZE 1048576L
 #define FILE_MAX (long)(NPROC * NOFILE)
 
 struct ctl_table {
@@ -145,7 +145,7 @@ static int proc_sysctl_init(void)
 		  proc_create_single_data("domainname", 0444, kern, string_show, (void *)init_uts.domainname) &&
 		  proc_create_single_data("pid_max", 0444, kern, number_show, (void *)(intptr_t)PID_MAX);
 	struct proc_dir_entry *fs = ok ? proc_mkdir("fs", sys) : NULL;
-	ok = fs && proc_create_single_data("pipe-max-size", 0444, fs, number_show, (void *)PIPE_MAX_SIZE) &&
+	ok = fs && proc_create_single_data("pipe-max-size", 0444, fs, number_show, (void *)(intptr_t)PIPE_MAX_SIZE) &&
 	     proc_create_single_data("file-max", 0444, fs, number_show, (void *)FILE_MAX) &&
 	     proc_create_single_data("nr_open", 0444, fs, number_show, (void *)(intptr_t)NOFILE);
 	struct proc_dir_entry *vm = ok ? proc_mkdir("vm", sys) : NULL;

@@ -51,3 +51,17 @@ ssize_t ringbuf_from_user(struct ringbuf *rb, const char __user *ubuf, size_t n)
 	}
 	return (ssize_t)done;
 }
+
+int ringbuf_resize(struct ringbuf *rb, size_t size)
+{
+	if (size < rb->len || size == 0)
+		return -EINVAL;
+	char *buf = kmalloc(size);
+	if (!buf)
+		return -ENOMEM;
+	for (size_t i = 0; i < rb->len; i++)
+		buf[i] = rb->buf[(rb->head + i) % rb->size];
+	kfree(rb->buf);
+	*rb = (struct ringbuf){ .buf = buf, .size = size, .len = rb->len };
+	return 0;
+}

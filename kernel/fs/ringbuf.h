@@ -17,6 +17,8 @@ struct ringbuf {
 /* An empty ring of size bytes: 0, -EINVAL for size 0, -ENOMEM. */
 int ringbuf_alloc(struct ringbuf *rb, size_t size);
 void ringbuf_free(struct ringbuf *rb);
+/* A new capacity keeping the bytes held: 0, -EINVAL below them, -ENOMEM. */
+int ringbuf_resize(struct ringbuf *rb, size_t size);
 
 static inline size_t ringbuf_avail(const struct ringbuf *rb)
 {

@@ -8,6 +8,7 @@
 #include "dev/uio.h"
 #include "fs/fdtable.h"
 #include "fs/locks.h"
+#include "fs/pipe.h"
 #include "mm/kmalloc.h"
 #include "proc.h"
 #include "syscall.h"
@@ -290,6 +291,9 @@ static long do_fcntl(struct file *f, int fd, unsigned int cmd, unsigned long arg
 	case F_GETOWN:
 	case F_SETOWN:
 		return 0;
+	case F_GETPIPE_SZ:
+	case F_SETPIPE_SZ:
+		return pipe_fcntl(f, cmd, arg);
 	}
 	return -EINVAL;
 }

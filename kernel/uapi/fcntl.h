@@ -41,6 +41,8 @@
 #define F_SETLK64       13
 #define F_SETLKW64      14
 #define F_DUPFD_CLOEXEC 1030
+#define F_SETPIPE_SZ    1031
+#define F_GETPIPE_SZ    1032
 
 #define FD_CLOEXEC      1
 
