@@ -186,6 +186,7 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint
 	p->uid = parent->uid, p->euid = parent->euid, p->suid = parent->suid;
 	p->gid = parent->gid, p->egid = parent->egid, p->sgid = parent->sgid;
 	p->fsuid = parent->fsuid, p->fsgid = parent->fsgid, p->groups = parent->groups;
+	p->sched_policy = parent->sched_policy;
 	memcpy(p->rlim, parent->rlim, sizeof(p->rlim));
 	p->pgid = parent->pgid;
 	p->sid = parent->sid;

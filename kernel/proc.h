@@ -95,6 +95,7 @@ struct proc {
 	uint32_t uid, euid, suid, gid, egid, sgid;
 	uint32_t fsuid, fsgid;          /* what file permission checks use (setfsuid) */
 	struct group_info groups;
+	int sched_policy;               /* SCHED_OTHER, SCHED_BATCH or SCHED_IDLE (sched_policy.c) */
 	struct k_rlimit64 rlim[RLIM_NLIMITS];
 	int pgid, sid;
 	struct tty *ctty;

@@ -1,4 +1,5 @@
-/* uapi/sched.h: clone(2) flags; the low byte (CSIGNAL) is the signal sent to the parent at exit. */
+/* uapi/sched.h: clone(2) flags (the low byte, CSIGNAL, is the signal sent to the
+ * parent at exit), the scheduling policies and struct sched_param. */
 #ifndef UAPI_SCHED_H
 #define UAPI_SCHED_H
 
@@ -45,5 +46,16 @@ struct clone_args {
 	uint64_t cgroup;                /* VER2 */
 };
 #define CLONE_ARGS_SIZE_VER0 64
+
+#define SCHED_OTHER 0
+#define SCHED_FIFO  1
+#define SCHED_RR    2
+#define SCHED_BATCH 3
+#define SCHED_IDLE  5
+#define SCHED_RESET_ON_FORK 0x40000000
+
+struct k_sched_param {
+	int sched_priority;
+};
 
 #endif
