@@ -266,6 +266,8 @@ static int reap_one(int pid, int *status)
 		if (c->state == P_ZOMBIE && thread_group_empty(c)) {
 			int cpid = c->pid;
 			*status = c->exit_status;
+			current->cutime += c->utime + c->cutime;
+			current->cstime += c->stime + c->cstime;
 			proc_free(c);
 			return cpid;
 		}
@@ -278,6 +280,8 @@ SYSCALL_DEFINE4(wait4, int, pid, int *, ustatus, int, options, void *, rusage)
 	int status = 0, r;
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
+	if (pid == INT32_MIN)           /* no process group -INT_MIN */
+		return -ESRCH;
 	if (rusage) {
 		static const char zeros[72];
 		if (copyout(zeros, rusage, sizeof(zeros)))

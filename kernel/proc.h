@@ -122,6 +122,7 @@ struct proc {
 
 	uint64_t start_jiffies;
 	uint32_t utime, stime;          /* ticks spent in user and kernel mode */
+	uint32_t cutime, cstime;        /* the same of the children it reaped (and theirs) */
 };
 
 extern struct proc *current;

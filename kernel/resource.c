@@ -95,11 +95,11 @@ SYSCALL_DEFINE2(getrusage, int, who, struct k_rusage *, uru)
 	struct k_rusage ru = { 0 };
 	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN)
 		return -EINVAL;
-	if (who == RUSAGE_SELF) {
-		ru.ru_utime.tv_sec = current->utime / HZ;
-		ru.ru_utime.tv_usec = current->utime % HZ * (1000000 / HZ);
-		ru.ru_stime.tv_sec = current->stime / HZ;
-		ru.ru_stime.tv_usec = current->stime % HZ * (1000000 / HZ);
-	}
+	uint32_t ut = who == RUSAGE_SELF ? current->utime : current->cutime;
+	uint32_t st = who == RUSAGE_SELF ? current->stime : current->cstime;
+	ru.ru_utime.tv_sec = ut / HZ;
+	ru.ru_utime.tv_usec = ut % HZ * (1000000 / HZ);
+	ru.ru_stime.tv_sec = st / HZ;
+	ru.ru_stime.tv_usec = st % HZ * (1000000 / HZ);
 	return copyout(&ru, uru, sizeof(ru)) ? -EFAULT : 0;
 }

@@ -238,7 +238,8 @@ SYSCALL_DEFINE4(clock_nanosleep_time64, int, clk, int, flags, const struct k_tim
 
 SYSCALL_DEFINE1(times, uint32_t *, ubuf)
 {
-	uint32_t t[4] = { jiffies_to_clock_t(current->utime), jiffies_to_clock_t(current->stime), 0, 0 };
+	uint32_t t[4] = { jiffies_to_clock_t(current->utime), jiffies_to_clock_t(current->stime),
+			   jiffies_to_clock_t(current->cutime), jiffies_to_clock_t(current->cstime) };
 	if (ubuf && copyout(t, ubuf, sizeof(t)))
 		return -EFAULT;
 	return jiffies_to_clock_t(get_jiffies_64());
