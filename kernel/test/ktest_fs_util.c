@@ -21,8 +21,8 @@ void become(uint32_t uid)
 	memset(&test_fs, 0, sizeof(test_fs));
 	test_fs.users = 1;
 	test_proc.fs = &test_fs;
-	test_proc.uid = test_proc.euid = uid;
-	test_proc.gid = test_proc.egid = uid;
+	test_proc.uid = test_proc.euid = test_proc.fsuid = uid;
+	test_proc.gid = test_proc.egid = test_proc.fsgid = uid;
 	test_proc.uaccess_kernel = 1;
 	current = &test_proc;
 }
