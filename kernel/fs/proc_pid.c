@@ -1,5 +1,5 @@
 /* proc_pid.c: the per-process part of /proc: /proc/<pid>/ (cmdline, stat,
- * status, comm, maps, and the exe link) for every live process, and the /proc/self link.
+ * status, comm, maps, and the cwd, exe and root links) for every live process, and the /proc/self link.
  * These nodes are made on lookup and never linked into the tree (i_nlink
  * 0), so each goes with its last reference; each holds one on its parent. */
 #include "kernel.h"
@@ -11,6 +11,7 @@
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
 #include "fs/seq_file.h"
+#include "fs/vfs.h"
 #include "x86/timer.h"
 #include "uapi/dirent.h"
 #include "uapi/errno.h"
@@ -24,7 +25,12 @@ struct pid_entry {
 	const char *name;
 	umode_t mode;
 	int (*show)(struct seq_file *m, struct proc *p);
+	int (*link)(struct proc *p, char *buf, size_t size);   /* a symlink's target */
 };
+
+static int exe_link(struct proc *p, char *buf, size_t size);
+static int cwd_link(struct proc *p, char *buf, size_t size);
+static int root_link(struct proc *p, char *buf, size_t size);
 
 static int comm_show(struct seq_file *m, struct proc *p)
 {
@@ -121,12 +127,14 @@ static int cmdline_show(struct seq_file *m, struct proc *p)
 }
 
 static const struct pid_entry pid_entries[] = {
-	{ "cmdline", S_IFREG | 0444, cmdline_show },
-	{ "comm", S_IFREG | 0444, comm_show },
-	{ "exe", S_IFLNK | 0777, NULL },
-	{ "maps", S_IFREG | 0444, maps_show },
-	{ "stat", S_IFREG | 0444, stat_show },
-	{ "status", S_IFREG | 0444, status_show },
+	{ "cmdline", S_IFREG | 0444, cmdline_show, NULL },
+	{ "comm", S_IFREG | 0444, comm_show, NULL },
+	{ "cwd", S_IFLNK | 0777, NULL, cwd_link },
+	{ "exe", S_IFLNK | 0777, NULL, exe_link },
+	{ "maps", S_IFREG | 0444, maps_show, NULL },
+	{ "root", S_IFLNK | 0777, NULL, root_link },
+	{ "stat", S_IFREG | 0444, stat_show, NULL },
+	{ "status", S_IFREG | 0444, status_show, NULL },
 };
 
 static uint32_t pid_ino(int pid, size_t entry)
@@ -179,10 +187,29 @@ static int copy_link(char *buf, size_t size, const char *target)
 	return (int)n;
 }
 
-static int exe_readlink(struct inode *inode, char *buf, size_t size)
+static int exe_link(struct proc *p, char *buf, size_t size)
+{
+	return p->exe[0] ? copy_link(buf, size, p->exe) : -ENOENT;
+}
+
+static int cwd_link(struct proc *p, char *buf, size_t size)
+{
+	char path[256];
+	int n = p->cwd ? vfs_path_of(p->cwd, path, sizeof(path)) : -ENOENT;
+	return n < 0 ? n : copy_link(buf, size, path);
+}
+
+/* No chroot here: every process's root is the root. */
+static int root_link(struct proc *p, char *buf, size_t size)
+{
+	(void)p;
+	return copy_link(buf, size, "/");
+}
+
+static int pid_readlink(struct inode *inode, char *buf, size_t size)
 {
 	struct proc *p = proc_find(inode_pid(inode));
-	return p && p->exe[0] ? copy_link(buf, size, p->exe) : -ENOENT;
+	return p ? inode_entry(inode)->link(p, buf, size) : -ENOENT;
 }
 
 static int self_readlink(struct inode *inode, char *buf, size_t size)
@@ -196,7 +223,7 @@ static int self_readlink(struct inode *inode, char *buf, size_t size)
 }
 
 static const struct inode_operations pid_file_iops = { .evict = pid_evict };
-static const struct inode_operations exe_iops = { .readlink = exe_readlink, .evict = pid_evict };
+static const struct inode_operations link_iops = { .readlink = pid_readlink, .evict = pid_evict };
 static const struct inode_operations self_iops = { .readlink = self_readlink, .evict = pid_evict };
 
 /* A node below dir (which it references) for process p. */
@@ -224,7 +251,7 @@ static int pid_dir_lookup(struct inode *dir, const char *name, size_t len, struc
 		struct inode *inode = pid_node(dir, p, e->mode, pid_ino(p->pid, i + 1));
 		if (!inode)
 			return -ENOMEM;
-		inode->i_op = e->show ? &pid_file_iops : &exe_iops;
+		inode->i_op = e->show ? &pid_file_iops : &link_iops;
 		inode->i_fop = e->show ? &pid_file_fops : NULL;
 		*res = inode;
 		return 0;

@@ -2,7 +2,9 @@
  * shell as a user types them: ash's for loops, && and ||, globbing, pipelines
  * of applets, applets started through their /usr/bin links (argv[0] names
  * the applet), and sh -c nested three deep whichever shell is /bin/sh (ash
- * re-executes itself through /proc/self/exe for each applet). Kernel-only:
+ * re-executes itself through /proc/self/exe for each applet); the system
+ * applets give Linux's output shape: ln (hard links), df (statfs), nproc
+ * (sched_getaffinity), id (/etc/passwd, /etc/group), ps. Kernel-only:
  * the host has no busybox at /bin/busybox. Each command runs in a process
  * group of its own and is killed if it takes more than 20 s. */
 #include "check.h"
@@ -64,6 +66,8 @@ int main(void)
 	       "ash: globbing in a directory, then ls");
 	expect(ASH, "cd " DIR " && echo hello > f && tar czf t.tgz f && rm f && tar xzf t.tgz && cat f",
 	       "hello\n", 0, "tar -z runs gzip from PATH (init's /bin:/usr/bin)");
+	expect(ASH, "cd " DIR " && echo hi > f && ln f g && stat -c %h f && cat g && rm g && stat -c %h f", "2\nhi\n1\n",
+	       0, "ln makes a hard link: two names, one file");
 	expect(ASH, "cd " DIR " && rm *.c f t.tgz && echo * && rm c.h && cd / && rmdir " DIR " && echo gone",
 	       "c.h\ngone\n", 0, "rm of a glob, rmdir");
 
@@ -73,6 +77,12 @@ int main(void)
 	       "the project's sh runs ash, which nests its own sh -c");
 	expect(ASH, OWN_SH " -c '" OWN_SH " -c \"echo from sh\"'", "from sh\n", 0,
 	       "ash runs the project's sh, which nests its own sh -c");
+
+	expect(ASH, "df | tr -s ' ' | cut -d' ' -f1,6", "Filesystem Mounted\ndevtmpfs /dev\n", 0,
+	       "df: the header and the mounts with blocks (rootfs hidden, as busybox does on Linux)");
+	expect(ASH, "nproc", "1\n", 0, "nproc: one CPU");
+	expect(ASH, "id", "uid=0(root) gid=0(root)\n", 0, "id: root by name, no supplementary groups");
+	expect(ASH, "ps | head -1 | tr -s ' '", "PID USER COMMAND\n", 0, "ps: the header");
 
 	char out[64];
 	char *echo[] = { "/usr/bin/echo", "by", "link", NULL };
