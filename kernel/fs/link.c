@@ -13,17 +13,11 @@
 
 static int vfs_link(struct inode *inode, struct nameidata *nd)
 {
-	struct inode *dir = nd->dir, *old;
-	if (nameidata_is_dot(nd))
-		return -EEXIST;
-	int err = vfs_lookup_one(dir, nd->name, nd->len, &old);
-	if (!err) {
-		iput(old);
-		return -EEXIST;
-	}
-	if (err != -ENOENT)
+	struct inode *dir = nd->dir;
+	int err = vfs_name_free(nd);
+	if (err)
 		return err;
-	if (nd->trailing_slash || vfs_dir_removed(dir))
+	if (nd->trailing_slash)
 		return -ENOENT;
 	if (!vfs_same_mount(inode, dir))
 		return -EXDEV;

@@ -37,6 +37,8 @@ int vfs_lookup_parent_in(struct inode *base, const char *path, struct nameidata 
 void nameidata_put(struct nameidata *nd);
 bool nameidata_is_dot(const struct nameidata *nd);     /* "." or ".." */
 
+/* 0 if nd names nothing yet in a live directory: else -EEXIST, -ENOENT or the lookup's error. */
+int vfs_name_free(struct nameidata *nd);
 /* Makes nd's name (EEXIST if there) after the permission checks when
  * check_perm; owned by the current effective ids. The result is referenced. */
 int vfs_create(struct nameidata *nd, umode_t mode, dev_t rdev, bool check_perm, struct inode **res);

@@ -65,20 +65,34 @@ static int cpuinfo_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int stat_show(struct seq_file *m, void *v)
+/* The processes now: how many, how many runnable, the newest pid and their
+ * user and system times in USER_HZ ticks. */
+struct proc_counts {
+	int total, running, newest;
+	uint64_t user, sys;
+};
+
+static struct proc_counts count_procs(void)
 {
-	(void)v;
-	uint64_t user = 0, sys = 0, up = get_jiffies_64() * USER_HZ / HZ;
-	int running = 0, total = 0;
+	struct proc_counts c = { 0 };
 	for (int i = 0; i < NPROC; i++) {
 		const struct proc *p = &proc_table[i];
 		if (p->state == P_UNUSED)
 			continue;
-		total++;
-		running += p->state == P_RUNNABLE;
-		user += (uint64_t)p->utime * USER_HZ / HZ;
-		sys += (uint64_t)p->stime * USER_HZ / HZ;
+		c.total++;
+		c.running += p->state == P_RUNNABLE;
+		c.newest = MAX(c.newest, p->pid);
+		c.user += (uint64_t)p->utime * USER_HZ / HZ;
+		c.sys += (uint64_t)p->stime * USER_HZ / HZ;
 	}
+	return c;
+}
+
+static int stat_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	struct proc_counts c = count_procs();
+	uint64_t user = c.user, sys = c.sys, up = get_jiffies_64() * USER_HZ / HZ;
 	uint64_t idle = up > user + sys ? up - user - sys : 0;
 	int64_t btime = realtime_seconds() - (int64_t)(monotonic_ns() / 1000000000);
 	for (int cpu = -1; cpu < 1; cpu++) {
@@ -87,23 +101,15 @@ static int stat_show(struct seq_file *m, void *v)
 			   (unsigned long long)sys, (unsigned long long)idle);
 	}
 	seq_printf(m, "intr 0\nctxt 0\nbtime %lld\nprocesses %d\nprocs_running %d\nprocs_blocked 0\n"
-		      "softirq 0 0 0 0 0 0 0 0 0 0 0\n", (long long)btime, total, running);
+		      "softirq 0 0 0 0 0 0 0 0 0 0 0\n", (long long)btime, c.total, c.running);
 	return 0;
 }
 
 static int loadavg_show(struct seq_file *m, void *v)
 {
 	(void)v;
-	int running = 0, total = 0, newest = 0;
-	for (int i = 0; i < NPROC; i++) {
-		const struct proc *p = &proc_table[i];
-		if (p->state == P_UNUSED)
-			continue;
-		total++;
-		running += p->state == P_RUNNABLE;
-		newest = MAX(newest, p->pid);
-	}
-	seq_printf(m, "0.00 0.00 0.00 %d/%d %d\n", running, total, newest);
+	struct proc_counts c = count_procs();
+	seq_printf(m, "0.00 0.00 0.00 %d/%d %d\n", c.running, c.total, c.newest);
 	return 0;
 }
 

@@ -18,20 +18,27 @@ struct inode *vfs_root(void)
 	return root;
 }
 
-int vfs_create(struct nameidata *nd, umode_t mode, dev_t rdev, bool check_perm, struct inode **res)
+int vfs_name_free(struct nameidata *nd)
 {
-	struct inode *dir = nd->dir, *old;
+	struct inode *old;
 	if (nameidata_is_dot(nd))
 		return -EEXIST;
-	int err = vfs_lookup_one(dir, nd->name, nd->len, &old);
+	int err = vfs_lookup_one(nd->dir, nd->name, nd->len, &old);
 	if (!err) {
 		iput(old);
 		return -EEXIST;
 	}
 	if (err != -ENOENT)
 		return err;
-	if (vfs_dir_removed(dir))
-		return -ENOENT;
+	return vfs_dir_removed(nd->dir) ? -ENOENT : 0;
+}
+
+int vfs_create(struct nameidata *nd, umode_t mode, dev_t rdev, bool check_perm, struct inode **res)
+{
+	struct inode *dir = nd->dir;
+	int err = vfs_name_free(nd);
+	if (err)
+		return err;
 	if (check_perm && (err = vfs_permission(dir, MAY_WRITE | MAY_EXEC)))
 		return err;
 	if (!dir->i_op->create)

@@ -355,4 +355,20 @@ CHECK_FN int sys_dup3(int oldfd, int newfd, int flags)
 	return (int)sys_call(__NR_dup3, oldfd, newfd, flags);
 }
 
+/* The state letter /proc/PID/stat shows for pid (R, S, Z...), '?' if unreadable. */
+CHECK_FN char proc_state(pid_t pid)
+{
+	char path[64], buf[256];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	int fd = open(path, O_RDONLY);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return '?';
+	buf[n] = '\0';
+	char *paren = strrchr(buf, ')');
+	return paren && paren[1] == ' ' ? paren[2] : '?';
+}
+
 #endif

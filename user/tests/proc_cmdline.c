@@ -23,21 +23,6 @@ static long read_cmdline(pid_t pid, char *buf, size_t size)
 	return n;
 }
 
-static char state_of(pid_t pid)
-{
-	char path[64], buf[256];
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	int fd = open(path, O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
-		return '?';
-	buf[n] = '\0';
-	char *paren = strrchr(buf, ')');
-	return paren && paren[1] == ' ' ? paren[2] : '?';
-}
-
 int main(int argc, char **argv)
 {
 	if (argc == 3 && strcmp(argv[1], "child") == 0) {
@@ -70,9 +55,9 @@ int main(int argc, char **argv)
 	}
 	CHECK(seen, "another process's cmdline: its argv, NUL-separated");
 	close(p[1]);
-	for (int i = 0; i < 100 && state_of(pid) != 'Z'; i++)
+	for (int i = 0; i < 100 && proc_state(pid) != 'Z'; i++)
 		sleep_ms(50);
-	CHECK(state_of(pid) == 'Z', "the child is a zombie");
+	CHECK(proc_state(pid) == 'Z', "the child is a zombie");
 	CHECK_EQ(read_cmdline(pid, buf, sizeof buf), 0, "a zombie's cmdline is empty");
 	expect_exit(wait_status(pid), 0, "the child saw the pipe close");
 	return done();
