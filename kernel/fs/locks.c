@@ -18,6 +18,7 @@
 #include "waitqueue.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/fs.h"
 #include "uapi/flock.h"
 
 #define OFFSET_MAX INT64_MAX

@@ -9,10 +9,8 @@
 #include "fs/seq_file.h"
 #include "x86/timer.h"
 #include "uapi/errno.h"
+#include "uapi/param.h"
 #include "utsname.h"
-
-/* USER_HZ, the unit of /proc/stat's times. */
-#define USER_HZ 100
 
 static int version_show(struct seq_file *m, void *v)
 {

@@ -46,11 +46,6 @@
 
 #define FD_CLOEXEC      1
 
-/* lseek's and struct flock's whence. */
-#define SEEK_SET 0
-#define SEEK_CUR 1
-#define SEEK_END 2
-
 #define AT_FDCWD            -100
 #define AT_SYMLINK_NOFOLLOW 0x100
 #define AT_EACCESS          0x200
