@@ -195,7 +195,7 @@ static int exe_link(struct proc *p, char *buf, size_t size)
 static int cwd_link(struct proc *p, char *buf, size_t size)
 {
 	char path[256];
-	int n = p->cwd ? vfs_path_of(p->cwd, path, sizeof(path)) : -ENOENT;
+	int n = p->fs && p->fs->cwd ? vfs_path_of(p->fs->cwd, path, sizeof(path)) : -ENOENT;
 	return n < 0 ? n : copy_link(buf, size, path);
 }
 
