@@ -252,7 +252,7 @@ static _Noreturn void run_krun(void)
 		redirect(2, env_or("KRUN_STDERR", "/dev/ttyS1"), O_WRONLY);
 		raw_output(1);
 		raw_output(2);
-		execv(argv[0], argv);
+		execvp(argv[0], argv);       /* a bare name is looked up on PATH */
 		warn("%s", argv[0]);
 		_exit(127);
 	}
