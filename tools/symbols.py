@@ -61,6 +61,7 @@ def explain(text, kernel_elf, user_elf=None, kernel_too=True):
 
 
 def find_ko(modules_dir, module):
+    """The .ko file of module (kbuild writes - as _ in the name) under modules_dir, or None."""
     for root, _, files in os.walk(modules_dir):
         for name in (module + ".ko", module.replace("_", "-") + ".ko"):
             if name in files:

@@ -9,7 +9,13 @@
 #             before the module is there
 
 python
+import sys
+
 import gdb
+
+# GDB runs from the checkout, as .gdbinit's relative paths already assume.
+sys.path.insert(0, "tools")
+import symbols  # noqa: E402  (find_ko, shared with the harness)
 
 STATES = {"P_UNUSED": None, "P_EMBRYO": "N", "P_RUNNABLE": "R", "P_SLEEPING": "S", "P_ZOMBIE": "Z"}
 
@@ -114,22 +120,12 @@ lx-symbols [DIR...]: .ko files are looked for under build/modules and each DIR."
         self.loaded = {}
         self.hook = None
 
-    def find_ko(self, modname):
-        import os
-        wanted = {modname + ".ko", modname.replace("_", "-") + ".ko"}
-        for d in self.dirs:
-            for root, _, files in os.walk(d):
-                for f in files:
-                    if f in wanted:
-                        return os.path.join(root, f)
-        return None
-
     def load(self, mod):
         modname = mod["name"].string()
         core = int(mod["core"])
         if self.loaded.get(modname) == core:
             return
-        path = self.find_ko(modname)
+        path = next(filter(None, (symbols.find_ko(d, modname) for d in self.dirs)), None)
         if path is None:
             print(f"lx-symbols: no {modname}.ko under {' '.join(self.dirs)}")
             return

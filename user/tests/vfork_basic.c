@@ -52,19 +52,24 @@ static void test_vfork_exec(void)
 	expect_exit(wait_status(pid), 127, "and it exits");
 }
 
-/* The child runs on its own stack: it stores its stack pointer and exits
- * without touching memory otherwise (there is no C frame on that stack). */
+/* The system call in eax; in the child (eax 0) the stack pointer is stored
+ * at edi and the child exits with status code, touching nothing else (there
+ * is no C frame on its stack). */
+#define CLONE_CHILD_STORES_ESP(code)                                                 \
+	"int $0x80\n\t"                                                              \
+	"testl %%eax, %%eax\n\t"                                                     \
+	"jnz 1f\n\t"                                                                 \
+	"movl %%esp, (%%edi)\n\t"                                                    \
+	"movl $1, %%eax\n\t"                                                         \
+	"movl $" #code ", %%ebx\n\t"                                                 \
+	"int $0x80\n"                                                                 \
+	"1:"
+
+/* The child runs on its own stack and stores its stack pointer. */
 static long clone_vm_vfork(volatile int *where, void *stack_top)
 {
 	long r;
-	__asm__ volatile("int $0x80\n\t"
-			 "testl %%eax, %%eax\n\t"
-			 "jnz 1f\n\t"
-			 "movl %%esp, (%%edi)\n\t"
-			 "movl $1, %%eax\n\t"
-			 "movl $9, %%ebx\n\t"
-			 "int $0x80\n"
-			 "1:"
+	__asm__ volatile(CLONE_CHILD_STORES_ESP(9)
 			 : "=a"(r)
 			 : "0"(__NR_clone), "b"(CLONE_VM_ | CLONE_VFORK_ | SIGCHLD), "c"(stack_top), "d"(0),
 			   "S"(0), "D"(where)
@@ -89,14 +94,7 @@ struct clone_args_ {
 static long clone3_vfork(struct clone_args_ *a, unsigned long size, volatile int *where)
 {
 	long r;
-	__asm__ volatile("int $0x80\n\t"
-			 "testl %%eax, %%eax\n\t"
-			 "jnz 1f\n\t"
-			 "movl %%esp, (%%edi)\n\t"
-			 "movl $1, %%eax\n\t"
-			 "movl $4, %%ebx\n\t"
-			 "int $0x80\n"
-			 "1:"
+	__asm__ volatile(CLONE_CHILD_STORES_ESP(4)
 			 : "=a"(r)
 			 : "0"(__NR_clone3), "b"(a), "c"(size), "D"(where)
 			 : "memory");
