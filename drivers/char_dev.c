@@ -2,13 +2,10 @@
  * message that ioctls set (from a user string), copy out, or return byte by
  * byte; read gives the message from the file offset and write stores up to 80
  * bytes. Only one ioctl runs at a time: a second one at once gets EBUSY. */
-#include "dev/chrdev.h"
-#include "initcall.h"
-#include "module/module.h"
-#include "kernel.h"
-#include "uaccess.h"
+#include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/uaccess.h>
 #include "uapi/char_dev.h"
-#include "uapi/errno.h"
 
 #define SUCCESS 0
 #define DEVICE_NAME "char_dev"
@@ -114,7 +111,7 @@ static int chardev2_init(void)
 {
 	int ret_val = register_chrdev(MAJOR_NUM, DEVICE_NAME, &fops);
 	if (ret_val < 0) {
-		kprintf("char_dev: registering the character device failed with %d\n", ret_val);
+		pr_err("char_dev: registering the character device failed with %d\n", ret_val);
 		return ret_val;
 	}
 	return 0;

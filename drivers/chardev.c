@@ -5,15 +5,12 @@
  * 0xAE set and query a value, by value or through a pointer, and RESET puts
  * the open count and the module's use count back to 1 (seed 002's debugging aid
  * for a count gone wrong). */
-#include "dev/chrdev.h"
-#include "dev/devfifo.h"
-#include "initcall.h"
-#include "module/module.h"
-#include "kernel.h"
-#include "uaccess.h"
+#include <linux/fcntl.h>
+#include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/uaccess.h>
+#include "devfifo.h"
 #include "uapi/chardev.h"
-#include "uapi/errno.h"
-#include "uapi/fcntl.h"
 
 static int devmajor = CHARDEV_MAJOR;
 static const char *devname = "chardev";
@@ -53,7 +50,7 @@ static ssize_t chardev_write(struct file *filp, const char __user *buf, size_t c
 	return n;
 }
 
-static unsigned int chardev_poll(struct file *filp, poll_table *wait)
+static __poll_t chardev_poll(struct file *filp, poll_table *wait)
 {
 	return devfifo_poll(&fifo, filp, wait);
 }
@@ -110,7 +107,7 @@ static int chardev_init(void)
 	if (err)
 		return err;
 	if (register_chrdev(devmajor, devname, &chardev_fops)) {
-		kprintf("chardev: register_chrdev failed\n");
+		pr_err("chardev: register_chrdev failed\n");
 		devfifo_free(&fifo);
 		return -EBUSY;
 	}

@@ -3,14 +3,12 @@
  * id (close-on-exec), and ioctl(anon_fd, 0, 0) on it returns id, the way KVM
  * hands out VM and vCPU fds. Unlike the seed, closing the anon fd frees its
  * data. */
-#include "fs/anon_inode.h"
-#include "initcall.h"
-#include "module/module.h"
-#include "kernel.h"
-#include "mm/kmalloc.h"
-#include "dev/miscdevice.h"
-#include "uapi/errno.h"
-#include "uapi/fcntl.h"
+#include <linux/anon_inodes.h>
+#include <linux/fcntl.h>
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+#include <linux/slab.h>
 #include "uapi/fd_test.h"
 
 struct fd_test_data {
@@ -28,7 +26,7 @@ static long fd_test_anon_fd_ioctl(struct file *filp, unsigned int ioctl, unsigne
 		r = (int)p->id;
 		break;
 	default:
-		kprintf("fd_test: unknown ioctl %u\n", ioctl);
+		pr_info("fd_test: unknown ioctl %u\n", ioctl);
 	}
 	return r;
 }
@@ -48,7 +46,7 @@ static const struct file_operations fd_test_anon_fd_fops = {
 
 static int create_file(unsigned long id)
 {
-	struct fd_test_data *p = kmalloc(sizeof(*p));
+	struct fd_test_data *p = kmalloc(sizeof(*p), GFP_KERNEL);
 	char name[32];
 	if (!p)
 		return -ENOMEM;
@@ -69,7 +67,7 @@ static long fd_test_ioctl(struct file *filp, unsigned int ioctl, unsigned long a
 		r = create_file(arg);
 		break;
 	default:
-		kprintf("fd_test: unknown ioctl %u\n", ioctl);
+		pr_info("fd_test: unknown ioctl %u\n", ioctl);
 	}
 	return r;
 }
@@ -89,7 +87,7 @@ static int fd_test_init(void)
 {
 	int err = misc_register(&fd_test_chardev);
 	if (err < 0)
-		kprintf("fd_test: failed to create miscdevice\n");
+		pr_err("fd_test: failed to create miscdevice\n");
 	return err;
 }
 static void fd_test_exit(void)

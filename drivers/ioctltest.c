@@ -2,14 +2,14 @@
  * open gets its own value (0xFF at first) that VALSET/VALGET change and read
  * fills the buffer with; a number shared by every open is set by value and
  * read through a pointer. Registered the cdev way: alloc_chrdev_region,
- * cdev_init, cdev_add (plus the node, which the seed left to mknod). */
-#include "dev/chrdev.h"
-#include "initcall.h"
-#include "module/module.h"
-#include "kernel.h"
-#include "mm/kmalloc.h"
-#include "uaccess.h"
-#include "uapi/errno.h"
+ * cdev_init, cdev_add (plus a class and its device for the node, which the
+ * seed left to mknod). */
+#include <linux/cdev.h>
+#include <linux/device.h>
+#include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
 #include "uapi/ioctltest.h"
 
 #define DRIVER_NAME "ioctltest"
@@ -17,6 +17,7 @@
 static unsigned int test_ioctl_major;
 static unsigned int num_of_dev = 1;
 static struct cdev test_ioctl_cdev;
+static struct class *test_ioctl_class;
 static int ioctl_num;
 
 /* The seed guards val with an rwlock; one CPU that never preempts the
@@ -74,7 +75,7 @@ static int test_ioctl_close(struct inode *inode, struct file *filp)
 static int test_ioctl_open(struct inode *inode, struct file *filp)
 {
 	(void)inode;
-	struct test_ioctl_data *ioctl_data = kmalloc(sizeof(struct test_ioctl_data));
+	struct test_ioctl_data *ioctl_data = kmalloc(sizeof(struct test_ioctl_data), GFP_KERNEL);
 	if (ioctl_data == NULL)
 		return -ENOMEM;
 	ioctl_data->val = 0xFF;
@@ -90,11 +91,20 @@ static const struct file_operations fops = {
 	.unlocked_ioctl = test_ioctl_ioctl,
 };
 
+/* Anyone may open the node (devtmpfs would make it 0600). */
+static char *test_ioctl_devnode(struct device *dev, umode_t *mode)
+{
+	(void)dev;
+	*mode = 0666;
+	return NULL;
+}
+
 static int ioctl_init(void)
 {
 	dev_t dev;
 	int alloc_ret = -1;
 	int cdev_ret = -1;
+	struct device *node;
 
 	alloc_ret = alloc_chrdev_region(&dev, 0, num_of_dev, DRIVER_NAME);
 	if (alloc_ret)
@@ -104,13 +114,22 @@ static int ioctl_init(void)
 	cdev_ret = cdev_add(&test_ioctl_cdev, dev, num_of_dev);
 	if (cdev_ret)
 		goto error;
-	cdev_ret = device_create(dev, 0, 0, 0666, DRIVER_NAME);
-	if (cdev_ret) {
-		cdev_del(&test_ioctl_cdev);
-		goto error;
+	test_ioctl_class = class_create(THIS_MODULE, DRIVER_NAME);
+	if (IS_ERR(test_ioctl_class)) {
+		cdev_ret = (int)PTR_ERR(test_ioctl_class);
+		goto error_cdev;
 	}
-	kprintf("%s driver(major: %u) installed.\n", DRIVER_NAME, test_ioctl_major);
+	test_ioctl_class->devnode = test_ioctl_devnode;
+	node = device_create(test_ioctl_class, NULL, dev, NULL, DRIVER_NAME);
+	if (IS_ERR(node)) {
+		cdev_ret = (int)PTR_ERR(node);
+		class_destroy(test_ioctl_class);
+		goto error_cdev;
+	}
+	pr_info("%s driver(major: %u) installed.\n", DRIVER_NAME, test_ioctl_major);
 	return 0;
+error_cdev:
+	cdev_del(&test_ioctl_cdev);
 error:
 	if (alloc_ret == 0)
 		unregister_chrdev_region(dev, num_of_dev);
@@ -119,7 +138,8 @@ error:
 static void ioctl_exit(void)
 {
 	dev_t dev = MKDEV(test_ioctl_major, 0);
-	device_destroy(dev);
+	device_destroy(test_ioctl_class, dev);
+	class_destroy(test_ioctl_class);
 	cdev_del(&test_ioctl_cdev);
 	unregister_chrdev_region(dev, num_of_dev);
 }

@@ -154,8 +154,8 @@ static int chr_dev_init(void)
 	cdev_init(&mem_cdev, &memory_fops);
 	err = cdev_add(&mem_cdev, MKDEV(MEM_MAJOR, 0), 256);
 	for (size_t i = 0; i < ARRAY_SIZE(devlist) && !err; i++)
-		err = device_create(MKDEV(MEM_MAJOR, devlist[i].minor), 0, 0, devlist[i].mode, "%s",
-				    devlist[i].name);
+		err = chrdev_node_create(MKDEV(MEM_MAJOR, devlist[i].minor), 0, 0, devlist[i].mode,
+					 "%s", devlist[i].name);
 	return err;
 }
 device_initcall(chr_dev_init);

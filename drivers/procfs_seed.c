@@ -4,14 +4,11 @@
  * like helloworld (as the seed's does); /proc/buffer2k keeps up to 2 KiB and
  * reads them back; /proc/iter is a seq_file whose every open-and-read shows
  * the next number. */
-#include "initcall.h"
-#include "module/module.h"
-#include "kernel.h"
-#include "mm/kmalloc.h"
-#include "fs/procfs.h"
-#include "fs/seq_file.h"
-#include "uaccess.h"
-#include "uapi/errno.h"
+#include <linux/module.h>
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
 
 /* ---- procfs1: /proc/helloworld; procfs2: /proc/buffer1k ---- */
 
@@ -33,7 +30,7 @@ static unsigned long procfs_buffer_size = 0;
 static ssize_t procfile_write(struct file *file, const char __user *buff, size_t len, loff_t *off)
 {
 	(void)file, (void)off;
-	size_t size = MIN(len, PROCFS_MAX_SIZE);
+	size_t size = min_t(size_t, len, PROCFS_MAX_SIZE);
 	if (copy_from_user(procfs_buffer, buff, size))
 		return -EFAULT;
 	procfs_buffer_size = size;
@@ -67,8 +64,8 @@ static ssize_t procfs_read(struct file *filp, char __user *buffer, size_t length
 static ssize_t procfs_write(struct file *file, const char __user *buffer, size_t len, loff_t *off)
 {
 	(void)file, (void)off;
-	size_t size = MIN(len, PROCFS2K_MAX_SIZE);
-	char *tmp = kmalloc(size ? size : 1);
+	size_t size = min_t(size_t, len, PROCFS2K_MAX_SIZE);
+	char *tmp = kmalloc(size ? size : 1, GFP_KERNEL);
 	if (!tmp)
 		return -ENOMEM;
 	ssize_t ret = -EFAULT;
@@ -146,7 +143,7 @@ static int procfs_seed_init(void)
 	    !proc_create("buffer1k", 0644, NULL, &buffer1k_proc_ops) ||
 	    !proc_create("buffer2k", 0644, NULL, &file_ops_4_our_proc_file) ||
 	    !proc_create("iter", 0, NULL, &my_file_ops)) {
-		kprintf("procfs_seed: could not create the /proc entries\n");
+		pr_err("procfs_seed: could not create the /proc entries\n");
 		return -ENOMEM;
 	}
 	return 0;

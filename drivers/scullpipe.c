@@ -4,13 +4,11 @@
  * the first open and freed when the last opener leaves, which is when a new
  * SCULL_P_IOCTSIZE takes effect. The pipes share scull's major ("scullp",
  * the minors after scull's) and its ioctls. */
-#include "dev/chrdev.h"
-#include "dev/devfifo.h"
-#include "kernel.h"
-#include "module/module.h"
+#include <linux/cdev.h>
+#include <linux/fcntl.h>
+#include <linux/module.h>
+#include "devfifo.h"
 #include "scull.h"
-#include "uapi/errno.h"
-#include "uapi/fcntl.h"
 #include "uapi/scull.h"
 
 struct scull_pipe {
@@ -20,30 +18,47 @@ struct scull_pipe {
 };
 
 static struct scull_pipe scull_p_devices[SCULL_P_NR_DEVS];
+static struct class *scull_p_class;
+
+/* The open modes, as LDD3's FMODE_READ and FMODE_WRITE tests. */
+static bool scull_p_reads(const struct file *filp)
+{
+	return (filp->f_flags & O_ACCMODE) != O_WRONLY;
+}
+
+static bool scull_p_writes(const struct file *filp)
+{
+	return (filp->f_flags & O_ACCMODE) != O_RDONLY;
+}
 
 static int scull_p_open(struct inode *inode, struct file *filp)
 {
-	(void)inode;
-	struct scull_pipe *dev = container_of(filp->private_data, struct scull_pipe, cdev);
-	if (!dev->fifo.ring.buf) {
-		int err = devfifo_alloc(&dev->fifo, (size_t)scull_p_buffer);
-		if (err)
-			return err;
+	struct scull_pipe *dev = container_of(inode->i_cdev, struct scull_pipe, cdev);
+	int err = 0;
+	/* The FIFO's own lock also guards the buffer's coming and going. */
+	if (mutex_lock_interruptible(&dev->fifo.lock))
+		return -ERESTARTSYS;
+	if (!dev->fifo.buf)
+		err = devfifo_alloc(&dev->fifo, (size_t)scull_p_buffer);
+	if (!err) {
+		dev->nreaders += scull_p_reads(filp);
+		dev->nwriters += scull_p_writes(filp);
+		filp->private_data = dev;
 	}
-	dev->nreaders += file_readable(filp);
-	dev->nwriters += file_writable(filp);
-	filp->private_data = dev;
-	return 0;
+	mutex_unlock(&dev->fifo.lock);
+	return err;
 }
 
 static int scull_p_release(struct inode *inode, struct file *filp)
 {
 	(void)inode;
 	struct scull_pipe *dev = filp->private_data;
-	dev->nreaders -= file_readable(filp);
-	dev->nwriters -= file_writable(filp);
+	mutex_lock(&dev->fifo.lock);
+	dev->nreaders -= scull_p_reads(filp);
+	dev->nwriters -= scull_p_writes(filp);
 	if (dev->nreaders + dev->nwriters == 0)
 		devfifo_free(&dev->fifo);
+	mutex_unlock(&dev->fifo.lock);
 	return 0;
 }
 
@@ -62,7 +77,7 @@ static ssize_t scull_p_write(struct file *filp, const char __user *buf, size_t c
 	return devfifo_write(&dev->fifo, buf, count, filp->f_flags & O_NONBLOCK);
 }
 
-static unsigned int scull_p_poll(struct file *filp, poll_table *wait)
+static __poll_t scull_p_poll(struct file *filp, poll_table *wait)
 {
 	struct scull_pipe *dev = filp->private_data;
 	return devfifo_poll(&dev->fifo, filp, wait);
@@ -79,21 +94,19 @@ static const struct file_operations scull_pipe_fops = {
 	.release = scull_p_release,
 };
 
-int scull_p_init(dev_t firstdev)
+int scull_p_init(dev_t firstdev, struct class *cls)
 {
 	int result = register_chrdev_region(firstdev, SCULL_P_NR_DEVS, "scullp");
 	if (result < 0) {
-		kprintf("scullp: unable to get the pipe region\n");
+		pr_err("scullp: unable to get the pipe region\n");
 		return result;
 	}
+	scull_p_class = cls;
 	for (int i = 0; i < SCULL_P_NR_DEVS && !result; i++) {
 		struct scull_pipe *dev = &scull_p_devices[i];
-		dev_t devno = firstdev + (dev_t)i;
 		devfifo_init(&dev->fifo);
-		cdev_init(&dev->cdev, &scull_pipe_fops);
-		result = cdev_add(&dev->cdev, devno, 1);
-		if (!result)
-			result = device_create(devno, 0, 0, 0666, "scullpipe%d", i);
+		result = scull_add_node(&dev->cdev, &scull_pipe_fops, firstdev + (dev_t)i, cls,
+					"scullpipe", i);
 	}
 	return result;
 }
@@ -102,7 +115,7 @@ void scull_p_cleanup(void)
 {
 	dev_t first = scull_p_devices[0].cdev.dev;
 	for (int i = 0; i < SCULL_P_NR_DEVS; i++) {
-		device_destroy(first + (dev_t)i);
+		device_destroy(scull_p_class, first + (dev_t)i);
 		cdev_del(&scull_p_devices[i].cdev);
 		devfifo_free(&scull_p_devices[i].fifo);
 	}

@@ -3,12 +3,10 @@
  * write wakes every sleeper, and the first to run takes the wake-up (resets
  * the flag) while the others go back to sleep: the race LDD3 uses to show
  * why the condition is checked again after waking. */
-#include "dev/chrdev.h"
-#include "initcall.h"
-#include "module/module.h"
-#include "kernel.h"
-#include "proc.h"
-#include "errno.h"
+#include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
 
 static DECLARE_WAIT_QUEUE_HEAD(wq);
 static int flag = 0;
@@ -16,12 +14,12 @@ static int flag = 0;
 static ssize_t sleepy_read(struct file *filp, char __user *buf, size_t count, loff_t *pos)
 {
 	(void)filp, (void)buf, (void)count, (void)pos;
-	kprintf("process %i (%s) going to sleep\n", current->pid, current->comm);
+	printk(KERN_DEBUG "process %i (%s) going to sleep\n", current->pid, current->comm);
 	/* LDD3 ignores the result; a signal should end the read with EINTR. */
 	if (wait_event_interruptible(wq, flag != 0))
 		return -ERESTARTSYS;
 	flag = 0;
-	kprintf("awoken %i (%s)\n", current->pid, current->comm);
+	printk(KERN_DEBUG "awoken %i (%s)\n", current->pid, current->comm);
 	return 0; /* EOF */
 }
 
@@ -29,7 +27,7 @@ static ssize_t sleepy_write(struct file *filp, const char __user *buf, size_t co
 			    loff_t *pos)
 {
 	(void)filp, (void)buf, (void)pos;
-	kprintf("process %i (%s) awakening the readers...\n", current->pid, current->comm);
+	printk(KERN_DEBUG "process %i (%s) awakening the readers...\n", current->pid, current->comm);
 	flag = 1;
 	wake_up_interruptible(&wq);
 	return (ssize_t)count; /* succeed, to avoid retrial */

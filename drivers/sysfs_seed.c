@@ -1,22 +1,19 @@
 /* sysfs_seed.c: the hello-sysfs example of seed 003: a kobject "mymodule"
  * under /sys/kernel with one attribute, myvariable (mode 0660): reading shows
  * the integer, writing a number sets it. */
-#include "initcall.h"
-#include "module/module.h"
-#include "kernel.h"
-#include "fs/sysfs.h"
-#include "uapi/errno.h"
+#include <linux/kobject.h>
+#include <linux/module.h>
+#include <linux/sysfs.h>
 
 static struct kobject *mymodule;
 
 /* The variable to be able to change. */
 static int myvariable = 0;
 
-/* sysfs hands show() a page-sized buffer. */
 static ssize_t myvariable_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
 {
 	(void)kobj, (void)attr;
-	return snprintf(buf, PGSIZE, "%d\n", myvariable);
+	return sysfs_emit(buf, "%d\n", myvariable);
 }
 
 /* The seed's sscanf("%du"): white space, an optional sign, decimal digits.
@@ -31,7 +28,7 @@ static ssize_t myvariable_store(struct kobject *kobj, struct kobj_attribute *att
 	if (*buf == '-' || *buf == '+')
 		buf++;
 	if (*buf >= '0' && *buf <= '9') {
-		int v = (int)strtoul(buf, NULL, 10);
+		int v = (int)simple_strtoul(buf, NULL, 10);
 		myvariable = neg ? -v : v;
 	}
 	return (ssize_t)count;
@@ -47,7 +44,7 @@ static int mymodule_init(void)
 		return -ENOMEM;
 	int error = sysfs_create_file(mymodule, &myvariable_attribute.attr);
 	if (error)
-		kprintf("failed to create the myvariable file in /sys/kernel/mymodule\n");
+		pr_err("failed to create the myvariable file in /sys/kernel/mymodule\n");
 	return error;
 }
 static void mymodule_exit(void)

@@ -91,7 +91,7 @@ static int add_region(struct cdev *cdev, dev_t dev, unsigned count, const char *
 static int add_tty(struct tty *tty, dev_t dev, uint32_t gid, umode_t mode)
 {
 	tty_register(tty, dev);
-	return device_create(dev, 0, gid, mode, "%s", tty->name);
+	return chrdev_node_create(dev, 0, gid, mode, "%s", tty->name);
 }
 
 static int tty_drivers_init(void)
@@ -118,9 +118,9 @@ static int tty_drivers_init(void)
 		return err;
 	tty_set_console(&ttyS[0]);
 	kbd_init(kbd_deliver, vga_scrollback);
-	err = device_create(MKDEV(TTYAUX_MAJOR, 0), 0, TTY_GID, 0666, "tty");
+	err = chrdev_node_create(MKDEV(TTYAUX_MAJOR, 0), 0, TTY_GID, 0666, "tty");
 	if (!err)
-		err = device_create(MKDEV(TTYAUX_MAJOR, 1), 0, 0, 0600, "console");
+		err = chrdev_node_create(MKDEV(TTYAUX_MAJOR, 1), 0, 0, 0600, "console");
 	return err;
 }
 device_initcall(tty_drivers_init);

@@ -15,6 +15,7 @@ struct proc;
 struct wait_queue_head {
 	struct list_head head;
 };
+typedef struct wait_queue_head wait_queue_head_t;
 
 struct wait_queue_entry {
 	struct proc *proc;

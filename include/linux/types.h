@@ -16,5 +16,6 @@ typedef int16_t s16;
 typedef int32_t s32;
 typedef int64_t s64;
 typedef unsigned int gfp_t;
+typedef unsigned int __poll_t;         /* what file_operations.poll returns */
 
 #endif

@@ -227,7 +227,7 @@ struct cdev *make_dev(struct cdevsw *devsw, int unit, uid_t uid, gid_t gid, int 
 	dev_t devno = MKDEV(devsw->d_major, (unsigned)unit);
 	if (cdev_add(dev, devno, 1))
 		goto out_region;
-	if (device_create(devno, uid, gid, (umode_t)perms, "%s", dev->si_name))
+	if (chrdev_node_create(devno, uid, gid, (umode_t)perms, "%s", dev->si_name))
 		goto out_map;
 	devsw->d_devcount++;
 	return dev;
@@ -245,7 +245,7 @@ out_free:
 void destroy_dev(struct cdev *dev)
 {
 	struct cdevsw *devsw = dev->si_devsw;
-	device_destroy(dev->dev);
+	chrdev_node_destroy(dev->dev);
 	cdev_del(dev);
 	kfree(dev);
 	if (--devsw->d_devcount == 0)

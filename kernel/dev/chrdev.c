@@ -174,7 +174,7 @@ static struct cdev *cdev_lookup(dev_t dev)
 	return NULL;
 }
 
-int device_create(dev_t dev, uint32_t uid, uint32_t gid, umode_t mode, const char *fmt, ...)
+int chrdev_node_create(dev_t dev, uint32_t uid, uint32_t gid, umode_t mode, const char *fmt, ...)
 {
 	struct chrdev_node *n = kzalloc(sizeof *n);
 	if (!n)
@@ -197,7 +197,7 @@ int device_create(dev_t dev, uint32_t uid, uint32_t gid, umode_t mode, const cha
 	return 0;
 }
 
-void device_destroy(dev_t dev)
+void chrdev_node_destroy(dev_t dev)
 {
 	struct chrdev_node *n, *tmp;
 	list_for_each_entry_safe(n, tmp, &nodes, link) {
@@ -224,7 +224,7 @@ int register_chrdev(unsigned major, const char *name, const struct file_operatio
 	err = cdev_add(r->cdev, MKDEV(r->major, 0), 256);
 	if (err)
 		goto out_cdev;
-	err = device_create(MKDEV(r->major, 0), 0, 0, 0666, "%s", name);
+	err = chrdev_node_create(MKDEV(r->major, 0), 0, 0, 0666, "%s", name);
 	if (err)
 		goto out_map;
 	return major ? 0 : (int)r->major;
@@ -243,7 +243,7 @@ void unregister_chrdev(unsigned major, const char *name)
 	struct chrdev_region *r = region_find(major, 0, 256);
 	if (!r || !r->cdev || strcmp(r->name, name) != 0)
 		return;
-	device_destroy(MKDEV(major, 0));
+	chrdev_node_destroy(MKDEV(major, 0));
 	cdev_del(r->cdev);
 	kfree(r->cdev);
 	region_free(r);
@@ -278,14 +278,15 @@ int chrdev_open_with(struct inode *inode, struct file *file,
 	return err;
 }
 
-/* private_data starts as the struct cdev, as misc_open starts it as the
- * miscdevice in Linux: a driver finds its own structure around the cdev with
- * container_of (Linux drivers use inode->i_cdev for that). */
+/* As Linux's chrdev_open: inode->i_cdev is the cdev, so a driver finds its
+ * own structure around it with container_of. private_data also starts as the
+ * cdev, for the FreeBSD face (cdevsw.c); Linux starts it as NULL. */
 static int chrdev_open(struct inode *inode, struct file *file)
 {
 	struct cdev *c = cdev_lookup(inode->i_rdev);
 	if (!c)
 		return -ENXIO;
+	inode->i_cdev = c;
 	return chrdev_open_with(inode, file, c->ops, c);
 }
 

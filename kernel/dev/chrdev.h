@@ -2,7 +2,7 @@
  * range of device numbers under a name (register_chrdev_region,
  * alloc_chrdev_region; the names are what /proc/devices lists), attaches its
  * file_operations to numbers with a struct cdev (cdev_add), and makes /dev
- * nodes for them (device_create). register_chrdev does all three for a whole
+ * nodes for them (chrdev_node_create). register_chrdev does all three for a whole
  * major. Opening a character node lands in def_chr_fops (file.h), which looks
  * the number up here and hands the file to the driver.
  *
@@ -72,12 +72,14 @@ void cdev_del(struct cdev *cdev);
 int register_chrdev(unsigned major, const char *name, const struct file_operations *fops);
 void unregister_chrdev(unsigned major, const char *name);
 
-/* Makes the node /dev/<fmt...> for dev with that owner and permission bits
- * (Linux's device_create without a class: with no udev, the driver says who
- * may open it). device_destroy removes the nodes made for dev. */
-int device_create(dev_t dev, uint32_t uid, uint32_t gid, umode_t mode, const char *fmt, ...)
+/* Makes the node /dev/<fmt...> for dev with that owner and permission bits,
+ * as Linux's devtmpfs does for a device; chrdev_node_destroy removes the
+ * nodes made for dev. The built-in drivers call it directly (the owners and
+ * modes udev gives their nodes on Linux); modules go through Linux's
+ * class_create and device_create (dev/device.h). */
+int chrdev_node_create(dev_t dev, uint32_t uid, uint32_t gid, umode_t mode, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
-void device_destroy(dev_t dev);
+void chrdev_node_destroy(dev_t dev);
 
 /* For /proc/devices: calls fn for each registered range in major order. */
 void chrdev_for_each(void (*fn)(unsigned major, const char *name, void *arg), void *arg);

@@ -50,7 +50,7 @@ int misc_register(struct miscdevice *misc)
 	} else if (misc_find(misc->minor)) {
 		return -EBUSY;
 	}
-	int err = device_create(MKDEV(MISC_MAJOR, misc->minor), 0, 0,
+	int err = chrdev_node_create(MKDEV(MISC_MAJOR, misc->minor), 0, 0,
 				misc->mode ? misc->mode : 0600, "%s", misc->name);
 	if (err) {
 		if (dynamic)
@@ -64,7 +64,7 @@ int misc_register(struct miscdevice *misc)
 void misc_deregister(struct miscdevice *misc)
 {
 	list_del(&misc->list);
-	device_destroy(MKDEV(MISC_MAJOR, misc->minor));
+	chrdev_node_destroy(MKDEV(MISC_MAJOR, misc->minor));
 }
 
 static int misc_init(void)

@@ -43,6 +43,7 @@ struct inode;
 struct file;
 struct poll_table_struct;
 struct dir_context;
+struct cdev;
 
 struct inode_operations {
 	/* Finds name (len bytes, not NUL-terminated) in dir; a referenced inode or -ENOENT. */
@@ -134,6 +135,7 @@ struct inode {
 	uint32_t i_nlink;
 	loff_t i_size;
 	dev_t i_rdev;                   /* character devices */
+	struct cdev *i_cdev;            /* the cdev its last open found (chrdev.c) */
 	int64_t i_atime, i_mtime, i_ctime;
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;    /* what open() installs */

@@ -140,6 +140,15 @@ void kobject_put(struct kobject *kobj)
 	kfree(kobj);
 }
 
+int sysfs_emit(char *buf, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int len = kvsnprintf(buf, PGSIZE, fmt, ap);
+	va_end(ap);
+	return len < (int)PGSIZE ? len : (int)PGSIZE - 1;
+}
+
 int sysfs_create_file(struct kobject *kobj, const struct attribute *attr)
 {
 	if (!kobj || !attr)

@@ -38,6 +38,8 @@ struct kobject *kobject_get(struct kobject *kobj);
 /* Drops a reference; the last one removes the directory and its files. */
 void kobject_put(struct kobject *kobj);
 int sysfs_create_file(struct kobject *kobj, const struct attribute *attr);
+/* What a show() method returns: the formatted text in its page-sized buf. */
+int sysfs_emit(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sysfs_remove_file(struct kobject *kobj, const struct attribute *attr);
 
 /* Builds /sys and /sys/kernel (vfs_init calls it). */

@@ -1,11 +1,11 @@
 /* ksyms.c: what the kernel exports to loadable modules: the driver API
  * that docs/drivers.md describes (both faces), the log, the heap, the
- * string functions, the uaccess layer, wait queues, /proc, /sys and the
+ * string functions, the uaccess layer, wait queues, locks, /proc, /sys and the
  * character-device layers. One list, so that the boundary is visible. */
 #include "kernel.h"
 #include "dev/cdevsw.h"
 #include "dev/chrdev.h"
-#include "dev/devfifo.h"
+#include "dev/device.h"
 #include "dev/miscdevice.h"
 #include "dev/uio.h"
 #include "fs/anon_inode.h"
@@ -14,6 +14,9 @@
 #include "fs/procfs.h"
 #include "fs/seq_file.h"
 #include "fs/sysfs.h"
+#include "locking/mutex.h"
+#include "locking/semaphore.h"
+#include "locking/spinlock.h"
 #include "mm/kmalloc.h"
 #include "module/module.h"
 #include "proc.h"
@@ -89,6 +92,26 @@ EXPORT_SYMBOL(schedule_timeout);
 EXPORT_SYMBOL(signal_pending_current);
 EXPORT_SYMBOL(poll_wait);
 
+/* Locks. */
+EXPORT_SYMBOL(spin_lock);
+EXPORT_SYMBOL(spin_trylock);
+EXPORT_SYMBOL(spin_unlock);
+EXPORT_SYMBOL(spin_lock_irq);
+EXPORT_SYMBOL(spin_unlock_irq);
+EXPORT_SYMBOL(_spin_lock_irqsave);
+EXPORT_SYMBOL(spin_unlock_irqrestore);
+EXPORT_SYMBOL(mutex_init);
+EXPORT_SYMBOL(mutex_lock);
+EXPORT_SYMBOL(mutex_lock_interruptible);
+EXPORT_SYMBOL(mutex_trylock);
+EXPORT_SYMBOL(mutex_unlock);
+EXPORT_SYMBOL(mutex_is_locked);
+EXPORT_SYMBOL(sema_init);
+EXPORT_SYMBOL(down);
+EXPORT_SYMBOL(down_interruptible);
+EXPORT_SYMBOL(down_trylock);
+EXPORT_SYMBOL(up);
+
 /* Files and character devices. */
 EXPORT_SYMBOL(no_llseek);
 EXPORT_SYMBOL(generic_file_llseek);
@@ -104,16 +127,12 @@ EXPORT_SYMBOL(cdev_add);
 EXPORT_SYMBOL(cdev_del);
 EXPORT_SYMBOL(register_chrdev);
 EXPORT_SYMBOL(unregister_chrdev);
+EXPORT_SYMBOL(class_create);
+EXPORT_SYMBOL(class_destroy);
 EXPORT_SYMBOL(device_create);
 EXPORT_SYMBOL(device_destroy);
 EXPORT_SYMBOL(misc_register);
 EXPORT_SYMBOL(misc_deregister);
-EXPORT_SYMBOL(devfifo_init);
-EXPORT_SYMBOL(devfifo_alloc);
-EXPORT_SYMBOL(devfifo_free);
-EXPORT_SYMBOL(devfifo_read);
-EXPORT_SYMBOL(devfifo_write);
-EXPORT_SYMBOL(devfifo_poll);
 EXPORT_SYMBOL(make_dev);
 EXPORT_SYMBOL(destroy_dev);
 EXPORT_SYMBOL(dev2unit);
@@ -145,6 +164,7 @@ EXPORT_SYMBOL(kobject_create_and_add);
 EXPORT_SYMBOL(kobject_get);
 EXPORT_SYMBOL(kobject_put);
 EXPORT_SYMBOL(sysfs_create_file);
+EXPORT_SYMBOL(sysfs_emit);
 EXPORT_SYMBOL(sysfs_remove_file);
 
 /* Modules themselves. */

@@ -1,20 +1,19 @@
-/* scull.c: LDD3's scull [seed 004]: /dev/scull0..3 are memory areas made of
+/* scull_main.c: LDD3's scull [seed 004]: /dev/scull0..3 are memory areas made of
  * quanta (quantum bytes each) hung off a list of qsets (qset quanta each).
  * read, write and llseek work anywhere in the area; opening write-only
  * truncates it. The 'k' ioctls (uapi/scull.h) set and query the quantum and
  * qset a device takes at its next truncation, and scullpipe's buffer size.
- * LDD3 holds a semaphore around each method; here the kernel is not
- * preempted and these methods never sleep, so they need none. */
-#include "dev/chrdev.h"
-#include "initcall.h"
-#include "module/module.h"
-#include "kernel.h"
-#include "mm/kmalloc.h"
-#include "proc.h"
+ * Each device has a mutex held around its methods, as LDD3's semaphore: a
+ * copy from or to user space may sleep, and another process must not see
+ * the area half-changed meanwhile. */
+#include <linux/capability.h>
+#include <linux/cdev.h>
+#include <linux/fcntl.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
 #include "scull.h"
-#include "uaccess.h"
-#include "uapi/errno.h"
-#include "uapi/fcntl.h"
 #include "uapi/scull.h"
 
 struct scull_qset {
@@ -27,6 +26,7 @@ struct scull_dev {
 	int quantum;
 	int qset;
 	unsigned long size;             /* bytes stored */
+	struct mutex lock;              /* everything above */
 	struct cdev cdev;
 };
 
@@ -40,8 +40,8 @@ static int scull_quantum = SCULL_QUANTUM;
 static int scull_qset = SCULL_QSET;
 int scull_p_buffer = SCULL_P_BUFFER;
 
-/* Process context only: no interrupt handler touches a device. */
 static struct scull_dev scull_devices[SCULL_NR_DEVS];
+static struct class *scull_class;
 
 /* Frees the whole area and picks up the current quantum and qset. */
 static void scull_trim(struct scull_dev *dev)
@@ -64,21 +64,24 @@ static void scull_trim(struct scull_dev *dev)
 
 static int scull_open(struct inode *inode, struct file *filp)
 {
-	(void)inode;
-	struct scull_dev *dev = container_of(filp->private_data, struct scull_dev, cdev);
+	struct scull_dev *dev = container_of(inode->i_cdev, struct scull_dev, cdev);
 	filp->private_data = dev;
-	if ((filp->f_flags & O_ACCMODE) == O_WRONLY)
+	if ((filp->f_flags & O_ACCMODE) == O_WRONLY) {
+		if (mutex_lock_interruptible(&dev->lock))
+			return -ERESTARTSYS;
 		scull_trim(dev);
+		mutex_unlock(&dev->lock);
+	}
 	return 0;
 }
 
 /* The n-th qset, allocating empty ones on the way. */
-static struct scull_qset *scull_follow(struct scull_dev *dev, loff_t n)
+static struct scull_qset *scull_follow(struct scull_dev *dev, unsigned long n)
 {
 	struct scull_qset **link = &dev->data;
 	for (;;) {
 		if (!*link) {
-			*link = kzalloc(sizeof(struct scull_qset));
+			*link = kzalloc(sizeof(struct scull_qset), GFP_KERNEL);
 			if (!*link)
 				return NULL;
 		}
@@ -90,34 +93,36 @@ static struct scull_qset *scull_follow(struct scull_dev *dev, loff_t n)
 
 /* Where byte pos lives: qset number, quantum in it, offset in that. */
 struct scull_pos {
-	loff_t item;
+	unsigned long item;
 	int s_pos, q_pos;
 };
 
-static struct scull_pos scull_locate(const struct scull_dev *dev, loff_t pos)
+/* pos is below SCULL_MAX_SIZE, so 32-bit divisions do (a 64-bit one would
+ * need libgcc, which Linux modules do not get). */
+static struct scull_pos scull_locate(const struct scull_dev *dev, unsigned long pos)
 {
-	loff_t itemsize = (loff_t)dev->quantum * dev->qset;
-	loff_t rest = pos % itemsize;
-	return (struct scull_pos){ pos / itemsize, (int)(rest / dev->quantum),
-				   (int)(rest % dev->quantum) };
+	unsigned long quantum_nr = pos / (unsigned long)dev->quantum;
+	return (struct scull_pos){ quantum_nr / (unsigned long)dev->qset,
+				   (int)(quantum_nr % (unsigned long)dev->qset),
+				   (int)(pos % (unsigned long)dev->quantum) };
 }
 
 /* Reads at most up to the end of the quantum *f_pos is in. */
-static ssize_t scull_read(struct file *filp, char __user *buf, size_t count, loff_t *f_pos)
+static ssize_t scull_read_locked(struct scull_dev *dev, char __user *buf, size_t count,
+				 loff_t *f_pos)
 {
-	struct scull_dev *dev = filp->private_data;
 	if (*f_pos < 0 || *f_pos >= (loff_t)dev->size)
 		return 0;
 	if (*f_pos + (loff_t)count > (loff_t)dev->size)
 		count = (size_t)(dev->size - *f_pos);
-	struct scull_pos p = scull_locate(dev, *f_pos);
+	struct scull_pos p = scull_locate(dev, (unsigned long)*f_pos);
 	struct scull_qset *dptr = dev->data;
-	for (loff_t i = 0; dptr && i < p.item; i++)
+	for (unsigned long i = 0; dptr && i < p.item; i++)
 		dptr = dptr->next;
 	/* Holes (never written) read as end of data, as in LDD3. */
 	if (!dptr || !dptr->data || !dptr->data[p.s_pos])
 		return 0;
-	count = MIN(count, (size_t)(dev->quantum - p.q_pos));
+	count = min_t(size_t, count, (size_t)(dev->quantum - p.q_pos));
 	if (copy_to_user(buf, (char *)dptr->data[p.s_pos] + p.q_pos, count))
 		return -EFAULT;
 	*f_pos += (loff_t)count;
@@ -125,29 +130,30 @@ static ssize_t scull_read(struct file *filp, char __user *buf, size_t count, lof
 }
 
 /* Writes at most up to the end of the quantum *f_pos is in. */
-static ssize_t scull_write(struct file *filp, const char __user *buf, size_t count,
-			   loff_t *f_pos)
+static ssize_t scull_write_locked(struct scull_dev *dev, const char __user *buf, size_t count,
+				  loff_t *f_pos)
 {
-	struct scull_dev *dev = filp->private_data;
 	if (*f_pos < 0)
 		return -EINVAL;
-	struct scull_pos p = scull_locate(dev, *f_pos);
-	if (*f_pos >= SCULL_MAX_SIZE || p.item >= SCULL_MAX_ITEMS)
+	if (*f_pos >= SCULL_MAX_SIZE)
+		return -EFBIG;
+	struct scull_pos p = scull_locate(dev, (unsigned long)*f_pos);
+	if (p.item >= SCULL_MAX_ITEMS)
 		return -EFBIG;
 	struct scull_qset *dptr = scull_follow(dev, p.item);
 	if (!dptr)
 		return -ENOMEM;
 	if (!dptr->data) {
-		dptr->data = kzalloc((size_t)dev->qset * sizeof(char *));
+		dptr->data = kzalloc((size_t)dev->qset * sizeof(char *), GFP_KERNEL);
 		if (!dptr->data)
 			return -ENOMEM;
 	}
 	if (!dptr->data[p.s_pos]) {
-		dptr->data[p.s_pos] = kmalloc((size_t)dev->quantum);
+		dptr->data[p.s_pos] = kmalloc((size_t)dev->quantum, GFP_KERNEL);
 		if (!dptr->data[p.s_pos])
 			return -ENOMEM;
 	}
-	count = MIN(count, (size_t)(dev->quantum - p.q_pos));
+	count = min_t(size_t, count, (size_t)(dev->quantum - p.q_pos));
 	if (copy_from_user((char *)dptr->data[p.s_pos] + p.q_pos, buf, count))
 		return -EFAULT;
 	*f_pos += (loff_t)count;
@@ -156,16 +162,36 @@ static ssize_t scull_write(struct file *filp, const char __user *buf, size_t cou
 	return (ssize_t)count;
 }
 
+static ssize_t scull_read(struct file *filp, char __user *buf, size_t count, loff_t *f_pos)
+{
+	struct scull_dev *dev = filp->private_data;
+	if (mutex_lock_interruptible(&dev->lock))
+		return -ERESTARTSYS;
+	ssize_t ret = scull_read_locked(dev, buf, count, f_pos);
+	mutex_unlock(&dev->lock);
+	return ret;
+}
+
+static ssize_t scull_write(struct file *filp, const char __user *buf, size_t count,
+			   loff_t *f_pos)
+{
+	struct scull_dev *dev = filp->private_data;
+	if (mutex_lock_interruptible(&dev->lock))
+		return -ERESTARTSYS;
+	ssize_t ret = scull_write_locked(dev, buf, count, f_pos);
+	mutex_unlock(&dev->lock);
+	return ret;
+}
+
 static loff_t scull_llseek(struct file *filp, loff_t off, int whence)
 {
 	struct scull_dev *dev = filp->private_data;
-	return generic_file_llseek_size(filp, off, whence, INT64_MAX, (loff_t)dev->size);
+	return generic_file_llseek_size(filp, off, whence, S64_MAX, (loff_t)dev->size);
 }
 
-/* capable(CAP_SYS_ADMIN): this kernel's only capability is being root. */
 static bool scull_admin(void)
 {
-	return current->euid == 0;
+	return capable(CAP_SYS_ADMIN);
 }
 
 /* LDD3 lets any value through; here a quantum or qset of 0 (a division by
@@ -256,26 +282,48 @@ static const struct file_operations scull_fops = {
 	.open = scull_open,
 };
 
+/* Anyone may open the nodes, as LDD3's scull_load makes them 0664 for a
+ * group; devtmpfs would make them root's 0600. */
+static char *scull_devnode(struct device *dev, umode_t *mode)
+{
+	(void)dev;
+	*mode = 0666;
+	return NULL;
+}
+
+int scull_add_node(struct cdev *cdev, const struct file_operations *fops, dev_t devno,
+		   struct class *cls, const char *name, int i)
+{
+	cdev_init(cdev, fops);
+	int result = cdev_add(cdev, devno, 1);
+	if (result)
+		return result;
+	struct device *node = device_create(cls, NULL, devno, NULL, "%s%d", name, i);
+	return IS_ERR(node) ? (int)PTR_ERR(node) : 0;
+}
+
 static int scull_init_module(void)
 {
 	dev_t dev;
 	int result = alloc_chrdev_region(&dev, 0, SCULL_NR_DEVS, "scull");
 	if (result < 0) {
-		kprintf("scull: can't get a major\n");
+		pr_err("scull: can't get a major\n");
 		return result;
 	}
+	scull_class = class_create(THIS_MODULE, "scull");
+	if (IS_ERR(scull_class))
+		return (int)PTR_ERR(scull_class);
+	scull_class->devnode = scull_devnode;
 	for (int i = 0; i < SCULL_NR_DEVS && !result; i++) {
 		struct scull_dev *d = &scull_devices[i];
 		d->quantum = scull_quantum;
 		d->qset = scull_qset;
-		cdev_init(&d->cdev, &scull_fops);
-		dev_t devno = MKDEV(MAJOR(dev), MINOR(dev) + (unsigned)i);
-		result = cdev_add(&d->cdev, devno, 1);
-		if (!result)
-			result = device_create(devno, 0, 0, 0666, "scull%d", i);
+		mutex_init(&d->lock);
+		result = scull_add_node(&d->cdev, &scull_fops,
+					MKDEV(MAJOR(dev), MINOR(dev) + (unsigned)i), scull_class, "scull", i);
 	}
 	if (!result)
-		result = scull_p_init(MKDEV(MAJOR(dev), MINOR(dev) + SCULL_NR_DEVS));
+		result = scull_p_init(MKDEV(MAJOR(dev), MINOR(dev) + SCULL_NR_DEVS), scull_class);
 	return result;
 }
 static void scull_cleanup_module(void)
@@ -283,10 +331,11 @@ static void scull_cleanup_module(void)
 	dev_t first = scull_devices[0].cdev.dev;
 	scull_p_cleanup();
 	for (int i = 0; i < SCULL_NR_DEVS; i++) {
-		device_destroy(first + (dev_t)i);
+		device_destroy(scull_class, first + (dev_t)i);
 		cdev_del(&scull_devices[i].cdev);
 		scull_trim(&scull_devices[i]);
 	}
+	class_destroy(scull_class);
 	unregister_chrdev_region(first, SCULL_NR_DEVS);
 }
 

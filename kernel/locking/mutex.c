@@ -1,0 +1,49 @@
+/* mutex.c: the sleeping locks of mutex.h. A sleeper re-tries the lock after
+ * every wake-up (wait_event's condition), so an unlock that races with a
+ * newcomer only sends the loser back to sleep; a sleeper interrupted by a
+ * signal passes on a wake-up it may have consumed. */
+#include "locking/mutex.h"
+#include "bug.h"
+#include "proc.h"
+#include "uapi/errno.h"
+
+void mutex_init(struct mutex *lock)
+{
+	lock->owner = NULL;
+	init_waitqueue_head(&lock->wait);
+}
+
+int mutex_trylock(struct mutex *lock)
+{
+	struct proc *none = NULL;
+	return __atomic_compare_exchange_n(&lock->owner, &none, current, false, __ATOMIC_ACQUIRE,
+					   __ATOMIC_RELAXED);
+}
+
+void mutex_lock(struct mutex *lock)
+{
+	WARN_ON_ONCE(lock->owner == current);
+	__wait_event(lock->wait, mutex_trylock(lock), TASK_UNINTERRUPTIBLE, true, -1L, false);
+}
+
+int mutex_lock_interruptible(struct mutex *lock)
+{
+	WARN_ON_ONCE(lock->owner == current);
+	if (__wait_event(lock->wait, mutex_trylock(lock), TASK_INTERRUPTIBLE, true, -1L, true) > 0)
+		return 0;
+	if (!lock->owner)
+		wake_up(&lock->wait);
+	return -EINTR;
+}
+
+void mutex_unlock(struct mutex *lock)
+{
+	WARN_ON_ONCE(lock->owner != current);
+	__atomic_store_n(&lock->owner, NULL, __ATOMIC_RELEASE);
+	wake_up(&lock->wait);
+}
+
+bool mutex_is_locked(struct mutex *lock)
+{
+	return __atomic_load_n(&lock->owner, __ATOMIC_RELAXED) != NULL;
+}

@@ -1,0 +1,45 @@
+/* semaphore.c: the counting semaphores of semaphore.h, on a wait queue the
+ * same way as mutex.c (every sleeper re-tries after its wake-up). The count
+ * changes with interrupts off, so that up() may run in an interrupt handler
+ * as Linux allows. */
+#include "locking/semaphore.h"
+#include "uapi/errno.h"
+#include "x86/x86.h"
+
+void sema_init(struct semaphore *sem, int val)
+{
+	sem->count = val;
+	init_waitqueue_head(&sem->wait);
+}
+
+int down_trylock(struct semaphore *sem)
+{
+	uint32_t flags = irq_save();
+	int busy = sem->count <= 0;
+	if (!busy)
+		sem->count--;
+	irq_restore(flags);
+	return busy;
+}
+
+void down(struct semaphore *sem)
+{
+	__wait_event(sem->wait, !down_trylock(sem), TASK_UNINTERRUPTIBLE, true, -1L, false);
+}
+
+int down_interruptible(struct semaphore *sem)
+{
+	if (__wait_event(sem->wait, !down_trylock(sem), TASK_INTERRUPTIBLE, true, -1L, true) > 0)
+		return 0;
+	if (sem->count > 0)
+		wake_up(&sem->wait);
+	return -EINTR;
+}
+
+void up(struct semaphore *sem)
+{
+	uint32_t flags = irq_save();
+	sem->count++;
+	irq_restore(flags);
+	wake_up(&sem->wait);
+}
