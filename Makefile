@@ -45,7 +45,7 @@ ROOTFS_FILES := $(shell find rootfs -type f)
 ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS) $(BUSYBOX) $(BUSYBOX_LINKS) $(ROOTFS_FILES) \
 	$(SBIN_KMOD) $(TEST_MODULES) $(DRIVER_MODULES) $(MODULES_ORDER)
 
-.PHONY: all iso run run-nox test grade qemu-gdb gdb fuzz help clean
+.PHONY: all iso run run-nox test test-linux grade qemu-gdb gdb fuzz help clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
 
 # `make run M=<dir>`: that folder's modules, built, in /lib/modules/extra.
@@ -116,6 +116,13 @@ HARNESS := python3 tools/harness.py --build $(B) --kernel $(KERNEL) --initrd $(I
 test: all $(ISO)
 	$(Q)$(QEMU_ENV) $(HARNESS) test --iso $(ISO) --select "$(T)"
 
+# The seed drivers built unchanged against Debian's Linux 6.1 i386 headers and
+# their dev_* tests run on that kernel in QEMU (tools/linux-test; about 2 min,
+# so not part of `make test`). T=NAMES picks tests.
+COMMA := ,
+test-linux: $(USER_BINS) $(TEST_BINS)
+	$(Q)tools/linux-test $(subst $(COMMA), ,$(T))
+
 LAB ?= driver
 grade: all
 	$(Q)$(QEMU_ENV) $(HARNESS) grade --lab labs/$(LAB).lab
@@ -144,6 +151,7 @@ help:
 	@echo "  run             boot it: a VGA window when there is a display, else the terminal"
 	@echo "  run-nox         boot it on this terminal (Ctrl-A X quits)"
 	@echo "  test            the whole suite; ends \"N passed, N failed\"; reports in build/test-logs/"
+	@echo "  test-linux      the seed drivers built for and tested on Debian's Linux 6.1 i386 (tools/linux-test)"
 	@echo "  grade           run a lab's tests and print its points (LAB=driver: labs/driver.lab)"
 	@echo "  qemu-gdb        boot stopped for GDB, console on this terminal"
 	@echo "  gdb             attach GDB to \`make qemu-gdb\` with the kernel's symbols"

@@ -3,8 +3,8 @@
  * the other side through wait queues, or by a signal); with O_NONBLOCK both
  * say EAGAIN instead. poll reports which way data can move. ioctls of magic
  * 0xAE set and query a value, by value or through a pointer, and RESET puts
- * the open count and the module's use count back to 1 (seed 002's debugging aid
- * for a count gone wrong). */
+ * the open count back to 1 and the module's use count back to one open
+ * file's (seed 002's debugging aid for a count gone wrong). */
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/module.h>
@@ -17,11 +17,15 @@ static const char *devname = "chardev";
 
 static struct devfifo fifo;
 static int open_count;
+/* The module references one open file holds, counted at a first open: 1
+ * here, 2 on Linux (whose cdev pins the module as well as the fops). */
+static int file_refs = 1;
 
 static int chardev_open(struct inode *inode, struct file *filp)
 {
 	(void)inode, (void)filp;
-	open_count++;
+	if (open_count++ == 0)
+		file_refs = module_refcount(THIS_MODULE);
 	return 0;
 }
 
@@ -77,11 +81,12 @@ static long chardev_ioctl(struct file *filp, unsigned int cmd, unsigned long arg
 		break;
 	case CHARDEV_IOCTL_RESET:
 		/* The seed's MOD_DEC_USE_COUNT loop and one MOD_INC_USE_COUNT:
-		 * the module's use count becomes this file's 1, so that rmmod
-		 * works once it is closed, whoever else still counted. */
+		 * the module's use count becomes what this file holds, so that
+		 * rmmod works once it is closed, whoever else still counted. */
 		while (module_refcount(THIS_MODULE) > 0)
 			module_put(THIS_MODULE);
-		__module_get(THIS_MODULE);
+		for (int i = 0; i < file_refs; i++)
+			__module_get(THIS_MODULE);
 		open_count = 1;
 		break;
 	default:

@@ -22,12 +22,19 @@ static void test_proc_devices(void)
 	}
 	CHECK(strstr(buf, "\n  4 tty\n  4 ttyS\n") && strstr(buf, "\n  5 /dev/tty\n  5 /dev/console\n"),
 	      "drivers sharing a major are listed by minor");
-	static const char *const dynamic[] = { "ioctltest", "scull", "scullp", "cd_example" };
+	/* cd_example's dynamic major is dev_cd_example's: the FreeBSD seed is
+	 * not built for Linux (tools/linux-test), where this test runs too. */
+	static const char *const dynamic[] = { "ioctltest", "scull", "scullp" };
 	for (unsigned i = 0; i < sizeof dynamic / sizeof dynamic[0]; i++) {
 		int m = devices_major(dynamic[i]);
 		snprintf(what, sizeof what, "%s has a dynamic major (234..254)", dynamic[i]);
 		CHECK(m >= 234 && m <= 254, what);
 	}
+	/* Linux goes on with a blank line and "Block devices:"; the order is the
+	 * character devices'. */
+	char *end = strstr(buf, "\n\n");
+	if (end)
+		end[1] = '\0';
 	int sorted = 1, prev = 0;
 	for (char *line = strchr(buf, '\n'); line && line[1]; line = strchr(line + 1, '\n')) {
 		int m = atoi(line + 1);
