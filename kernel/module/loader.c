@@ -246,14 +246,39 @@ static uint32_t defined_function(const struct load_info *info, const char *name)
 }
 
 /* Keeps the functions and objects (with their names) for kallsyms. */
+static bool is_core_symbol(const struct load_info *info, const struct elf32_sym *sym)
+{
+	return (ELF32_ST_TYPE(sym->st_info) == STT_FUNC || ELF32_ST_TYPE(sym->st_info) == STT_OBJECT) &&
+	       sym->st_shndx < info->hdr->e_shnum && is_core_section(info, sym->st_shndx);
+}
+
+/* Linux 6.1's layout_symtab (without STRICT_MODULE_RWX, which rounds each
+ * part to a page): after the end of the last section, 4-aligned, the core
+ * symbols' Elf32_Sym entries (and entry 0's), their names with NULs, and one
+ * type byte each. */
+static uint32_t linux_core_size(const struct module *mod, const struct load_info *info)
+{
+	unsigned n;
+	const struct elf32_sym *sym = symbols(info, &n);
+	uint32_t end = 0, ndst = 1, strtab_size = 1;
+	for (unsigned i = 1; i < info->hdr->e_shnum; i++)
+		if (is_core_section(info, i))
+			end = MAX(end, info->sechdrs[i].sh_addr + info->sechdrs[i].sh_size - (uint32_t)mod->core);
+	for (unsigned i = 1; i < n; i++)
+		if (is_core_symbol(info, &sym[i])) {
+			ndst++;
+			strtab_size += (uint32_t)strlen(strtab(info) + sym[i].st_name) + 1;
+		}
+	return ROUNDUP(end, 4u) + ndst * (uint32_t)sizeof(*sym) + strtab_size + ndst;
+}
+
 static int keep_symbols(struct module *mod, const struct load_info *info)
 {
 	unsigned n, kept = 0;
 	const struct elf32_sym *sym = symbols(info, &n);
 	const struct elf32_shdr *str = &info->sechdrs[info->strindex];
 	for (unsigned i = 1; i < n; i++)
-		if ((ELF32_ST_TYPE(sym[i].st_info) == STT_FUNC || ELF32_ST_TYPE(sym[i].st_info) == STT_OBJECT) &&
-		    sym[i].st_shndx < info->hdr->e_shnum && is_core_section(info, sym[i].st_shndx))
+		if (is_core_symbol(info, &sym[i]))
 			kept++;
 	mod->symtab = kmalloc(MAX(kept, 1u) * sizeof(*sym));
 	mod->strtab = kmalloc(str->sh_size);
@@ -261,9 +286,9 @@ static int keep_symbols(struct module *mod, const struct load_info *info)
 		return -ENOMEM;
 	memcpy(mod->strtab, strtab(info), str->sh_size);
 	for (unsigned i = 1; i < n; i++)
-		if ((ELF32_ST_TYPE(sym[i].st_info) == STT_FUNC || ELF32_ST_TYPE(sym[i].st_info) == STT_OBJECT) &&
-		    sym[i].st_shndx < info->hdr->e_shnum && is_core_section(info, sym[i].st_shndx))
+		if (is_core_symbol(info, &sym[i]))
 			mod->symtab[mod->num_symtab++] = sym[i];
+	mod->size = linux_core_size(mod, info);
 	return 0;
 }
 

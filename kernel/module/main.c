@@ -201,6 +201,22 @@ static __attribute__((noinline)) int do_init_module(struct module *mod)
 	return 0;
 }
 
+/* As Linux's verify_exported_symbols: a module may not export a name the
+ * kernel or a loaded module already exports. mod itself is still unformed,
+ * so find_symbol does not see its own table. */
+static int verify_exported_symbols(struct module *mod)
+{
+	for (unsigned i = 0; i < mod->num_syms; i++) {
+		struct module *owner;
+		if (find_symbol(mod->syms[i].name, &owner)) {
+			pr_err("%s: exports duplicate symbol %s (owned by %s)\n", mod->name,
+			       mod->syms[i].name, owner ? owner->name : "kernel");
+			return -ENOEXEC;
+		}
+	}
+	return 0;
+}
+
 /* Takes over info->hdr (a kmalloc'ed copy of the file) and args. */
 static int load_module(struct load_info *info, char *args, int flags)
 {
@@ -223,6 +239,8 @@ static int load_module(struct load_info *info, char *args, int flags)
 	if (!err) {
 		list_add(&mod->list, &modules);
 		err = layout_and_link(mod, info);
+		if (!err)
+			err = verify_exported_symbols(mod);
 		if (!err)
 			err = parse_args(mod, args);
 		if (!err)

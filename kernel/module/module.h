@@ -67,6 +67,9 @@ struct module {
 	char name[MODULE_NAME_LEN];
 	void *core;                     /* every SHF_ALLOC section, in one block */
 	uint32_t core_size;
+	/* What /proc/modules says, as Linux 6.1 counts its core: the block plus
+	 * the symbols kept for kallsyms (loader.c, keep_symbols). */
+	uint32_t size;
 	int (*init)(void);
 	void (*exit)(void);
 	int refcnt;                     /* try_module_get - module_put */

@@ -52,7 +52,7 @@ static void m_stop(struct seq_file *m, void *v)
 static int m_show(struct seq_file *m, void *v)
 {
 	struct module *mod = v;
-	seq_printf(m, "%s %u %d ", mod->name, mod->core_size, module_refcount(mod));
+	seq_printf(m, "%s %u %d ", mod->name, mod->size, module_refcount(mod));
 	struct module_use *use;
 	bool any = false;
 	list_for_each_entry(use, &mod->source_list, source_list) {

@@ -2,7 +2,8 @@
  * oops reports expect no module taint yet; the fixtures are this
  * kernel's .ko files in /lib/modules/test): every error of init_module,
  * finit_module and delete_module, parameters of every type through
- * insmod-style arguments and /sys/module, a dependency, use counts of
+ * insmod-style arguments and /sys/module, a dependency, a duplicate export,
+ * the size /proc/modules gives, use counts of
  * open files, init failing and faulting, a FreeBSD-style module, and
  * 1,000 load/unload cycles that leave free memory where it was. */
 #define _GNU_SOURCE
@@ -72,6 +73,50 @@ static unsigned section(char *img, const char *name)
 		if (strcmp(img + shdr(img, str)[4] + shdr(img, i)[0], name) == 0)
 			return i;
 	return 0;
+}
+
+/* The size /proc/modules gives a module, worked out from its file the way
+ * Linux 6.1 counts a module's core (without STRICT_MODULE_RWX's page
+ * rounding): its SHF_ALLOC sections but .modinfo end to end at their
+ * alignments, then, 4-aligned, 16 bytes, a name and a type byte for each
+ * function or object symbol in them and for the empty symbol 0. */
+static unsigned linux_size(char *img)
+{
+	unsigned short n = *(unsigned short *)(img + 48);
+	unsigned size = 0, modinfo = section(img, ".modinfo"), symtab = 0;
+	for (unsigned i = 1; i < n; i++) {
+		unsigned *s = shdr(img, i);
+		if (s[1] == 2)                          /* SHT_SYMTAB */
+			symtab = i;
+		if (!(s[2] & 2) || i == modinfo)        /* SHF_ALLOC */
+			continue;
+		unsigned align = s[8] ? s[8] : 1;
+		size = (size + align - 1) / align * align + s[5];
+	}
+	unsigned *st = shdr(img, symtab);
+	const char *names = img + shdr(img, st[6])[4];
+	unsigned nsym = 1, strings = 1;
+	for (unsigned i = 1; i < st[5] / 16; i++) {
+		unsigned char *sym = (unsigned char *)img + st[4] + 16 * i;
+		unsigned short shndx = *(unsigned short *)(sym + 14);
+		if (((sym[12] & 15) == 1 || (sym[12] & 15) == 2) && shndx < n && shndx != modinfo &&
+		    (shdr(img, shndx)[2] & 2)) {        /* STT_OBJECT, STT_FUNC */
+			nsym++;
+			strings += strlen(names + *(unsigned *)sym) + 1;
+		}
+	}
+	return (size + 3) / 4 * 4 + nsym * 16 + strings + nsym;
+}
+
+/* The size column of name's line in /proc/modules, or 0. */
+static unsigned listed_size(const char *name)
+{
+	long n;
+	char key[64];
+	snprintf(key, sizeof key, "\n%s ", name);
+	const char *m = slurp("/proc/modules", &n);
+	const char *line = strncmp(m, key + 1, strlen(key + 1)) == 0 ? m : strstr(m, key);
+	return line ? (unsigned)strtoul(strchr(line + 1, ' ') + 1, NULL, 10) : 0;
 }
 
 static int as_user(void *arg)
@@ -173,6 +218,11 @@ static void test_hello(void)
 	CHECK(listed("hello"), "/proc/modules lists hello");
 	const char *m = slurp("/proc/modules", &n);
 	CHECK(strstr(m, "hello ") && strstr(strstr(m, "hello "), " 0 - Live 0x"), "its line: hello SIZE 0 - Live 0x...");
+	long len;
+	unsigned want = linux_size(image("hello", &len));
+	char what[96];
+	snprintf(what, sizeof what, "its size is its core's, as Linux counts it (%u bytes)", want);
+	CHECK_EQ(listed_size("hello"), want, what);
 	CHECK(strcmp(slurp("/dev/hello", &n), "hello class 7\n") == 0, "/dev/hello reads the parameters");
 	CHECK(strcmp(slurp("/sys/module/hello/parameters/greeting", &n), "7\n") == 0, "/sys/module/hello/parameters/greeting is 7");
 	CHECK(strstr(slurp("/proc/kallsyms", &n), " hello_read\t[hello]") != NULL, "/proc/kallsyms lists hello_read [hello]");
@@ -241,8 +291,19 @@ static void test_deps(void)
 	const char *m = slurp("/proc/modules", &n);
 	CHECK(strstr(m, "dep_a ") && strstr(strstr(m, "dep_a "), " 1 dep_b, Live"), "dep_a: used by dep_b");
 	CHECK_ERR(sys_delete("dep_a", O_NONBLOCK), EWOULDBLOCK, "dep_a cannot go first: EWOULDBLOCK");
+	klog_clear();
+	CHECK_ERR(load("dup_export", ""), ENOEXEC, "a module exporting dep_a's dep_a_answer too: ENOEXEC");
+	CHECK(strstr(klog_read(), "dup_export: exports duplicate symbol dep_a_answer (owned by dep_a)") != NULL,
+	      "the log says: dup_export: exports duplicate symbol dep_a_answer (owned by dep_a)");
+	CHECK(!listed("dup_export"), "and it is not listed");
 	CHECK_OK(sys_delete("dep_b", O_NONBLOCK), "dep_b goes");
 	CHECK_OK(sys_delete("dep_a", O_NONBLOCK), "then dep_a");
+	CHECK_OK(load("dup_export", ""), "with dep_a gone, dup_export loads");
+	klog_clear();
+	CHECK_ERR(load("dep_a", ""), ENOEXEC, "and now dep_a is the duplicate: ENOEXEC");
+	CHECK(strstr(klog_read(), "dep_a: exports duplicate symbol dep_a_answer (owned by dup_export)") != NULL,
+	      "owned by dup_export, says the log");
+	CHECK_OK(sys_delete("dup_export", O_NONBLOCK), "dup_export goes");
 }
 
 static int load_oops(void *arg)
