@@ -20,7 +20,9 @@ MODULE_NAMES := $(patsubst %.o,%,$(obj-m))
 MODULE_KOS := $(MODULE_NAMES:%=$(obj)/%.ko)
 # -MD -MP: a module object depends on every kernel header it includes (struct
 # layouts such as struct proc's), so a changed header rebuilds it.
-MODCFLAGS := $(KCFLAGS) -Iinclude -DMODULE
+# -Wno-unused-parameter: as Linux's kbuild (even at W=1), since a method
+# often has no use for some of the arguments its signature gives it.
+MODCFLAGS := $(KCFLAGS) -Iinclude -DMODULE -Wno-unused-parameter
 # Each object belongs to one module, whose name it is compiled with.
 objs_of = $(or $(strip $($(1)-objs) $($(1)-y)),$(1).o)
 
