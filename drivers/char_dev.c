@@ -2,6 +2,7 @@
  * message that ioctls set (from a user string), copy out, or return byte by
  * byte; read gives the message from the file offset and write stores up to 80
  * bytes. Only one ioctl runs at a time: a second one at once gets EBUSY. */
+#include <linux/atomic.h>
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/uaccess.h>
@@ -17,7 +18,7 @@ enum {
 };
 
 /* Is an ioctl running? Keeps two from working on the message at once. */
-static int already_open = CDEV_NOT_USED;
+static atomic_t already_open = ATOMIC_INIT(CDEV_NOT_USED);
 
 static char message[BUF_LEN + 1];       /* + 1: always NUL-terminated */
 
@@ -75,7 +76,7 @@ static long device_ioctl(struct file *file, unsigned int ioctl_num, unsigned lon
 	long ret = SUCCESS;
 
 	/* We don't want to talk to two processes at the same time. */
-	if (__sync_val_compare_and_swap(&already_open, CDEV_NOT_USED, CDEV_EXCLUSIVE_OPEN))
+	if (atomic_cmpxchg(&already_open, CDEV_NOT_USED, CDEV_EXCLUSIVE_OPEN))
 		return -EBUSY;
 
 	switch (ioctl_num) {
@@ -96,7 +97,7 @@ static long device_ioctl(struct file *file, unsigned int ioctl_num, unsigned lon
 	}
 	/* Like the seed, an unknown command falls through and succeeds. */
 
-	__sync_lock_release(&already_open);
+	atomic_set(&already_open, CDEV_NOT_USED);
 	return ret;
 }
 
