@@ -215,34 +215,53 @@ static void image_free(struct image *img)
 	vma_free_all(&img->mmap);
 }
 
-/* The segment becomes a region; the pages that hold file bytes are read in
- * now, the rest (bss) is demand-zero. */
+/* The segment becomes regions. Its pages made wholly of file bytes map the
+ * file's page cache privately (Linux's elf_map), so every process running
+ * the program shares them until one writes a page; when the segment goes on
+ * past its file bytes, the page where they end is a copy with a zeroed tail,
+ * and the rest (bss) is demand-zero. A segment whose offset and address
+ * disagree within a page, or whose first page an earlier segment holds, is
+ * copied in whole. */
 static int load_segment(struct file *f, struct image *img, const struct elf32_phdr *ph)
 {
-	if (ph->p_memsz < ph->p_filesz || !is_user_range(ph->p_vaddr, ph->p_memsz))
+	if (ph->p_memsz < ph->p_filesz || !is_user_range(ph->p_vaddr, ph->p_memsz) ||
+	    (loff_t)ph->p_offset + ph->p_filesz > f->f_inode->i_size)
 		return -ENOEXEC;
 	if (ph->p_memsz == 0)
 		return 0;
 	uint32_t flags = ((ph->p_flags & PF_R) ? VM_READ : 0) | ((ph->p_flags & PF_W) ? VM_WRITE : 0) |
 			 ((ph->p_flags & PF_X) ? VM_EXEC : 0);
-	uint32_t start = ROUNDDOWN(ph->p_vaddr, PGSIZE), end = ROUNDUP(ph->p_vaddr + ph->p_memsz, PGSIZE);
+	uint32_t first = ROUNDDOWN(ph->p_vaddr, PGSIZE), end = ROUNDUP(ph->p_vaddr + ph->p_memsz, PGSIZE);
+	uint32_t start = first;
 	/* A page two segments share keeps the first one's region. */
 	for (struct vm_area *v = vma_find(img->mmap, start); v && v->start < end; v = v->next)
 		start = MAX(start, v->end);
-	int r = start < end ? vma_insert(&img->mmap, start, end, flags) : 0;
-	if (!r)
-		r = vm_alloc_range(img->pgdir, ph->p_vaddr, ph->p_vaddr + ph->p_filesz,
-				   PTE_U | ((ph->p_flags & PF_W) ? PTE_W : 0), true);
+	uint32_t file_end = ph->p_vaddr + ph->p_filesz, mapped_end = start;
+	if (start == first && f->f_op->mmap && (ph->p_offset - ph->p_vaddr) % PGSIZE == 0)
+		mapped_end = ph->p_memsz > ph->p_filesz ? ROUNDDOWN(file_end, PGSIZE) : ROUNDUP(file_end, PGSIZE);
+	int r = 0;
+	if (mapped_end > start) {
+		struct vm_area text = { .start = start, .end = mapped_end, .flags = flags, .vm_file = f,
+					.vm_pgoff = (ph->p_offset - ph->p_vaddr % PGSIZE) / PGSIZE };
+		r = f->f_op->mmap(f, &text);
+		if (!r)
+			r = vma_insert_region(&img->mmap, &text);
+	}
+	uint32_t rest = MAX(start, mapped_end);
+	if (!r && rest < end)
+		r = vma_insert(&img->mmap, rest, end, flags);
+	uint32_t copy_from = MAX(ph->p_vaddr, rest);
+	if (!r && copy_from < file_end)
+		r = vm_alloc_range(img->pgdir, copy_from, file_end, PTE_U | ((ph->p_flags & PF_W) ? PTE_W : 0), true);
 	if (r)
 		return r;
 	pde_t *pgdir = img->pgdir;
 	/* Straight from the file into the new frames, a page at a time. */
-	for (uint32_t off = 0; off < ph->p_filesz && !r;) {
-		uint32_t va = ph->p_vaddr + off;
-		uint32_t n = MIN(PGSIZE - (va & (PGSIZE - 1)), ph->p_filesz - off);
-		ssize_t got = kernel_read(f, vm_kaddr(pgdir, va), n, ph->p_offset + off);
+	for (uint32_t va = copy_from; va < file_end && !r;) {
+		uint32_t n = MIN(PGSIZE - (va & (PGSIZE - 1)), file_end - va);
+		ssize_t got = kernel_read(f, vm_kaddr(pgdir, va), n, ph->p_offset + (va - ph->p_vaddr));
 		r = got != (ssize_t)n ? -ENOEXEC : 0;
-		off += n;
+		va += n;
 	}
 	return r;
 }

@@ -80,6 +80,7 @@ struct inode_operations {
  * depending on the handler's SA_RESTART. Once some bytes have moved it
  * returns their count instead, as Linux does. */
 struct module;
+struct vm_area;
 
 struct file_operations {
 	/* The module that implements these methods (THIS_MODULE): it cannot
@@ -124,6 +125,11 @@ struct file_operations {
 	 * each entry until it returns false, leaving ctx->pos at the next one.
 	 * 0 or -errno. NULL: not a directory (-ENOTDIR). */
 	int (*iterate)(struct file *file, struct dir_context *ctx);
+	/* mmap(2) of the file: vma is the region to be (start, end, flags,
+	 * vm_file, vm_pgoff filled in; the caller checked the access mode); the
+	 * method sets vma->vm_ops, whose fault finds each page. 0 or -errno.
+	 * NULL: -ENODEV. */
+	int (*mmap)(struct file *file, struct vm_area *vma);
 };
 
 /* Touched only from process context, never by interrupt handlers; the
@@ -140,6 +146,7 @@ struct inode {
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;    /* what open() installs */
 	void *i_private;                /* the filesystem's or driver's own data */
+	struct address_space *i_mapping;        /* its pages, for a page-cache file (mm/filemap.h) */
 	int i_count;                    /* references; the filesystem frees at 0 if unlinked */
 	int i_writecount;               /* open for writing; negative: being executed (ETXTBSY) */
 	struct inode *i_parent;         /* directories: for ".." and getcwd */

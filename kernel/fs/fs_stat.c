@@ -2,22 +2,30 @@
  * stat64 family and statx (Linux i386 layouts), access/faccessat, chmod,
  * chown, utimensat and truncate in their path, fd and *at forms. */
 #include "kernel.h"
+#include "mm/filemap.h"
 #include "x86/timer.h"
 #include "fs/fdtable.h"
 #include "fs/namei.h"
 #include "proc.h"
 #include "fs/ramfs.h"
+#include "fs/vfs.h"
 #include "syscall.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/stat.h"
 #include "uapi/time.h"
 
-/* Every file lives in the one in-memory tree: one device number for all, as
- * an anonymous (major 0) Linux filesystem has. */
-#define FS_DEV_MINOR 1
 #define AT_STATX_SYNC_TYPE 0x6000
 #define STATX__RESERVED 0x80000000U
+
+/* 512-byte blocks in use: a page-cache file's pages, as tmpfs counts them
+ * (a hole takes none); otherwise its size. */
+static uint64_t inode_blocks(const struct inode *in)
+{
+	if (in->i_mapping)
+		return (uint64_t)in->i_mapping->nrpages * (PGSIZE / 512);
+	return (uint64_t)(in->i_size + 511) / 512;
+}
 
 static void fill_stat64(const struct inode *in, struct stat64 *st)
 {
@@ -32,7 +40,7 @@ static void fill_stat64(const struct inode *in, struct stat64 *st)
 	st->st_rdev = new_encode_dev(in->i_rdev);
 	st->st_size = in->i_size;
 	st->st_blksize = PGSIZE;
-	st->st_blocks = (uint64_t)(in->i_size + 511) / 512;
+	st->st_blocks = inode_blocks(in);
 	st->st_atime_sec = (uint32_t)in->i_atime;
 	st->st_mtime_sec = (uint32_t)in->i_mtime;
 	st->st_ctime_sec = (uint32_t)in->i_ctime;
@@ -115,7 +123,7 @@ SYSCALL_DEFINE5(statx, int, dirfd, const char __user *, path, int, flags, unsign
 	sx.stx_mode = (uint16_t)in->i_mode;
 	sx.stx_ino = in->i_ino;
 	sx.stx_size = (uint64_t)in->i_size;
-	sx.stx_blocks = (uint64_t)(in->i_size + 511) / 512;
+	sx.stx_blocks = inode_blocks(in);
 	sx.stx_atime = statx_time(in->i_atime);
 	sx.stx_mtime = statx_time(in->i_mtime);
 	sx.stx_ctime = statx_time(in->i_ctime);

@@ -93,17 +93,24 @@ static int status_show(struct seq_file *m, struct proc *p)
 }
 
 /* Linux's layout: anonymous regions have no file, offset 0, device 00:00,
- * inode 0 and a space; the heap and the stack are named, from column 73. */
+ * inode 0 and a space; a file mapping its offset, the filesystem's device,
+ * the inode number and the path; the heap and the stack are named. Names
+ * start at column 73. */
 static int maps_show(struct seq_file *m, struct proc *p)
 {
+	char path[256];
 	for (const struct vm_area *v = regions(p); v; v = v->next) {
 		const char *name = (v->flags & VM_GROWSDOWN) ? "[stack]" :
 				   v->start < ROUNDUP(p->mm->brk, PGSIZE) && v->end > p->mm->brk_start &&
 				   p->mm->brk > p->mm->brk_start ? "[heap]" : NULL;
+		struct inode *in = v->vm_file ? v->vm_file->f_inode : NULL;
+		if (in && vfs_path_of(in, path, sizeof path) >= 0)
+			name = path;
 		char line[128];
-		int n = snprintf(line, sizeof line, "%08x-%08x %c%c%c%c 00000000 00:00 0 ", v->start, v->end,
+		int n = snprintf(line, sizeof line, "%08x-%08x %c%c%c%c %08x %02x:%02x %u ", v->start, v->end,
 				 (v->flags & VM_READ) ? 'r' : '-', (v->flags & VM_WRITE) ? 'w' : '-',
-				 (v->flags & VM_EXEC) ? 'x' : '-', (v->flags & VM_SHARED) ? 's' : 'p');
+				 (v->flags & VM_EXEC) ? 'x' : '-', (v->flags & VM_SHARED) ? 's' : 'p',
+				 in ? v->vm_pgoff * PGSIZE : 0, 0, in ? FS_DEV_MINOR : 0, in ? in->i_ino : 0);
 		if (name)
 			seq_printf(m, "%s%*s%s\n", line, MAX(73 - n, 0), "", name);
 		else

@@ -1,9 +1,10 @@
 /* ramfs.c: the in-memory filesystem: directories keep their children in the
- * inode's i_children list, regular files and symlinks keep their bytes in a
- * growable buffer, device nodes open through def_chr_fops. Unlinking only
+ * inode's i_children list, regular files and symlinks keep their bytes in the
+ * page cache (mm/filemap.c), device nodes open through def_chr_fops. Unlinking only
  * drops the name: an open file lives on until iput finds it unreferenced and
  * calls the evict hook. */
 #include "kernel.h"
+#include "mm/filemap.h"
 #include "mm/kmalloc.h"
 #include "fs/ramfs.h"
 #include "x86/timer.h"
@@ -12,103 +13,24 @@
 #include "uapi/fcntl.h"
 #include "uapi/stat.h"
 
-/* Contents of a regular file or symlink. Bytes in [i_size, cap) are always
- * zero, so growing a file (write past the end, truncate up) reads as zeros. */
-struct ramfs_data {
-	char *buf;
-	size_t cap;
-};
-
-/* Far more than the kernel heap can back; keeps size arithmetic from overflowing. */
-#define RAMFS_MAX_FILE (256u << 20)
-
 static uint32_t next_ino = 1;
 
+/* Also for the procfs and sysfs nodes made with ramfs_new_inode. */
 void ramfs_free_inode(struct inode *inode)
 {
+	mapping_free(inode->i_mapping);
 	kfree(inode->i_name);
 	kfree(inode);
 }
 
-static void ramfs_evict_data(struct inode *inode)
-{
-	struct ramfs_data *d = inode->i_private;
-	if (d)
-		kfree(d->buf);
-	kfree(d);
-	ramfs_free_inode(inode);
-}
-
-/* Makes room for size bytes, keeping the zero-tail invariant. size is 64-bit
- * so that a length past 4 GiB (ftruncate64) is refused, not wrapped. */
-static int reserve(struct inode *inode, loff_t size)
-{
-	struct ramfs_data *d = inode->i_private;
-	if (size > RAMFS_MAX_FILE)
-		return -EFBIG;
-	if (!d) {
-		d = kzalloc(sizeof(*d));
-		if (!d)
-			return -ENOMEM;
-		inode->i_private = d;
-	}
-	if ((size_t)size <= d->cap)
-		return 0;
-	size_t cap = MAX((size_t)size, MAX(d->cap * 2, (size_t)64));
-	char *buf = kzalloc(cap);
-	if (!buf)
-		return -ENOMEM;
-	if (d->buf)
-		memcpy(buf, d->buf, (size_t)inode->i_size);
-	kfree(d->buf);
-	d->buf = buf;
-	d->cap = cap;
-	return 0;
-}
-
-/* Truncating gives the memory back once the buffer is mostly unused (all of
- * it at size 0); otherwise the cut bytes are zeroed for the invariant. */
-static void shrink(struct inode *inode, loff_t size)
-{
-	struct ramfs_data *d = inode->i_private;
-	char *buf = size && (size_t)size <= d->cap / 2 ? kzalloc((size_t)size) : NULL;
-	if (size == 0 || buf) {
-		if (buf)
-			memcpy(buf, d->buf, (size_t)size);
-		kfree(d->buf);
-		d->buf = buf;
-		d->cap = (size_t)size;
-		return;
-	}
-	memset(d->buf + size, 0, (size_t)(inode->i_size - size));
-}
-
 int ramfs_write_data(struct inode *inode, loff_t pos, const void *src, size_t len)
 {
-	if (pos < 0 || pos > RAMFS_MAX_FILE)
-		return -EFBIG;
-	int err = reserve(inode, pos + (loff_t)len);
-	if (err)
-		return err;
-	struct ramfs_data *d = inode->i_private;
-	memcpy(d->buf + pos, src, len);
-	inode->i_size = MAX(inode->i_size, pos + (loff_t)len);
-	inode->i_mtime = inode->i_ctime = realtime_seconds();
-	return 0;
+	int err = filemap_write_kernel(inode, pos, src, len);
+	if (!err)
+		inode->i_mtime = inode->i_ctime = realtime_seconds();
+	return err;
 }
 
-/* A copy that faults part-way returns what it moved, as Linux's page-by-page
- * copies do; EFAULT only if nothing moved. */
-static ssize_t ramfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
-{
-	struct inode *inode = file->f_inode;
-	struct ramfs_data *d = inode->i_private;      /* NULL until the first byte is stored */
-	return simple_read_from_buffer(buf, count, pos, d ? d->buf : NULL, (size_t)inode->i_size);
-}
-
-/* One page at a time, so that a huge count with a short valid buffer grows
- * the file only by what was really copied. Bytes past the end that a fault
- * left uncopied were never written, so the tail stays zero. */
 static ssize_t ramfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
 	struct inode *inode = file->f_inode;
@@ -117,55 +39,31 @@ static ssize_t ramfs_write(struct file *file, const char __user *buf, size_t cou
 		return -EINVAL;
 	if (count == 0)
 		return 0;
-	if (start > RAMFS_MAX_FILE)
-		return -EFBIG;
-	size_t done = 0;
-	while (done < count) {
-		loff_t at = start + (loff_t)done;
-		size_t n = MIN(count - done, PGSIZE - (size_t)(at & (PGSIZE - 1)));
-		int err = reserve(inode, at + (loff_t)n);
-		if (err) {
-			if (!done)
-				return err;
-			break;
-		}
-		struct ramfs_data *d = inode->i_private;
-		size_t left = copy_from_user(d->buf + at, buf + done, n);
-		done += n - left;
-		/* Now: reserve keeps only the first i_size bytes when it moves the buffer. */
-		inode->i_size = MAX(inode->i_size, start + (loff_t)done);
-		if (left)
-			break;
-	}
-	if (done == 0)
-		return -EFAULT;
+	ssize_t n = file_write_limit(file, start, count);
+	if (n > 0)
+		n = filemap_write(inode, buf, (size_t)n, start);
+	if (n <= 0)
+		return n;
 	inode->i_mtime = inode->i_ctime = realtime_seconds();
-	*pos = start + done;
-	return (ssize_t)done;
+	*pos = start + n;
+	return n;
 }
 
 static int ramfs_truncate(struct inode *inode, loff_t size)
 {
-	if (size < 0)
-		return -EINVAL;
-	if (size > inode->i_size) {
-		int err = reserve(inode, size);
-		if (err)
-			return err;
-	} else if (size < inode->i_size) {
-		shrink(inode, size);
-	}
-	inode->i_size = size;
-	inode->i_mtime = inode->i_ctime = realtime_seconds();
-	return 0;
+	int err = filemap_truncate(inode, size);
+	if (!err)
+		inode->i_mtime = inode->i_ctime = realtime_seconds();
+	return err;
 }
 
+/* A target is at most PATH_MAX bytes: its first page holds it all. */
 static int ramfs_readlink(struct inode *inode, char *buf, size_t size)
 {
-	struct ramfs_data *d = inode->i_private;
-	size_t n = MIN(size, (size_t)inode->i_size);
+	size_t n = MIN(MIN(size, (size_t)inode->i_size), (size_t)PGSIZE);
+	uint32_t pa = find_get_page(inode->i_mapping, 0);
 	if (n)
-		memcpy(buf, d->buf, n);
+		memcpy(buf, pa ? P2V(pa) : NULL, n);
 	return (int)n;
 }
 
@@ -363,18 +261,19 @@ const struct file_operations ramfs_dir_fops = {
 
 static const struct inode_operations ramfs_file_iops = {
 	.truncate = ramfs_truncate,
-	.evict = ramfs_evict_data,
+	.evict = ramfs_free_inode,
 };
 
 static const struct file_operations ramfs_file_fops = {
-	.read = ramfs_read,
+	.read = filemap_read,
 	.write = ramfs_write,
 	.llseek = generic_file_llseek,
+	.mmap = generic_file_mmap,
 };
 
 static const struct inode_operations ramfs_symlink_iops = {
 	.readlink = ramfs_readlink,
-	.evict = ramfs_evict_data,
+	.evict = ramfs_free_inode,
 };
 
 static const struct inode_operations ramfs_node_iops = {
@@ -417,6 +316,10 @@ struct inode *ramfs_new_inode(umode_t mode, uint32_t uid, uint32_t gid)
 	default:        /* sockets, block devices: a name only, open says ENXIO */
 		inode->i_op = &ramfs_node_iops;
 		break;
+	}
+	if ((S_ISREG(mode) || S_ISLNK(mode)) && !(inode->i_mapping = mapping_alloc())) {
+		kfree(inode);
+		return NULL;
 	}
 	return inode;
 }

@@ -8,6 +8,10 @@
 #include "fs/file.h"
 #include "uapi/limits.h"          /* PATH_MAX */
 
+/* Every file lives in the one in-memory tree: one device number for all
+ * (stat, /proc/PID/maps), as an anonymous (major 0) Linux filesystem has. */
+#define FS_DEV_MINOR 1
+
 void vfs_init(void);                    /* the root, /dev /proc /sys /tmp */
 struct inode *vfs_root(void);
 int initramfs_unpack(const void *data, size_t size);

@@ -2,7 +2,9 @@
  * A page never touched gets a zeroed frame (anonymous memory, brk, bss and
  * the stack are all demand-zero); a write to a private page that fork left
  * shared copies it, or just makes it writable again when no one else holds
- * it; a fault just below the stack grows it down to RLIMIT_STACK. When no
+ * it; a page of a file mapping comes from the file's vm_ops->fault (the page
+ * cache): shared, or read-only until a private write copies it. A fault just
+ * below the stack grows it down to RLIMIT_STACK. When no
  * frame is left the process that needed one is killed and the kernel goes on.
  * uaccess copies come here too before their exception-table fixup, so a
  * system call may write into memory its caller has not touched yet. */
@@ -42,6 +44,30 @@ static struct vm_area *region_for(struct proc *p, uint32_t addr)
 	return v;
 }
 
+/* A page of a file mapping, absent so far: the cache's frame itself, unless
+ * a private write wants its own copy at once. */
+static int file_fault(struct proc *p, struct vm_area *v, uint32_t va, bool write, pte_t *pte)
+{
+	struct vm_fault vmf = { .pgoff = v->vm_pgoff + (va - v->start) / PGSIZE };
+	int r = v->vm_ops->fault(v, &vmf);
+	if (r == VM_FAULT_SIGBUS)
+		return FAULT_SIGBUS;
+	if (r)
+		return out_of_memory(p, va);
+	uint32_t pa = vmf.pa;
+	if (write && !(v->flags & VM_SHARED)) {
+		pa = pmm_alloc();
+		if (!pa) {
+			pmm_free(vmf.pa);
+			return out_of_memory(p, va);
+		}
+		memcpy(P2V(pa), P2V(vmf.pa), PGSIZE);
+		pmm_free(vmf.pa);
+	}
+	*pte = pa | vm_pte_perm(v->flags, pa);
+	return 0;
+}
+
 int handle_mm_fault(struct proc *p, uint32_t addr, bool write)
 {
 	if (!p->pgdir || addr >= USER_TOP)
@@ -55,7 +81,11 @@ int handle_mm_fault(struct proc *p, uint32_t addr, bool write)
 	pte_t *pte = vm_walk(p->pgdir, va, true);
 	if (!pte)
 		return out_of_memory(p, addr);
-	if (!(*pte & (PTE_P | PTE_NONE))) {
+	if (!(*pte & (PTE_P | PTE_NONE)) && v->vm_ops) {
+		int r = file_fault(p, v, va, write, pte);
+		if (r)
+			return r;
+	} else if (!(*pte & (PTE_P | PTE_NONE))) {
 		uint32_t pa = pmm_alloc();
 		if (!pa)
 			return out_of_memory(p, addr);

@@ -78,35 +78,51 @@ static bool hint_fits(uint32_t at, uint32_t len)
 	       vma_range_free(current->mm->mmap, at, at + len);
 }
 
-/* Maps [addr, addr + len) with flags; MAP_SHARED memory gets its pages now. */
-static int map_region(uint32_t addr, uint32_t len, uint32_t vm_flags)
+/* Maps the region tmpl describes; anonymous MAP_SHARED memory gets its pages
+ * now, a file's come from its cache when touched. */
+static int map_region(const struct vm_area *tmpl)
 {
 	struct proc *p = current;
-	if (vma_insert(&p->mm->mmap, addr, addr + len, vm_flags))
+	if (vma_insert_region(&p->mm->mmap, tmpl))
 		return -ENOMEM;
-	if (!(vm_flags & VM_SHARED))
+	if (!(tmpl->flags & VM_SHARED) || tmpl->vm_file)
 		return 0;
-	if (vm_alloc_range(p->pgdir, addr, addr + len, PTE_U | PTE_W | PTE_SHARED, false)) {
-		vma_unmap(p->pgdir, &p->mm->mmap, addr, addr + len);
+	if (vm_alloc_range(p->pgdir, tmpl->start, tmpl->end, PTE_U | PTE_W | PTE_SHARED, false)) {
+		vma_unmap(p->pgdir, &p->mm->mmap, tmpl->start, tmpl->end);
 		return -ENOMEM;
 	}
-	vm_protect_range(p->pgdir, addr, addr + len, vm_flags);
+	vm_protect_range(p->pgdir, tmpl->start, tmpl->end, tmpl->flags);
 	return 0;
 }
 
-static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
+/* Linux's do_mmap checks for a file: the access mode the mapping needs (a
+ * shared writable one, O_RDWR; any, read access), then whether the file can
+ * be mapped at all. */
+static int file_mmap_allowed(const struct file *file, int type, int prot)
 {
+	if (type == MAP_SHARED && (prot & PROT_WRITE) && !file_writable(file))
+		return -EACCES;
+	if (!file_readable(file))
+		return -EACCES;
+	return file->f_op && file->f_op->mmap ? 0 : -ENODEV;
+}
+
+static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd, uint32_t pgoff)
+{
+	struct file *file = NULL;
+	if (!(flags & MAP_ANONYMOUS) && !(file = files_lookup_fd_raw(current->files, fd)))
+		return -EBADF;
 	int type = flags & MAP_TYPE;
 	if (len == 0 || (type != MAP_PRIVATE && type != MAP_SHARED))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return files_lookup_fd_raw(current->files, fd) ? -ENODEV : -EBADF;
 	len = ROUNDUP(len, PGSIZE);
 	if (len == 0)
 		return -ENOMEM;
+	if (file && pgoff + len / PGSIZE < pgoff)
+		return -EOVERFLOW;
 	struct proc *p = current;
 	uint32_t vm_flags = ((uint32_t)prot & VM_PROT) | (type == MAP_SHARED ? VM_SHARED : 0) |
-			    ((flags & MAP_NORESERVE) ? VM_NORESERVE : 0);
+			    ((flags & MAP_NORESERVE) || (file && type == MAP_SHARED) ? VM_NORESERVE : 0);
 	if (flags & MAP_FIXED) {
 		if (addr & (PGSIZE - 1))
 			return -EINVAL;
@@ -115,22 +131,30 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd)
 		/* Keeps page 0 from a user who would make a kernel NULL dereference his. */
 		if (addr < mmap_min_addr && !capable(CAP_SYS_RAWIO))
 			return -EPERM;
-		if (!enough_memory(len, vm_flags) || vma_unmap(p->pgdir, &p->mm->mmap, addr, addr + len))
-			return -ENOMEM;
 	} else {
 		uint32_t hint = round_hint_to_min(addr);
 		addr = hint_fits(hint, len) ? hint : find_free_range(len);
-		if (!addr || !enough_memory(len, vm_flags))
+		if (!addr)
 			return -ENOMEM;
 	}
-	int r = map_region(addr, len, vm_flags);
+	struct vm_area tmpl = { .start = addr, .end = addr + len, .flags = vm_flags, .vm_file = file,
+				.vm_pgoff = file ? pgoff : 0 };
+	int r = file ? file_mmap_allowed(file, type, prot) : 0;
+	if (r)
+		return r;
+	if (!enough_memory(len, vm_flags))
+		return -ENOMEM;
+	if ((flags & MAP_FIXED) && vma_unmap(p->pgdir, &p->mm->mmap, addr, addr + len))
+		return -ENOMEM;
+	if (file && (r = file->f_op->mmap(file, &tmpl)))
+		return r;
+	r = map_region(&tmpl);
 	return r ? r : (long)addr;
 }
 
 SYSCALL_DEFINE6(mmap2, uint32_t, addr, uint32_t, len, int, prot, int, flags, int, fd, uint32_t, pgoff)
 {
-	(void)pgoff;
-	return do_mmap(addr, len, prot, flags, fd);
+	return do_mmap(addr, len, prot, flags, fd, pgoff);
 }
 
 /* The old i386 mmap takes its six arguments in a user structure. */
@@ -141,7 +165,7 @@ SYSCALL_DEFINE1(mmap, const uint32_t *, uargs)
 		return -EFAULT;
 	if (a[5] & (PGSIZE - 1))
 		return -EINVAL;
-	return do_mmap(a[0], a[1], (int)a[2], (int)a[3], (int)a[4]);
+	return do_mmap(a[0], a[1], (int)a[2], (int)a[3], (int)a[4], a[5] / PGSIZE);
 }
 
 static int check_range(uint32_t addr, uint32_t len)
@@ -172,8 +196,14 @@ SYSCALL_DEFINE3(mprotect, uint32_t, addr, uint32_t, len, int, prot)
 	/* Linux: a range that is not (all) mapped, the kernel's included, is ENOMEM. */
 	if (!is_user_range(addr, ROUNDUP(len, PGSIZE)))
 		return -ENOMEM;
-	return vma_set_flags(current->pgdir, &current->mm->mmap, addr, addr + ROUNDUP(len, PGSIZE), VM_PROT,
-			     (uint32_t)prot);
+	uint32_t end = addr + ROUNDUP(len, PGSIZE);
+	if (!vma_covers(current->mm->mmap, addr, end))
+		return -ENOMEM;
+	/* A shared file mapping becomes writable only through a writable open. */
+	for (struct vm_area *v = vma_find(current->mm->mmap, addr); v && v->start < end; v = v->next)
+		if ((prot & PROT_WRITE) && v->vm_file && (v->flags & VM_SHARED) && !file_writable(v->vm_file))
+			return -EACCES;
+	return vma_set_flags(current->pgdir, &current->mm->mmap, addr, end, VM_PROT, (uint32_t)prot);
 }
 
 /* Linux's mremap for anonymous memory: shrink in place, grow in place when
@@ -196,6 +226,7 @@ SYSCALL_DEFINE5(mremap, uint32_t, addr, uint32_t, old_len, uint32_t, new_len, in
 	if (!v || v->start > addr || old_len > v->end - addr)
 		return -EFAULT;
 	uint32_t vm_flags = v->flags;
+	struct vm_area old = vma_slice(v, addr, addr + old_len);
 	if (!(flags & MREMAP_FIXED) && new_len <= old_len) {
 		if (new_len < old_len && vma_unmap(p->pgdir, &p->mm->mmap, addr + new_len, addr + old_len))
 			return -ENOMEM;
@@ -206,7 +237,8 @@ SYSCALL_DEFINE5(mremap, uint32_t, addr, uint32_t, old_len, uint32_t, new_len, in
 	uint32_t grow_end = addr + new_len;
 	if (!(flags & MREMAP_FIXED) && addr + old_len == v->end && grow_end > addr &&
 	    grow_end <= p->mm->stack_limit && vma_range_free(p->mm->mmap, v->end, grow_end)) {
-		int r = map_region(v->end, grow_end - v->end, vm_flags);
+		struct vm_area more = vma_slice(v, v->end, grow_end);
+		int r = map_region(&more);
 		return r ? r : (long)addr;
 	}
 	if (!(flags & MREMAP_MAYMOVE))
@@ -219,14 +251,19 @@ SYSCALL_DEFINE5(mremap, uint32_t, addr, uint32_t, old_len, uint32_t, new_len, in
 		return -ENOMEM;
 	}
 	uint32_t keep = MIN(old_len, new_len);
-	if (vma_insert(&p->mm->mmap, to, to + keep, vm_flags))
+	/* The moved region maps what the old one did, from the same file page. */
+	struct vm_area kept = old, grown;
+	kept.start = to;
+	kept.end = to + keep;
+	grown = vma_slice(&kept, to + keep, to + new_len);
+	if (vma_insert_region(&p->mm->mmap, &kept))
 		return -ENOMEM;
 	if (vm_move_range(p->pgdir, addr, to, keep)) {
 		vma_unmap(p->pgdir, &p->mm->mmap, to, to + keep);
 		return -ENOMEM;
 	}
 	vma_unmap(p->pgdir, &p->mm->mmap, addr, addr + old_len);
-	if (new_len > keep && map_region(to + keep, new_len - keep, vm_flags)) {
+	if (new_len > keep && map_region(&grown)) {
 		vma_unmap(p->pgdir, &p->mm->mmap, to, to + keep);
 		return -ENOMEM;
 	}

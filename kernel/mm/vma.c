@@ -4,6 +4,8 @@
  * the list stays as short as Linux's would be. Lists are short (a program
  * has a handful of regions): a linear walk is the right tool. */
 #include "kernel.h"
+#include "fs/file.h"
+#include "mm/filemap.h"
 #include "mm/kmalloc.h"
 #include "mm/vma.h"
 #include "uapi/errno.h"
@@ -22,14 +24,43 @@ bool vma_range_free(struct vm_area *list, uint32_t start, uint32_t end)
 	return !v || v->start >= end;
 }
 
+/* A new copy of a region holds the file too, and counts as one more of its
+ * mappings (truncate looks for them). */
+static void region_get(struct vm_area *v)
+{
+	if (!v->vm_file)
+		return;
+	get_file(v->vm_file);
+	if (v->vm_file->f_inode->i_mapping)
+		v->vm_file->f_inode->i_mapping->i_mmap_count++;
+}
+
+static void region_free(struct vm_area *v)
+{
+	if (v->vm_file) {
+		if (v->vm_file->f_inode->i_mapping)
+			v->vm_file->f_inode->i_mapping->i_mmap_count--;
+		fput(v->vm_file);
+	}
+	kfree(v);
+}
+
+/* Neighbours merge when they map the same thing the same way, a file's pages
+ * continuing from one to the other. */
+static bool mergeable(const struct vm_area *v, const struct vm_area *n)
+{
+	return v->end == n->start && v->flags == n->flags && v->vm_file == n->vm_file &&
+	       v->vm_ops == n->vm_ops && (!v->vm_file || v->vm_pgoff + (v->end - v->start) / PGSIZE == n->vm_pgoff);
+}
+
 static void merge(struct vm_area *list)
 {
 	for (struct vm_area *v = list; v && v->next;) {
 		struct vm_area *n = v->next;
-		if (v->end == n->start && v->flags == n->flags) {
+		if (mergeable(v, n)) {
 			v->end = n->end;
 			v->next = n->next;
-			kfree(n);
+			region_free(n);
 		} else {
 			v = n;
 		}
@@ -45,8 +76,9 @@ static int split(struct vm_area *list, uint32_t addr)
 	struct vm_area *n = kmalloc(sizeof(*n));
 	if (!n)
 		return -ENOMEM;
-	*n = *v;
-	n->start = addr;
+	*n = vma_slice(v, addr, v->end);
+	region_get(n);
+	n->next = v->next;
 	v->end = addr;
 	v->next = n;
 	return 0;
@@ -62,18 +94,36 @@ static int split_range(struct vm_area *list, uint32_t start, uint32_t end)
 	return r;
 }
 
-int vma_insert(struct vm_area **list, uint32_t start, uint32_t end, uint32_t flags)
+struct vm_area vma_slice(const struct vm_area *v, uint32_t start, uint32_t end)
+{
+	struct vm_area s = *v;
+	s.start = start;
+	s.end = end;
+	s.vm_pgoff = v->vm_pgoff + (uint32_t)((int32_t)(start - v->start) / (int32_t)PGSIZE);
+	s.next = NULL;
+	return s;
+}
+
+int vma_insert_region(struct vm_area **list, const struct vm_area *tmpl)
 {
 	struct vm_area *n = kmalloc(sizeof(*n));
 	if (!n)
 		return -ENOMEM;
 	struct vm_area **pp = list;
-	while (*pp && (*pp)->start < start)
+	while (*pp && (*pp)->start < tmpl->start)
 		pp = &(*pp)->next;
-	*n = (struct vm_area){ start, end, flags, *pp };
+	*n = *tmpl;
+	n->next = *pp;
+	region_get(n);
 	*pp = n;
 	merge(*list);
 	return 0;
+}
+
+int vma_insert(struct vm_area **list, uint32_t start, uint32_t end, uint32_t flags)
+{
+	struct vm_area tmpl = { .start = start, .end = end, .flags = flags };
+	return vma_insert_region(list, &tmpl);
 }
 
 int vma_unmap(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end)
@@ -86,7 +136,7 @@ int vma_unmap(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end)
 		if (v->start >= start) {
 			*pp = v->next;
 			vm_unmap_range(pgdir, v->start, v->end);
-			kfree(v);
+			region_free(v);
 		} else {
 			pp = &v->next;
 		}
@@ -134,6 +184,7 @@ struct vm_area *vma_dup(const struct vm_area *list, bool *ok)
 		*n = *v;
 		n->flags &= ~VM_LOCKED;         /* locks are not inherited */
 		n->next = NULL;
+		region_get(n);
 		*tail = n;
 		tail = &n->next;
 	}
@@ -145,7 +196,7 @@ void vma_free_all(struct vm_area **list)
 	while (*list) {
 		struct vm_area *v = *list;
 		*list = v->next;
-		kfree(v);
+		region_free(v);
 	}
 }
 

@@ -1,7 +1,10 @@
 /* vma.h: an address space's regions (Linux's vm_area_struct): a sorted,
  * singly linked list of [start, end) ranges with their protection. The page
  * tables hold only the pages touched so far; a fault inside a region fills
- * the page in (mm/fault.c), a fault outside one is SIGSEGV. */
+ * the page in (mm/fault.c), a fault outside one is SIGSEGV. A region that
+ * maps a file holds a reference to it and says which page of the file its
+ * first page is; its vm_ops->fault (set by the file's f_op->mmap) finds the
+ * frame for a page. */
 #ifndef VMA_H
 #define VMA_H
 
@@ -18,17 +21,43 @@
 #define VM_LOCKED    0x400      /* mlock: its pages are all present and stay */
 #define VM_PROT      (VM_READ | VM_WRITE | VM_EXEC)
 
+struct file;
+struct vm_area;
+
+/* What a fault asks of a file mapping: the frame of file page pgoff. */
+struct vm_fault {
+	uint32_t pgoff;
+	uint32_t pa;            /* out: the frame, with a reference for the caller */
+};
+
+#define VM_FAULT_OOM    1
+#define VM_FAULT_SIGBUS 2
+
+struct vm_operations_struct {
+	/* 0 with vmf->pa set, or VM_FAULT_SIGBUS (past the end), VM_FAULT_OOM. */
+	int (*fault)(struct vm_area *vma, struct vm_fault *vmf);
+};
+
 struct vm_area {
 	uint32_t start, end;    /* page aligned, start < end */
 	uint32_t flags;
+	struct file *vm_file;   /* NULL: anonymous memory */
+	uint32_t vm_pgoff;      /* the file page at start */
+	const struct vm_operations_struct *vm_ops;
 	struct vm_area *next;   /* the next region up */
 };
 
 /* The first region that ends above addr (it may start above it too), or NULL. */
 struct vm_area *vma_find(struct vm_area *list, uint32_t addr);
 bool vma_range_free(struct vm_area *list, uint32_t start, uint32_t end);
-/* A new region over a free range; merged with equal neighbours. */
+/* A new anonymous region over a free range; merged with equal neighbours. */
 int vma_insert(struct vm_area **list, uint32_t start, uint32_t end, uint32_t flags);
+/* The same for a region like tmpl (start, end, flags, file, pgoff, ops); the
+ * copy takes its own reference to the file. */
+int vma_insert_region(struct vm_area **list, const struct vm_area *tmpl);
+/* A template for [start, end) of what v maps, its file pages continuing v's
+ * (start may lie outside v: mremap). */
+struct vm_area vma_slice(const struct vm_area *v, uint32_t start, uint32_t end);
 /* Removes [start, end) from the regions (splitting those it cuts) and frees
  * its pages: munmap. */
 int vma_unmap(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end);

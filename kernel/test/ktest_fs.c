@@ -55,8 +55,8 @@ KTEST(fs_errors)
 	struct file *f = kopen("/tmp/ke/f", O_CREAT | O_WRONLY, 0644, &err);
 	KCHECK(f != NULL);
 	if (f) {
-		/* A length past 4 GiB is refused, not wrapped to a small buffer. */
-		KCHECK(f->f_inode->i_op->truncate(f->f_inode, (1LL << 32) + 16) == -EFBIG);
+		/* A length past the largest file (16 TiB) is refused, not wrapped. */
+		KCHECK(f->f_inode->i_op->truncate(f->f_inode, (1LL << 44) + 16) == -EFBIG);
 		KCHECK(f->f_inode->i_size == 0);
 		fput(f);
 	}

@@ -51,7 +51,9 @@ static void page_fault(struct trapframe *tf)
 			return;
 	}
 	if (user) {
-		if (code != FAULT_OOM)
+		if (code == FAULT_SIGBUS)
+			force_signal(SIGBUS, BUS_ADRERR, addr);
+		else if (code != FAULT_OOM)
 			force_signal(SIGSEGV, code, addr);
 		return;
 	}
