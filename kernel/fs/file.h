@@ -41,6 +41,7 @@ static inline dev_t new_decode_dev(uint32_t dev)
 
 struct inode;
 struct file;
+struct dir_hash;
 struct poll_table_struct;
 struct dir_context;
 struct cdev;
@@ -153,6 +154,8 @@ struct inode {
 	char *i_name;                   /* the name in i_parent */
 	struct list_head i_children;    /* in-memory directories: child inodes */
 	struct list_head i_sibling;
+	struct dir_hash *i_dir_hash;    /* in-memory directories: children by name (fs/ramfs_hash.c) */
+	struct inode *i_hash_next;      /* the next in its directory's bucket */
 };
 
 /* Shared by every fd that dup and fork made from one open; never touched by interrupt handlers. f_count is changed with

@@ -19,6 +19,7 @@ static uint32_t next_ino = 1;
 void ramfs_free_inode(struct inode *inode)
 {
 	mapping_free(inode->i_mapping);
+	dir_hash_free(inode);
 	kfree(inode->i_name);
 	kfree(inode);
 }
@@ -67,15 +68,6 @@ static int ramfs_readlink(struct inode *inode, char *buf, size_t size)
 	return (int)n;
 }
 
-struct inode *ramfs_find(struct inode *dir, const char *name, size_t len)
-{
-	struct inode *c;
-	list_for_each_entry(c, &dir->i_children, i_sibling)
-		if (strncmp(c->i_name, name, len) == 0 && c->i_name[len] == '\0')
-			return c;
-	return NULL;
-}
-
 int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode **res)
 {
 	struct inode *c = ramfs_find(dir, name, len);
@@ -85,22 +77,39 @@ int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode *
 	return 0;
 }
 
-int ramfs_attach(struct inode *dir, struct inode *child, const char *name, size_t len)
+/* Children stay in inode-number order, whatever their names and however they
+ * came (see ramfs_emit_children); a new inode's number is the highest, so the
+ * walk from the tail is usually one step. */
+static void link_child(struct inode *dir, struct inode *child)
 {
-	char *copy = kmalloc(len + 1);
-	if (!copy)
-		return -ENOMEM;
-	memcpy(copy, name, len);
-	copy[len] = '\0';
-	kfree(child->i_name);
-	child->i_name = copy;
-	child->i_parent = dir;
-	/* In inode-number order (see ramfs_emit_children); a new inode's number
-	 * is the highest, so the walk from the tail is usually one step. */
 	struct list_head *prev = dir->i_children.prev;
 	while (prev != &dir->i_children && list_entry(prev, struct inode, i_sibling)->i_ino > child->i_ino)
 		prev = prev->prev;
 	list_insert(&child->i_sibling, prev, prev->next);
+	child->i_parent = dir;
+	dir_hash_add(dir, child);
+}
+
+static char *name_dup(const char *name, size_t len)
+{
+	char *copy = kmalloc(len + 1);
+	if (copy) {
+		memcpy(copy, name, len);
+		copy[len] = '\0';
+	}
+	return copy;
+}
+
+int ramfs_attach(struct inode *dir, struct inode *child, const char *name, size_t len)
+{
+	char *copy = name_dup(name, len);
+	if (!copy || dir_hash_init(dir)) {
+		kfree(copy);
+		return -ENOMEM;
+	}
+	kfree(child->i_name);
+	child->i_name = copy;
+	link_child(dir, child);
 	child->i_nlink = S_ISDIR(child->i_mode) ? 2 : 1;
 	if (S_ISDIR(child->i_mode))
 		dir->i_nlink++;
@@ -112,6 +121,7 @@ void ramfs_detach(struct inode *child)
 {
 	struct inode *dir = child->i_parent;
 	list_del(&child->i_sibling);
+	dir_hash_del(dir, child);
 	if (S_ISDIR(child->i_mode))
 		dir->i_nlink--;
 	dir->i_mtime = dir->i_ctime = realtime_seconds();
@@ -149,6 +159,14 @@ static int ramfs_create(struct inode *dir, const char *name, size_t len, umode_t
 	return 0;
 }
 
+/* An emptied directory gives its table back (a file made and removed in
+ * /tmp leaves the heap as it was). */
+static void trim_hash(struct inode *dir)
+{
+	if (list_empty(&dir->i_children))
+		dir_hash_free(dir);
+}
+
 static int ramfs_unlink(struct inode *dir, const char *name, size_t len)
 {
 	struct inode *c = ramfs_find(dir, name, len);
@@ -157,6 +175,7 @@ static int ramfs_unlink(struct inode *dir, const char *name, size_t len)
 	if (S_ISDIR(c->i_mode))
 		return -EISDIR;
 	ramfs_detach(c);
+	trim_hash(dir);
 	return 0;
 }
 
@@ -170,6 +189,7 @@ static int ramfs_rmdir(struct inode *dir, const char *name, size_t len)
 	if (!list_empty(&c->i_children))
 		return -ENOTEMPTY;
 	ramfs_detach(c);
+	trim_hash(dir);
 	return 0;
 }
 
@@ -179,23 +199,25 @@ static int ramfs_rename(struct inode *old_dir, const char *old_name, size_t old_
 	struct inode *child = ramfs_find(old_dir, old_name, old_len);
 	if (!child)
 		return -ENOENT;
-	char *name = kmalloc(new_len + 1);
-	if (!name)
+	char *name = name_dup(new_name, new_len);
+	if (!name || dir_hash_init(new_dir)) {
+		kfree(name);
 		return -ENOMEM;
-	memcpy(name, new_name, new_len);
-	name[new_len] = '\0';
+	}
 	struct inode *victim = ramfs_find(new_dir, new_name, new_len);
 	if (victim)
 		ramfs_detach(victim);
 	list_del(&child->i_sibling);
+	dir_hash_del(old_dir, child);
 	if (S_ISDIR(child->i_mode)) {
 		old_dir->i_nlink--;
 		new_dir->i_nlink++;
 	}
 	kfree(child->i_name);
 	child->i_name = name;
-	child->i_parent = new_dir;
-	list_add_tail(&child->i_sibling, &new_dir->i_children);
+	/* It keeps its place (its inode number) in a readdir under way. */
+	link_child(new_dir, child);
+	trim_hash(old_dir);
 	old_dir->i_mtime = old_dir->i_ctime = new_dir->i_mtime = new_dir->i_ctime = realtime_seconds();
 	child->i_ctime = old_dir->i_ctime;
 	return 0;

@@ -17,8 +17,15 @@ int ramfs_attach(struct inode *dir, struct inode *child, const char *name, size_
 /* Unlinks child (and, for ramfs_remove_tree, everything below it). */
 void ramfs_detach(struct inode *child);
 void ramfs_remove_tree(struct inode *node);
-/* The child called name (len bytes), without taking a reference, or NULL. */
+/* The child called name (len bytes), without taking a reference, or NULL:
+ * one hash-bucket walk (ramfs_hash.c). */
 struct inode *ramfs_find(struct inode *dir, const char *name, size_t len);
+/* A directory's table, made before its first child comes (-ENOMEM); then a
+ * child's name enters or leaves it (child->i_name set). */
+int dir_hash_init(struct inode *dir);
+void dir_hash_add(struct inode *dir, struct inode *child);
+void dir_hash_del(struct inode *dir, struct inode *child);
+void dir_hash_free(struct inode *dir);
 
 /* Hard links (ramfs_link.c): a second name is an entry of its own in its
  * directory's list that stands for the inode it links; lookups and readdir
