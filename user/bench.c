@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -164,6 +165,40 @@ static void bench_mmap(int n, int touch)
 	report_per_op(touch ? "mmap + munmap 64 MiB, touched" : "mmap + munmap 64 MiB, untouched", now_ns() - t, n);
 }
 
+/* Creating (and removing) a file, and opening one, in a directory of nfiles:
+ * lookup should not depend on the size. */
+static void bench_dir(int nfiles, int n)
+{
+	char dir[64], name[96];
+	snprintf(dir, sizeof dir, "/tmp/bench_dir_%d", nfiles);
+	if (mkdir(dir, 0755))
+		return;
+	for (int i = 0; i < nfiles; i++) {
+		snprintf(name, sizeof name, "%s/f%05d", dir, i);
+		close(open(name, O_WRONLY | O_CREAT, 0644));
+	}
+	char what[64];
+	snprintf(name, sizeof name, "%s/new", dir);
+	long long t = now_ns();
+	for (int i = 0; i < n; i++) {
+		close(open(name, O_WRONLY | O_CREAT | O_EXCL, 0644));
+		unlink(name);
+	}
+	snprintf(what, sizeof what, "create + unlink, %d-file directory", nfiles);
+	report_per_op(what, now_ns() - t, n);
+	snprintf(name, sizeof name, "%s/f%05d", dir, nfiles / 2);
+	t = now_ns();
+	for (int i = 0; i < n; i++)
+		close(open(name, O_RDONLY));
+	snprintf(what, sizeof what, "open + close, %d-file directory", nfiles);
+	report_per_op(what, now_ns() - t, n);
+	for (int i = 0; i < nfiles; i++) {
+		snprintf(name, sizeof name, "%s/f%05d", dir, i);
+		unlink(name);
+	}
+	rmdir(dir);
+}
+
 static void bench_dev_zero(int mib)
 {
 	static char buf[4096];
@@ -293,6 +328,9 @@ int main(int argc, char **argv)
 	bench_mmap(20 * scale, 0);
 	bench_mmap(2 * scale, 1);
 	bench_dev_zero(8 * scale);
+	bench_dir(10, 2000 * scale);
+	bench_dir(1000, 2000 * scale);
+	bench_dir(10000, 2000 * scale);
 	bench_poll(5000 * scale, 1);
 	bench_poll(5000 * scale, 10);
 	bench_poll(1000 * scale, 100);
