@@ -1,10 +1,12 @@
 /* mem.c: the memory devices of major 1 ("mem"), with Linux's minors:
  * /dev/null (3), /dev/zero (5), /dev/full (7), /dev/random (8),
  * /dev/urandom (9) and /dev/kmsg (11, write-only here). One cdev covers the
- * major; its open picks the minor's file_operations, as Linux's memory_open does. */
+ * major; its open picks the minor's file_operations, as Linux's memory_open does.
+ * /dev/zero can be mapped: anonymous memory. */
 #include "dev/chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
+#include "mm/vma.h"
 #include "random.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
@@ -100,11 +102,21 @@ static ssize_t write_kmsg(struct file *file, const char __user *buf, size_t coun
 	return (ssize_t)count;
 }
 
+/* Linux's mmap_zero: a mapping of /dev/zero is anonymous memory, private or
+ * shared as asked (fork shares a MAP_SHARED one). */
+static int mmap_zero(struct file *file, struct vm_area *vma)
+{
+	(void)file;
+	vma->vm_file = NULL;
+	vma->vm_pgoff = 0;
+	return 0;
+}
+
 static const struct file_operations null_fops = {
 	.read = read_null, .write = write_null, .llseek = null_lseek,
 };
 static const struct file_operations zero_fops = {
-	.read = read_zero, .write = write_null, .llseek = null_lseek,
+	.read = read_zero, .write = write_null, .llseek = null_lseek, .mmap = mmap_zero,
 };
 static const struct file_operations full_fops = {
 	.read = read_zero, .write = write_full, .llseek = null_lseek,

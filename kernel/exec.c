@@ -5,6 +5,7 @@
 #include "kernel.h"
 #include "elf.h"
 #include "fs/fdtable.h"
+#include "mm/fault.h"
 #include "mm/kmalloc.h"
 #include "mm/mm_struct.h"
 #include "mm/vma.h"
@@ -215,13 +216,25 @@ static void image_free(struct image *img)
 	vma_free_all(&img->mmap);
 }
 
+/* A page of a file region that an earlier segment mapped and this one
+ * shares gets this one's bytes too, so it becomes a copy of its own now. */
+static int private_page(pde_t *pgdir, struct vm_area *v, uint32_t va)
+{
+	pte_t *pte = vm_walk(pgdir, va, true);
+	if (!pte)
+		return -ENOMEM;
+	if (*pte & PTE_P)
+		return 0;
+	return vma_fault_page(v, va, true, pte) ? -ENOEXEC : 0;
+}
+
 /* The segment becomes regions. Its pages made wholly of file bytes map the
  * file's page cache privately (Linux's elf_map), so every process running
  * the program shares them until one writes a page; when the segment goes on
  * past its file bytes, the page where they end is a copy with a zeroed tail,
  * and the rest (bss) is demand-zero. A segment whose offset and address
  * disagree within a page, or whose first page an earlier segment holds, is
- * copied in whole. */
+ * copied in whole, as before there was a page cache. */
 static int load_segment(struct file *f, struct image *img, const struct elf32_phdr *ph)
 {
 	if (ph->p_memsz < ph->p_filesz || !is_user_range(ph->p_vaddr, ph->p_memsz) ||
@@ -250,7 +263,10 @@ static int load_segment(struct file *f, struct image *img, const struct elf32_ph
 	uint32_t rest = MAX(start, mapped_end);
 	if (!r && rest < end)
 		r = vma_insert(&img->mmap, rest, end, flags);
-	uint32_t copy_from = MAX(ph->p_vaddr, rest);
+	uint32_t copy_from = start == first ? MAX(ph->p_vaddr, rest) : ph->p_vaddr;
+	struct vm_area *held = start > first ? vma_find(img->mmap, first) : NULL;
+	if (!r && held && held->vm_ops)
+		r = private_page(img->pgdir, held, first);
 	if (!r && copy_from < file_end)
 		r = vm_alloc_range(img->pgdir, copy_from, file_end, PTE_U | ((ph->p_flags & PF_W) ? PTE_W : 0), true);
 	if (r)

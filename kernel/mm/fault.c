@@ -44,22 +44,18 @@ static struct vm_area *region_for(struct proc *p, uint32_t addr)
 	return v;
 }
 
-/* A page of a file mapping, absent so far: the cache's frame itself, unless
- * a private write wants its own copy at once. */
-static int file_fault(struct proc *p, struct vm_area *v, uint32_t va, bool write, pte_t *pte)
+int vma_fault_page(struct vm_area *v, uint32_t va, bool write, pte_t *pte)
 {
 	struct vm_fault vmf = { .pgoff = v->vm_pgoff + (va - v->start) / PGSIZE };
 	int r = v->vm_ops->fault(v, &vmf);
-	if (r == VM_FAULT_SIGBUS)
-		return FAULT_SIGBUS;
 	if (r)
-		return out_of_memory(p, va);
+		return r;
 	uint32_t pa = vmf.pa;
 	if (write && !(v->flags & VM_SHARED)) {
 		pa = pmm_alloc();
 		if (!pa) {
 			pmm_free(vmf.pa);
-			return out_of_memory(p, va);
+			return VM_FAULT_OOM;
 		}
 		memcpy(P2V(pa), P2V(vmf.pa), PGSIZE);
 		pmm_free(vmf.pa);
@@ -82,9 +78,11 @@ int handle_mm_fault(struct proc *p, uint32_t addr, bool write)
 	if (!pte)
 		return out_of_memory(p, addr);
 	if (!(*pte & (PTE_P | PTE_NONE)) && v->vm_ops) {
-		int r = file_fault(p, v, va, write, pte);
+		int r = vma_fault_page(v, va, write, pte);
+		if (r == VM_FAULT_SIGBUS)
+			return FAULT_SIGBUS;
 		if (r)
-			return r;
+			return out_of_memory(p, addr);
 	} else if (!(*pte & (PTE_P | PTE_NONE))) {
 		uint32_t pa = pmm_alloc();
 		if (!pa)

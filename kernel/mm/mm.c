@@ -121,8 +121,10 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd, ui
 	if (file && pgoff + len / PGSIZE < pgoff)
 		return -EOVERFLOW;
 	struct proc *p = current;
+	/* A shared mapping of a page-cache file takes the file's own pages. */
+	bool file_pages = file && type == MAP_SHARED && file->f_inode->i_mapping;
 	uint32_t vm_flags = ((uint32_t)prot & VM_PROT) | (type == MAP_SHARED ? VM_SHARED : 0) |
-			    ((flags & MAP_NORESERVE) || (file && type == MAP_SHARED) ? VM_NORESERVE : 0);
+			    ((flags & MAP_NORESERVE) || file_pages ? VM_NORESERVE : 0);
 	if (flags & MAP_FIXED) {
 		if (addr & (PGSIZE - 1))
 			return -EINVAL;

@@ -5,7 +5,8 @@
  * file but not in the last page's tail; truncate while mapped (pages past the
  * new end SIGBUS, private copies too, as on Linux; a private copy of the last
  * page keeps its bytes); the EBADF, EACCES, ENODEV,
- * EINVAL rules; mprotect of a read-only shared mapping. */
+ * EINVAL rules; mprotect of a read-only shared mapping; /dev/zero maps as
+ * anonymous memory. */
 #include "check.h"
 
 #include <stdint.h>
@@ -163,6 +164,18 @@ static void errors(void)
 	int fds[2];
 	CHECK(pipe(fds) == 0, "a pipe");
 	CHECK_ERR(mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, fds[0], 0), ENODEV, "a pipe cannot be mapped");
+	int zero = open("/dev/zero", O_RDWR);
+	char *zp = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, zero, 0);
+	char *zs = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, zero, 0);
+	CHECK(zp != MAP_FAILED && zs != MAP_FAILED && zp[PAGE] == 0 && zs[5] == 0, "/dev/zero maps as zeros");
+	pid_t pid = fork();
+	if (pid == 0) {
+		zp[0] = zs[0] = 'c';
+		_exit(0);
+	}
+	expect_exit(wait_status(pid), 0, "a child writes both /dev/zero mappings");
+	CHECK(zp[0] == 0 && zs[0] == 'c', "the private one stays the parent's, the shared one is shared");
+	munmap(zp, 2 * PAGE), munmap(zs, PAGE), close(zero);
 	int dir = open("/tmp", O_RDONLY);
 	CHECK_ERR(mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, dir, 0), ENODEV, "a directory cannot be mapped");
 	close(dir), close(fds[0]), close(fds[1]), close(ro), close(wo), close(fd);
