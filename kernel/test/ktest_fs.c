@@ -3,6 +3,7 @@
  * initramfs unpacking, directory iteration, and heap leaks. */
 #include "kernel.h"
 #include "mm/kmalloc.h"
+#include "mm/pmm.h"
 #include "test/ktest.h"
 #include "test/ktest_fs.h"
 #include "fs/namei.h"
@@ -292,5 +293,32 @@ KTEST(fs_no_leak)
 		fput(f);
 	}
 	KCHECK(kmalloc_in_use() == before);
+	leave();
+}
+
+/* Writing until memory is gone ends in ENOSPC, with the file as big as what
+ * was written; truncating it gives every page back. */
+KTEST(fs_enospc)
+{
+	become(0);
+	int err;
+	size_t free_before = pmm_free_pages();
+	struct file *f = kopen("/tmp/kfull", O_CREAT | O_RDWR, 0644, &err);
+	KCHECK(f != NULL);
+	if (!f)
+		goto out;
+	static char chunk[65536];
+	ssize_t n;
+	loff_t total = 0;
+	while ((n = f->f_op->write(f, chunk, sizeof chunk, &f->f_pos)) > 0)
+		total += n;
+	KCHECK(n == -ENOSPC);
+	KCHECK(total > (loff_t)(free_before / 2) * PGSIZE);
+	KCHECK(f->f_inode->i_size == total);
+	KCHECK(f->f_inode->i_op->truncate(f->f_inode, 0) == 0);
+	KCHECK(kremove("/tmp/kfull", false) == 0);
+	fput(f);
+	KCHECK(pmm_free_pages() == free_before);
+out:
 	leave();
 }
