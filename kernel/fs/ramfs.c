@@ -63,8 +63,10 @@ static int ramfs_readlink(struct inode *inode, char *buf, size_t size)
 {
 	size_t n = MIN(MIN(size, (size_t)inode->i_size), (size_t)PGSIZE);
 	uint32_t pa = find_get_page(inode->i_mapping, 0);
-	if (n)
-		memcpy(buf, pa ? P2V(pa) : NULL, n);
+	if (pa)
+		memcpy(buf, P2V(pa), n);
+	else
+		memset(buf, 0, n);
 	return (int)n;
 }
 
