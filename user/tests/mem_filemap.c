@@ -108,6 +108,14 @@ static void offsets_and_exec(int fd)
 	munmap((void *)fn, PAGE);
 	close(cfd);
 	unlink("/tmp/mem_filemap.code");
+
+	/* mremap of a file mapping: the grown or moved pages go on from its offset. */
+	char *m = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, PAGE);
+	long r = raw_syscall6(__NR_mremap, (long)m, PAGE, 2 * PAGE, 1 /* MREMAP_MAYMOVE */, 0, 0);
+	CHECK(m != MAP_FAILED && r != -1 && ((char *)r)[0] == 'b' && ((char *)r)[PAGE] == 'c',
+	      "mremap of a file mapping grows it along the file");
+	if (r != -1)
+		munmap((char *)r, 2 * PAGE);
 }
 
 static void past_eof(void)
