@@ -1,9 +1,12 @@
-/* errno.c: errno (a plain global: the libc is single-threaded) and the conversion of raw system
- * call results to the C convention. */
+/* errno.c: errno, one per thread (in the thread's descriptor, found through %gs), and the
+ * conversion of raw system call results to the C convention. */
 #include <errno.h>
-#include "sysdep.h"
+#include "pthread_impl.h"
 
-int errno;
+int *__errno_location(void)
+{
+	return &__pthread_self()->errno_val;
+}
 
 long __syscall_ret(long r)
 {

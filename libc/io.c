@@ -31,10 +31,10 @@ int creat(const char *path, mode_t mode)
 }
 
 int close(int fd) { return (int)__sysret(__NR_close, fd); }
-ssize_t read(int fd, void *buf, size_t n) { return __sysret(__NR_read, fd, buf, n); }
-ssize_t write(int fd, const void *buf, size_t n) { return __sysret(__NR_write, fd, buf, n); }
-ssize_t readv(int fd, const struct iovec *iov, int n) { return __sysret(__NR_readv, fd, iov, n); }
-ssize_t writev(int fd, const struct iovec *iov, int n) { return __sysret(__NR_writev, fd, iov, n); }
+ssize_t read(int fd, void *buf, size_t n) { return __sysret_cp(__NR_read, fd, buf, n); }
+ssize_t write(int fd, const void *buf, size_t n) { return __sysret_cp(__NR_write, fd, buf, n); }
+ssize_t readv(int fd, const struct iovec *iov, int n) { return __sysret_cp(__NR_readv, fd, iov, n); }
+ssize_t writev(int fd, const struct iovec *iov, int n) { return __sysret_cp(__NR_writev, fd, iov, n); }
 int fsync(int fd) { return (int)__sysret(__NR_fsync, fd); }
 
 /* pread64/pwrite64 take the 64-bit offset as two words, low first. */
@@ -83,10 +83,10 @@ int ioctl(int fd, unsigned long request, ...)
 
 int poll(struct pollfd *fds, nfds_t n, int timeout_ms)
 {
-	return (int)__sysret(__NR_poll, fds, n, timeout_ms);
+	return (int)__sysret_cp(__NR_poll, fds, n, timeout_ms);
 }
 
 int select(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, struct timeval *timeout)
 {
-	return (int)__sysret(__NR__newselect, nfds, rd, wr, ex, timeout);
+	return (int)__sysret_cp(__NR__newselect, nfds, rd, wr, ex, timeout);
 }

@@ -1,13 +1,15 @@
 /* malloc.c: malloc, free, realloc, calloc. Small blocks come from power-of-two size classes with
  * one free list each, carved from memory obtained with sbrk (or mmap when the break cannot grow);
  * large blocks are individual mmap2 mappings returned to the kernel on free. Power-of-two classes
- * waste up to half a block but make every operation O(1) with no coalescing to get wrong. */
+ * waste up to half a block but make every operation O(1) with no coalescing to get wrong. One lock
+ * guards the lists and the arena for threads. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include "pthread_impl.h"
 
 #define ALIGN       16		/* what glibc guarantees on i386, and what SSE code expects */
 #define MIN_SHIFT   5		/* smallest block: 32 bytes including the header */
@@ -30,6 +32,7 @@ struct free_block {
 };
 
 static struct free_block *free_lists[NCLASSES];
+static volatile int heap_lock;	/* threads share the heap: the lists and the arena are its data */
 static uintptr_t arena_cur, arena_end;
 
 static unsigned int class_of(size_t total)
@@ -106,8 +109,11 @@ void *malloc(size_t n)
 	}
 	if (total > ((size_t)1 << MAX_SHIFT))
 		p = alloc_large(total);
-	else
+	else {
+		__lock(&heap_lock);
 		p = alloc_small(class_of(total));
+		__unlock(&heap_lock);
+	}
 	if (!p)
 		errno = ENOMEM;
 	return p;
@@ -125,8 +131,10 @@ void free(void *p)
 	} else {
 		struct free_block *b = (struct free_block *)h;
 
+		__lock(&heap_lock);
 		b->next = free_lists[h->cls];
 		free_lists[h->cls] = b;
+		__unlock(&heap_lock);
 	}
 }
 

@@ -4,13 +4,28 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "sysdep.h"
+#include "pthread_impl.h"
 
-pid_t fork(void) { return (pid_t)__sysret(__NR_fork); }
+/* The child has one thread, the caller: it takes the child's tid (mutexes record owners by tid)
+ * and registers its robust list again, which the kernel does not copy. */
+pid_t fork(void)
+{
+	pid_t pid = (pid_t)__sysret(__NR_fork);
+
+	if (pid == 0) {
+		struct pthread *self = __pthread_self();
+
+		self->tid = (int)__syscall(__NR_gettid);
+		__thread_count = 1;
+		if (self->robust.list.next)
+			__syscall(__NR_set_robust_list, &self->robust, sizeof self->robust);
+	}
+	return pid;
+}
 
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru)
 {
-	return (pid_t)__sysret(__NR_wait4, pid, status, options, ru);
+	return (pid_t)__sysret_cp(__NR_wait4, pid, status, options, ru);
 }
 
 pid_t waitpid(pid_t pid, int *status, int options) { return wait4(pid, status, options, NULL); }

@@ -51,7 +51,7 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 }
 
 int sigpending(sigset_t *set) { return (int)__sysret(__NR_rt_sigpending, set, K_SIGSET_BYTES); }
-int sigsuspend(const sigset_t *mask) { return (int)__sysret(__NR_rt_sigsuspend, mask, K_SIGSET_BYTES); }
+int sigsuspend(const sigset_t *mask) { return (int)__sysret_cp(__NR_rt_sigsuspend, mask, K_SIGSET_BYTES); }
 int sigaltstack(const stack_t *ss, stack_t *old) { return (int)__sysret(__NR_sigaltstack, ss, old); }
 
 int sigemptyset(sigset_t *set)
@@ -123,4 +123,26 @@ void siglongjmp(sigjmp_buf env, int val)
 }
 
 unsigned int alarm(unsigned int seconds) { return (unsigned int)__syscall(__NR_alarm, seconds); }
-int pause(void) { return (int)__sysret(__NR_pause); }
+int pause(void) { return (int)__sysret_cp(__NR_pause); }
+
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+{
+	return (int)__sysret_cp(__NR_rt_sigtimedwait, set, info, timeout, K_SIGSET_BYTES);
+}
+
+int sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+	return sigtimedwait(set, info, NULL);
+}
+
+/* sigwait reports errors as its return value; EINTR is not one of them (POSIX). */
+int sigwait(const sigset_t *set, int *sig)
+{
+	int r;
+
+	while ((r = sigtimedwait(set, NULL, NULL)) < 0)
+		if (errno != EINTR)
+			return errno;
+	*sig = r;
+	return 0;
+}

@@ -15,6 +15,13 @@ long __raw_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6
 #define __syscall(...) __SC_CALL(__VA_ARGS__, 0, 0, 0, 0, 0, 0, 0)
 #define __sysret(...)  __syscall_ret(__syscall(__VA_ARGS__))
 
+/* The same for the calls that are cancellation points (pthread_cancel.c). */
+long __syscall_cp(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
+#define __SC_CALL_CP(nr, a, b, c, d, e, f, ...) \
+	__syscall_cp((nr), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
+#define __syscall_cancel(...) __SC_CALL_CP(__VA_ARGS__, 0, 0, 0, 0, 0, 0, 0)
+#define __sysret_cp(...) __syscall_ret(__syscall_cancel(__VA_ARGS__))
+
 /* The optional argument after `last` of a variadic wrapper (open's mode, fcntl's and ioctl's
  * argument, mremap's new address) as a `type`; 0 when `present` says the caller passed none. */
 #define __va_opt_arg(last, type, present) ({			\

@@ -58,13 +58,13 @@ int setitimer(int which, const struct itimerval *value, struct itimerval *old)
 
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
-	return (int)__sysret(__NR_nanosleep, req, rem);
+	return (int)__sysret_cp(__NR_nanosleep, req, rem);
 }
 
 /* Unlike the others, clock_nanosleep reports errors as its return value, not through errno. */
 int clock_nanosleep(clockid_t clk, int flags, const struct timespec *req, struct timespec *rem)
 {
-	return (int)-__syscall(__NR_clock_nanosleep, clk, flags, req, rem);
+	return (int)-__syscall_cancel(__NR_clock_nanosleep, clk, flags, req, rem);
 }
 
 unsigned int sleep(unsigned int seconds)

@@ -1,13 +1,15 @@
-/* tls.c: static TLS for the program's single thread (i386 TLS variant II). The PT_TLS image is
- * copied just below a thread control block whose first word points to itself, and %gs is made to
- * address that block through set_thread_area, so __thread variables at %gs:-offset work. */
+/* tls.c: the thread pointer and static TLS (i386 TLS variant II). Each thread has one block: the
+ * PT_TLS image copied just below its descriptor (struct pthread, whose first word points to
+ * itself), and %gs addresses the descriptor through set_thread_area, so __thread variables at
+ * %gs:-offset and errno in the descriptor work. The main thread's block is set up here at start;
+ * pthread_create places each new thread's block at the top of its mapping. */
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <uapi/auxv.h>
 #include <uapi/ldt.h>
-#include "sysdep.h"
+#include "pthread_impl.h"
 
 #define PT_TLS 7
 
@@ -15,16 +17,13 @@ struct elf32_phdr {
 	uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
 };
 
-/* The words compiled code may read through %gs: the thread pointer itself at 0 (TLS accesses
- * load it from there), and at 0x14 the canary gcc's -fstack-protector uses on i386. */
-struct tcb {
-	struct tcb *self;
-	uint32_t reserved[4];
-	uint32_t stack_guard;
-};
+/* The usual case (small TLS segments) needs neither mmap nor any memory that could fail. */
+static unsigned char tls_static[2048] __attribute__((aligned(64)));
 
-/* Small TLS segments (the usual case) need neither mmap nor any memory that could fail. */
-static unsigned char tls_static[512] __attribute__((aligned(64)));
+static const struct elf32_phdr *tls_image;
+static uint32_t tls_offset, tls_align = sizeof(void *);
+static uint32_t main_stack_guard;
+int __tls_entry = -1;		/* the GDT slot set_thread_area gave us: every thread uses it */
 
 static const struct elf32_phdr *find_tls(const unsigned long *auxv)
 {
@@ -64,47 +63,67 @@ static uint32_t stack_guard(const unsigned long *auxv)
 	return g & ~0xffu;	/* a NUL byte stops string overflows from reproducing it */
 }
 
-/* Programs without __thread variables skip this, so they also run on a kernel that lacks
- * set_thread_area. */
+/* Bytes a thread's block needs, alignment slack included. */
+size_t __tls_size(void)
+{
+	return tls_offset + sizeof(struct pthread) + tls_align - 1;
+}
+
+/* Lays a thread's block out in the zeroed memory [base, base + __tls_size()). The linker placed
+ * variables at tp - round_up(memsz, p_align) + offset. */
+struct pthread *__tls_place(void *base)
+{
+	uintptr_t tp = ((uintptr_t)base + tls_offset + tls_align - 1) & ~(uintptr_t)(tls_align - 1);
+	struct pthread *t = (struct pthread *)tp;
+
+	if (tls_image)
+		memcpy((void *)(tp - tls_offset), (const void *)tls_image->p_vaddr, tls_image->p_filesz);
+	t->self = t;
+	t->stack_guard = main_stack_guard;
+	return t;
+}
+
+/* The descriptor set_thread_area and clone(CLONE_SETTLS) take for thread t. */
+void __tls_desc(struct user_desc *d, struct pthread *t)
+{
+	memset(d, 0, sizeof *d);
+	d->entry_number = (unsigned int)__tls_entry;
+	d->base_addr = (uintptr_t)t;
+	d->limit = 0xfffff;
+	d->seg_32bit = 1;
+	d->limit_in_pages = 1;
+	d->useable = 1;
+}
+
 void __tls_init(const unsigned long *auxv)
 {
-	const struct elf32_phdr *tls = find_tls(auxv);
-	uint32_t talign, align, tlsoff, need;
-	uintptr_t base, tp;
 	struct user_desc d;
-	struct tcb *tcb;
-	long r;
+	struct pthread *self;
+	uintptr_t base;
 
-	if (!tls)
-		return;
-	/* The linker placed variables at tp - round_up(memsz, p_align) + offset. */
-	talign = tls->p_align ? tls->p_align : 1;
-	tlsoff = (tls->p_memsz + talign - 1) & ~(talign - 1);
-	align = talign < sizeof(void *) ? sizeof(void *) : talign;
-	need = tlsoff + sizeof(struct tcb) + align - 1;
-	if (need <= sizeof tls_static) {
+	tls_image = find_tls(auxv);
+	if (tls_image) {
+		uint32_t a = tls_image->p_align ? tls_image->p_align : 1;
+
+		tls_offset = (tls_image->p_memsz + a - 1) & ~(a - 1);
+		if (a > tls_align)
+			tls_align = a;
+	}
+	main_stack_guard = stack_guard(auxv);
+	if (__tls_size() <= sizeof tls_static) {
 		base = (uintptr_t)tls_static;
 	} else {
-		base = (uintptr_t)__syscall(__NR_mmap2, 0, need, PROT_READ | PROT_WRITE,
+		base = (uintptr_t)__syscall(__NR_mmap2, 0, __tls_size(), PROT_READ | PROT_WRITE,
 					    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		if (base > (uintptr_t)-MAX_ERRNO - 1)
 			die("libc: cannot allocate TLS\n");
 	}
-	tp = (base + tlsoff + align - 1) & ~(uintptr_t)(align - 1);
-	memcpy((void *)(tp - tlsoff), (const void *)tls->p_vaddr, tls->p_filesz);
-	tcb = (struct tcb *)tp;
-	tcb->self = tcb;
-	tcb->stack_guard = stack_guard(auxv);
-
-	memset(&d, 0, sizeof d);
-	d.entry_number = (unsigned int)-1;
-	d.base_addr = tp;
-	d.limit = 0xfffff;
-	d.seg_32bit = 1;
-	d.limit_in_pages = 1;
-	d.useable = 1;
-	r = __syscall(__NR_set_thread_area, &d);
-	if (r < 0)
+	self = __tls_place((void *)base);
+	__tls_desc(&d, self);
+	if (__syscall(__NR_set_thread_area, &d) < 0)
 		die("libc: set_thread_area failed\n");
+	__tls_entry = (int)d.entry_number;
 	__asm__ volatile("movw %w0, %%gs" : : "q"((d.entry_number << 3) | 3) : "memory");
+	self->tid = (int)__syscall(__NR_set_tid_address, &self->tid);
+	self->detach_state = DT_JOINABLE;
 }

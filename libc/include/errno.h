@@ -1,9 +1,11 @@
-/* errno.h: errno and the Linux error numbers. errno is one plain global: the libc is single-threaded. */
+/* errno.h: errno and the Linux error numbers. errno is per thread, as POSIX requires once there
+ * are threads: it lives in the thread's descriptor. */
 #ifndef _ERRNO_H
 #define _ERRNO_H
 
 #include <uapi/errno.h>
 
-extern int errno;
+int *__errno_location(void) __attribute__((const));
+#define errno (*__errno_location())
 
 #endif

@@ -1,11 +1,11 @@
-/* thread_basic: threads, with glibc's pthreads or raw clone (thread_compat.h):
+/* thread_basic: threads, with each libc's pthreads:
  * create and join with a value, getpid the group's id and gettid the
  * thread's, a counter under a futex mutex from 8 threads, a shared fd table,
  * a shared working directory and umask,
  * exit of one thread vs exit_group, the group reported once by wait, 64
  * threads at once. */
 #include "check.h"
-#include "thread_compat.h"
+#include <pthread.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -153,16 +153,12 @@ static void *nothing(void *arg)
 /* glibc's default stack is RLIMIT_STACK (8 MiB): 64 of them need not fit. */
 static int create_small(pthread_t *t, void *(*fn)(void *), void *arg)
 {
-#ifdef __GLIBC__
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
 	pthread_attr_setstacksize(&attr, 65536);
 	int r = pthread_create(t, &attr, fn, arg);
 	pthread_attr_destroy(&attr);
 	return r;
-#else
-	return pthread_create(t, NULL, fn, arg);
-#endif
 }
 
 static void test_many(void)

@@ -1,9 +1,9 @@
-/* thread_signals: signals in a thread group, with glibc's pthreads or raw
- * clone (thread_compat.h): tgkill runs the handler in the thread named, a
- * signal sent to the process is taken by the only thread that does not block
- * it, tgkill with the wrong group is ESRCH. */
+/* thread_signals: signals in a thread group, with each libc's pthreads:
+ * tgkill runs the handler in the thread named, a signal sent to the process
+ * is taken by the only thread that does not block it, tgkill with the wrong
+ * group is ESRCH. */
 #include "check.h"
-#include "thread_compat.h"
+#include <pthread.h>
 
 #include <stdint.h>
 
