@@ -174,6 +174,7 @@ void signals_reset_on_exec(struct proc *p);
 long sigmask_push(const uint64_t *umask, size_t setsize);
 long sigmask_pop(long result);
 int kill_one_info(int pid, int sig, const struct k_siginfo *info);
+struct k_siginfo take_signal(struct proc *p, int sig);   /* with interrupts off */
 
 /* robust_list.c: marks the futexes the current process still owns. */
 void exit_robust_list(void);

@@ -227,7 +227,7 @@ static _Noreturn void die_by_signal(int sig)
 
 /* Dequeues one instance of sig: a real-time signal stays pending while more
  * are queued; one that lost its siginfo reads as from kill(), as Linux. */
-static struct k_siginfo take_signal(struct proc *p, int sig)
+struct k_siginfo take_signal(struct proc *p, int sig)
 {
 	if (sig < SIGRTMIN) {
 		p->sig_pending &= ~SIGBIT(sig);

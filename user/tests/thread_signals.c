@@ -1,7 +1,10 @@
 /* thread_signals: signals in a thread group, with each libc's pthreads:
  * tgkill runs the handler in the thread named, a signal sent to the process
  * is taken by the only thread that does not block it, tgkill with the wrong
- * group is ESRCH. */
+ * group is ESRCH, pthread_kill, sigwait in a thread, and cancellation: a
+ * thread asleep in read() or nanosleep() is cancelled there with its cleanup
+ * handlers run, one with cancellation disabled only once it enables it and
+ * reaches a cancellation point. */
 #include "check.h"
 #include <pthread.h>
 
@@ -80,8 +83,112 @@ static void test_signals(void)
 	block(SIGUSR1, SIG_UNBLOCK);
 }
 
+static void test_pthread_kill(void)
+{
+	pthread_t t;
+	long tid = start_spinner(&t, 0);
+	handled_in = 0;
+	CHECK_EQ(pthread_kill(t, SIGUSR1), 0, "pthread_kill");
+	wait_handled();
+	CHECK(handled_in == tid, "runs the handler in that thread");
+	stop = 1;
+	pthread_join(t, NULL);
+}
+
+static void *waiter(void *arg)
+{
+	sigset_t *set = arg;
+	int sig = 0;
+	int r = sigwait(set, &sig);
+	return (void *)(intptr_t)(r == 0 ? sig : -r);
+}
+
+static void test_sigwait(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR2);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);      /* blocked in both threads: only sigwait takes it */
+	pthread_t t;
+	void *r = NULL;
+	pthread_create(&t, NULL, waiter, &set);
+	sleep_ms(20);
+	kill(getpid(), SIGUSR2);
+	pthread_join(t, &r);
+	CHECK_EQ((intptr_t)r, SIGUSR2, "sigwait in a thread takes a process-directed signal");
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
+static int cancel_pipe[2];
+static volatile int cleaned, started;
+
+static void cleanup(void *arg)
+{
+	cleaned = (int)(intptr_t)arg;
+}
+
+static void *reader(void *arg)
+{
+	char c;
+	pthread_cleanup_push(cleanup, arg);
+	started = 1;
+	if ((intptr_t)arg == 1)
+		read(cancel_pipe[0], &c, 1);    /* no writer ever writes: only cancellation ends it */
+	else
+		sleep(5);
+	pthread_cleanup_pop(0);
+	return NULL;
+}
+
+static void *disabled(void *arg)
+{
+	(void)arg;
+	int old;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &old);
+	started = 1;
+	while (started != 2)
+		sleep_ms(5);                    /* cancellation points, but disabled */
+	pthread_setcancelstate(old, NULL);
+	pthread_testcancel();
+	return (void *)1;
+}
+
+static void cancel_case(void *(*fn)(void *), intptr_t arg, const char *what)
+{
+	pthread_t t;
+	void *r = NULL;
+	cleaned = started = 0;
+	pthread_create(&t, NULL, fn, (void *)arg);
+	for (long t0 = now_ms(); !started && now_ms() - t0 < 5000;)
+		sched_yield();
+	sleep_ms(20);
+	long t0 = now_ms();
+	CHECK_EQ(pthread_cancel(t), 0, "pthread_cancel");
+	if (fn == disabled) {
+		sleep_ms(20);
+		started = 2;
+	}
+	pthread_join(t, &r);
+	CHECK(r == PTHREAD_CANCELED && now_ms() - t0 < 4000, what);
+}
+
+static void test_cancel(void)
+{
+	pipe(cancel_pipe);
+	cancel_case(reader, 1, "a thread blocked in read() is cancelled there");
+	CHECK_EQ(cleaned, 1, "its cleanup handler ran");
+	cancel_case(reader, 2, "a thread asleep in nanosleep() is cancelled there");
+	CHECK_EQ(cleaned, 2, "its cleanup handler ran");
+	cancel_case(disabled, 0, "with cancellation disabled, at pthread_testcancel once enabled");
+	close(cancel_pipe[0]);
+	close(cancel_pipe[1]);
+}
+
 int main(void)
 {
 	test_signals();
+	test_pthread_kill();
+	test_sigwait();
+	test_cancel();
 	return done();
 }
