@@ -415,7 +415,7 @@ static void commit_image(const struct image *img, struct mm_struct *mm, uint32_t
 			 struct inode *exe)
 {
 	struct proc *p = current;
-	zap_other_threads(p);
+	de_thread(p);
 	exit_robust_list();                 /* in the old image, as Linux's exec_mm_release */
 	mm_release(p);
 	exe_file_release(p);

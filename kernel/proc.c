@@ -136,7 +136,7 @@ void do_exit(int status)
 	if (p == init_proc)
 		panic("init exited with status %#x", status);
 	/* A session leader's exit frees its terminal for the next session. */
-	if (p->pid == p->sid)
+	if (p->tgid == p->sid && thread_group_others_gone(p))
 		disassociate_ctty();
 	exit_robust_list();
 	fdtable_free(p->files);
@@ -153,7 +153,10 @@ void do_exit(int status)
 
 	uint32_t f = irq_save();
 	del_timer(&p->alarm_timer);
-	reparent_children(p);
+	/* Children belong to the group (fork records its leader): they stay while a thread lives. */
+	if (thread_group_others_gone(p))
+		reparent_children(p->group_leader);
+	thread_group_account_exit(p);
 	p->exit_status = status;
 	p->state = P_ZOMBIE;
 	/* Threads are never waited for; the group's end is reported once, when
@@ -227,8 +230,7 @@ void do_group_exit(int status)
 	do_exit(status);
 }
 
-/* execve from a thread: Linux's de_thread, except that the caller keeps its
- * own id (it does not take over the leader's). */
+/* execve from a thread: the first half of de_thread (thread_group.c). */
 void zap_other_threads(struct proc *p)
 {
 	kill_other_threads(p, SIGKILL);
@@ -266,8 +268,10 @@ static int reap_one(int pid, int *status)
 		if (c->state == P_ZOMBIE && thread_group_empty(c)) {
 			int cpid = c->pid;
 			*status = c->exit_status;
-			current->cutime += c->utime + c->cutime;
-			current->cstime += c->stime + c->cstime;
+			uint32_t ut, st;
+			thread_group_cputime(c, &ut, &st);
+			current->group_leader->cutime += ut + c->cutime;
+			current->group_leader->cstime += st + c->cstime;
 			proc_free(c);
 			return cpid;
 		}

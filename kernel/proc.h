@@ -123,6 +123,7 @@ struct proc {
 	uint64_t start_jiffies;
 	uint32_t utime, stime;          /* ticks spent in user and kernel mode */
 	uint32_t cutime, cstime;        /* the same of the children it reaped (and theirs) */
+	uint32_t group_dead_utime, group_dead_stime;   /* a leader's: of its group's exited threads */
 };
 
 extern struct proc *current;
@@ -140,6 +141,11 @@ _Noreturn void do_exit(int status);     /* status in wait4 encoding */
 _Noreturn void do_group_exit(int status);       /* ends every thread of the group */
 /* exec: the other threads of the group are killed. */
 void zap_other_threads(struct proc *p);
+/* thread_group.c */
+void de_thread(struct proc *p);
+bool thread_group_others_gone(const struct proc *p);
+void thread_group_account_exit(struct proc *p);
+void thread_group_cputime(const struct proc *p, uint32_t *ut, uint32_t *st);
 /* p leaves its address space (exec, exit): Linux's mm_release. */
 void mm_release(struct proc *p);
 void proc_init(void);

@@ -93,10 +93,14 @@ SYSCALL_DEFINE4(prlimit64, int, pid, unsigned, res, const struct k_rlimit64 *, u
 SYSCALL_DEFINE2(getrusage, int, who, struct k_rusage *, uru)
 {
 	struct k_rusage ru = { 0 };
-	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN)
+	uint32_t ut = current->utime, st = current->stime;     /* RUSAGE_THREAD */
+	if (who == RUSAGE_SELF)
+		thread_group_cputime(current, &ut, &st);
+	else if (who == RUSAGE_CHILDREN) {
+		ut = current->group_leader->cutime;
+		st = current->group_leader->cstime;
+	} else if (who != RUSAGE_THREAD)
 		return -EINVAL;
-	uint32_t ut = who == RUSAGE_SELF ? current->utime : current->cutime;
-	uint32_t st = who == RUSAGE_SELF ? current->stime : current->cstime;
 	ru.ru_utime.tv_sec = ut / HZ;
 	ru.ru_utime.tv_usec = ut % HZ * (1000000 / HZ);
 	ru.ru_stime.tv_sec = st / HZ;

@@ -238,8 +238,11 @@ SYSCALL_DEFINE4(clock_nanosleep_time64, int, clk, int, flags, const struct k_tim
 
 SYSCALL_DEFINE1(times, uint32_t *, ubuf)
 {
-	uint32_t t[4] = { jiffies_to_clock_t(current->utime), jiffies_to_clock_t(current->stime),
-			   jiffies_to_clock_t(current->cutime), jiffies_to_clock_t(current->cstime) };
+	uint32_t ut, st;
+	thread_group_cputime(current, &ut, &st);
+	const struct proc *leader = current->group_leader;
+	uint32_t t[4] = { jiffies_to_clock_t(ut), jiffies_to_clock_t(st),
+			   jiffies_to_clock_t(leader->cutime), jiffies_to_clock_t(leader->cstime) };
 	if (ubuf && copyout(t, ubuf, sizeof(t)))
 		return -EFAULT;
 	return jiffies_to_clock_t(get_jiffies_64());

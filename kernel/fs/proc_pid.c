@@ -1,5 +1,6 @@
 /* proc_pid.c: the per-process part of /proc: /proc/<pid>/ (cmdline, stat,
- * status, comm, maps, and the cwd, exe and root links) for every live process, and the /proc/self link.
+ * status, comm, maps, and the cwd, exe and root links, and task/ from proc_task.c) for every
+ * live process, and the /proc/self link.
  * These nodes are made on lookup and never linked into the tree (i_nlink
  * 0), so each goes with its last reference; each holds one on its parent. */
 #include "kernel.h"
@@ -20,6 +21,7 @@
 /* Stable inode numbers: 16 per pid, above the ones ramfs hands out. */
 #define PID_INO_BASE 0x40000000u
 #define SELF_INO (PID_INO_BASE - 1)
+#define TASK_ENTRY 15		/* the task/ directory's number among a pid's 16 */
 
 struct pid_entry {
 	const char *name;
@@ -144,7 +146,7 @@ static const struct pid_entry pid_entries[] = {
 	{ "status", S_IFREG | 0444, status_show, NULL },
 };
 
-static uint32_t pid_ino(int pid, size_t entry)
+uint32_t proc_pid_ino(int pid, size_t entry)
 {
 	return PID_INO_BASE + (uint32_t)pid * 16 + (uint32_t)entry;
 }
@@ -160,7 +162,7 @@ static const struct pid_entry *inode_entry(const struct inode *inode)
 	return &pid_entries[(inode->i_ino - PID_INO_BASE) % 16 - 1];
 }
 
-static void pid_evict(struct inode *inode)
+void proc_pid_evict(struct inode *inode)
 {
 	struct inode *up = inode->i_parent;
 	ramfs_free_inode(inode);
@@ -229,9 +231,9 @@ static int self_readlink(struct inode *inode, char *buf, size_t size)
 	return copy_link(buf, size, pid);
 }
 
-static const struct inode_operations pid_file_iops = { .evict = pid_evict };
-static const struct inode_operations link_iops = { .readlink = pid_readlink, .evict = pid_evict };
-static const struct inode_operations self_iops = { .readlink = self_readlink, .evict = pid_evict };
+static const struct inode_operations pid_file_iops = { .evict = proc_pid_evict };
+static const struct inode_operations link_iops = { .readlink = pid_readlink, .evict = proc_pid_evict };
+static const struct inode_operations self_iops = { .readlink = self_readlink, .evict = proc_pid_evict };
 
 /* A node below dir (which it references) for process p. */
 static struct inode *pid_node(struct inode *dir, const struct proc *p, umode_t mode, uint32_t ino)
@@ -251,11 +253,20 @@ static int pid_dir_lookup(struct inode *dir, const char *name, size_t len, struc
 	struct proc *p = proc_find(inode_pid(dir));
 	if (!p)
 		return -ENOENT;
+	if (len == 4 && strncmp(name, "task", 4) == 0) {
+		struct inode *inode = pid_node(dir, p, S_IFDIR | 0555, proc_pid_ino(p->pid, TASK_ENTRY));
+		if (!inode)
+			return -ENOMEM;
+		inode->i_op = &proc_task_iops;
+		inode->i_fop = &proc_task_fops;
+		*res = inode;
+		return 0;
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(pid_entries); i++) {
 		const struct pid_entry *e = &pid_entries[i];
 		if (strncmp(e->name, name, len) != 0 || e->name[len])
 			continue;
-		struct inode *inode = pid_node(dir, p, e->mode, pid_ino(p->pid, i + 1));
+		struct inode *inode = pid_node(dir, p, e->mode, proc_pid_ino(p->pid, i + 1));
 		if (!inode)
 			return -ENOMEM;
 		inode->i_op = e->show ? &pid_file_iops : &link_iops;
@@ -274,16 +285,19 @@ static int pid_dir_iterate(struct file *file, struct dir_context *ctx)
 	for (size_t i = (size_t)ctx->pos - 2; i < ARRAY_SIZE(pid_entries); i++) {
 		const struct pid_entry *e = &pid_entries[i];
 		if (!ctx->actor(ctx, e->name, strlen(e->name), (loff_t)i + 3,
-				pid_ino(inode_pid(dir), i + 1), mode_to_dtype(e->mode)))
+				proc_pid_ino(inode_pid(dir), i + 1), mode_to_dtype(e->mode)))
 			return 0;
 		ctx->pos = (loff_t)i + 3;
 	}
+	loff_t task_pos = (loff_t)ARRAY_SIZE(pid_entries) + 3;
+	if (ctx->pos < task_pos && ctx->actor(ctx, "task", 4, task_pos, proc_pid_ino(inode_pid(dir), TASK_ENTRY), DT_DIR))
+		ctx->pos = task_pos;
 	return 0;
 }
 
 static const struct inode_operations pid_dir_iops = {
 	.lookup = pid_dir_lookup,
-	.evict = pid_evict,
+	.evict = proc_pid_evict,
 };
 
 static const struct file_operations pid_dir_fops = {
@@ -293,7 +307,7 @@ static const struct file_operations pid_dir_fops = {
 };
 
 /* "123" -> 123; -1 if name is not a plain decimal number. */
-static int parse_pid(const char *name, size_t len)
+int proc_parse_pid(const char *name, size_t len)
 {
 	int pid = 0;
 	if (len == 0 || len > 6 || name[0] == '0')
@@ -308,24 +322,29 @@ static int parse_pid(const char *name, size_t len)
 
 int proc_pid_lookup(struct inode *proc_root, const char *name, size_t len, struct inode **res)
 {
-	struct inode *inode;
 	if (len == 4 && strncmp(name, "self", 4) == 0) {
-		inode = pid_node(proc_root, NULL, S_IFLNK | 0777, SELF_INO);
+		struct inode *inode = pid_node(proc_root, NULL, S_IFLNK | 0777, SELF_INO);
 		if (!inode)
 			return -ENOMEM;
 		inode->i_op = &self_iops;
 		*res = inode;
 		return 0;
 	}
-	struct proc *p = proc_find(parse_pid(name, len));
+	struct proc *p = proc_find(proc_parse_pid(name, len));
 	if (!p)
 		return -ENOENT;
-	inode = pid_node(proc_root, p, S_IFDIR | 0555, pid_ino(p->pid, 0));
+	return proc_pid_dir(proc_root, p, name, len, res);
+}
+
+/* The directory of process (or thread) p, named name, below parent. */
+int proc_pid_dir(struct inode *parent, struct proc *p, const char *name, size_t len, struct inode **res)
+{
+	struct inode *inode = pid_node(parent, p, S_IFDIR | 0555, proc_pid_ino(p->pid, 0));
 	if (!inode)
 		return -ENOMEM;
 	inode->i_name = kmalloc(len + 1);
 	if (!inode->i_name) {
-		pid_evict(inode);
+		proc_pid_evict(inode);
 		return -ENOMEM;
 	}
 	memcpy(inode->i_name, name, len);
@@ -349,7 +368,7 @@ bool proc_pid_emit(struct dir_context *ctx, loff_t base)
 			continue;
 		char name[12];
 		int n = snprintf(name, sizeof(name), "%d", p->pid);
-		if (!ctx->actor(ctx, name, (size_t)n, base + 2 + i, pid_ino(p->pid, 0), DT_DIR))
+		if (!ctx->actor(ctx, name, (size_t)n, base + 2 + i, proc_pid_ino(p->pid, 0), DT_DIR))
 			return false;
 		ctx->pos = base + 2 + i;
 	}

@@ -54,5 +54,13 @@ void procfs_init(void);
 /* proc_pid.c: the per-process directories that the /proc directory shows. */
 int proc_pid_lookup(struct inode *proc_root, const char *name, size_t len, struct inode **res);
 bool proc_pid_emit(struct dir_context *ctx, loff_t first_pos);
+struct proc;
+int proc_pid_dir(struct inode *parent, struct proc *p, const char *name, size_t len, struct inode **res);
+int proc_parse_pid(const char *name, size_t len);
+void proc_pid_evict(struct inode *inode);
+uint32_t proc_pid_ino(int pid, size_t entry);
+/* proc_task.c: /proc/PID/task, a directory per thread of the group. */
+extern const struct inode_operations proc_task_iops;
+extern const struct file_operations proc_task_fops;
 
 #endif

@@ -46,6 +46,7 @@ struct k_rlimit64 {
 
 #define RUSAGE_SELF     0
 #define RUSAGE_CHILDREN (-1)
+#define RUSAGE_THREAD   1
 
 struct k_rusage {
 	struct k_timeval ru_utime;
