@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <sys/resource.h>
+#include <sys/times.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -92,4 +93,9 @@ clock_t clock(void)
 		return (clock_t)-1;
 	return (clock_t)((ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000L +
 			 ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+}
+
+clock_t times(struct tms *buf)
+{
+	return (clock_t)__sysret(__NR_times, buf);
 }
