@@ -5,6 +5,7 @@
  * CPU-bound processes of the latency figures (50). */
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,10 +13,12 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <uapi/chardev.h>
+#include <uapi/futex.h>
 
 /* Integer arithmetic only: the project's printf has no floating point. */
 static long long now_ns(void)
@@ -303,6 +306,53 @@ static void bench_latency(int nhogs)
 		waitpid(hogs[i], NULL, 0);
 }
 
+static void *thread_nothing(void *arg)
+{
+	return arg;
+}
+
+static void bench_thread_create(int n)
+{
+	long long t = now_ns();
+	for (int i = 0; i < n; i++) {
+		pthread_t th;
+		if (pthread_create(&th, NULL, thread_nothing, NULL) == 0)
+			pthread_join(th, NULL);
+	}
+	report_per_op("pthread_create + pthread_join", now_ns() - t, n);
+}
+
+/* The turn word: 0 the main thread's, 1 the partner's; each hands it over and wakes the other. */
+static volatile int turn;
+
+static void futex_handover(int mine, int n)
+{
+	for (int i = 0; i < n; i++) {
+		while (turn != mine)
+			syscall(SYS_futex, &turn, FUTEX_WAIT | FUTEX_PRIVATE_FLAG, !mine, NULL, NULL, 0);
+		turn = !mine;
+		syscall(SYS_futex, &turn, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, NULL, NULL, 0);
+	}
+}
+
+static void *futex_partner(void *arg)
+{
+	futex_handover(1, (int)(long)arg);
+	return NULL;
+}
+
+static void bench_futex_pingpong(int n)
+{
+	pthread_t th;
+	turn = 0;
+	long long t = now_ns();
+	if (pthread_create(&th, NULL, futex_partner, (void *)(long)n) != 0)
+		return;
+	futex_handover(0, n);
+	pthread_join(th, NULL);
+	report_per_op("futex wake/wait round trip (2 threads)", now_ns() - t, n);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "exit"))
@@ -328,6 +378,8 @@ int main(int argc, char **argv)
 	self[k > 0 ? k : 0] = 0;
 	bench_fork_exec("fork + execve + wait", self, "exit", 50 * scale);
 	bench_fork_exec("fork + execve + wait (busybox true)", "/bin/busybox", "true", 50 * scale);
+	bench_thread_create(200 * scale);
+	bench_futex_pingpong(2000 * scale);
 	bench_mmap(20 * scale, 0);
 	bench_mmap(2 * scale, 1);
 	bench_dev_zero(8 * scale);
