@@ -3,7 +3,7 @@
  * thread's, a counter under a futex mutex from 8 threads, a shared fd table,
  * a shared working directory and umask,
  * exit of one thread vs exit_group, the group reported once by wait, 64
- * threads at once, 10,000 create/join cycles. */
+ * threads at once, 10,000 create/join cycles, detached threads. */
 #include "check.h"
 #include <pthread.h>
 
@@ -163,6 +163,19 @@ static int create_small(pthread_t *t, void *(*fn)(void *), void *arg)
 
 #define CYCLES 10000
 
+static int count_maps(void)
+{
+	char buf[4096];
+	int fd = open("/proc/self/maps", O_RDONLY), n = 0;
+	ssize_t got;
+	while (fd >= 0 && (got = read(fd, buf, sizeof buf)) > 0)
+		for (ssize_t i = 0; i < got; i++)
+			n += buf[i] == '\n';
+	if (fd >= 0)
+		close(fd);
+	return n;
+}
+
 static void test_many(void)
 {
 	pthread_t t[64];
@@ -178,13 +191,49 @@ static void test_many(void)
 	ok += made;
 	CHECK_EQ(ok, 128, "64 threads at once, each joined with its value");
 	ok = 0;
+	int maps = count_maps();
 	for (int i = 0; i < CYCLES; i++) {
 		pthread_t one;
 		void *ret;
 		ok += create_small(&one, nothing, (void *)(intptr_t)i) == 0 && pthread_join(one, &ret) == 0 &&
 		      (intptr_t)ret == i;
 	}
-	CHECK_EQ(ok, CYCLES, "10000 create/join cycles (stacks are freed: 10000 of them would not fit)");
+	CHECK_EQ(ok, CYCLES, "10000 create/join cycles");
+	CHECK_EQ(count_maps(), maps, "and no mapping more afterwards: the stacks were freed");
+}
+
+static volatile int detached_ran;
+
+static void *detached(void *arg)
+{
+	(void)arg;
+	__atomic_add_fetch(&detached_ran, 1, __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+/* A detached thread frees its own stack as it goes (pthread_detach, or the attribute). */
+static void test_detached(void)
+{
+	pthread_attr_t attr;
+	int maps = count_maps(), ok = 0;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 65536);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	for (int i = 0; i < 100; i++) {
+		pthread_t t;
+		if (i % 2)
+			ok += pthread_create(&t, &attr, detached, NULL) == 0;
+		else
+			ok += create_small(&t, detached, NULL) == 0 && pthread_detach(t) == 0;
+	}
+	pthread_attr_destroy(&attr);
+	CHECK_EQ(ok, 100, "100 detached threads (by attribute or pthread_detach)");
+	long t0 = now_ms();
+	while ((detached_ran < 100 || count_maps() > maps) && now_ms() - t0 < 5000)
+		sleep_ms(5);
+	CHECK_EQ(detached_ran, 100, "all ran");
+	/* Kept, each would be a mapping or two more; glibc may keep a few in its cache. */
+	CHECK_EQ(count_maps() - maps < 50, 1, "and their stacks went with them");
 }
 
 int main(void)
@@ -196,5 +245,6 @@ int main(void)
 	test_fs();
 	test_exits();
 	test_many();
+	test_detached();
 	return done();
 }
