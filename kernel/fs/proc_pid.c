@@ -364,7 +364,8 @@ bool proc_pid_emit(struct dir_context *ctx, loff_t base)
 	}
 	for (loff_t i = ctx->pos - base - 1; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];
-		if (p->state == P_UNUSED)
+		/* Threads other than a leader are found by lookup, as on Linux, not listed. */
+		if (p->state == P_UNUSED || p->group_leader != p)
 			continue;
 		char name[12];
 		int n = snprintf(name, sizeof(name), "%d", p->pid);

@@ -1,10 +1,11 @@
 /* thread_process: threads and whole processes, with each libc: fork from a
  * threaded process gives a child with one thread; /proc/self/task lists the
- * threads and each TID has stat and status; execve from a thread that is not
- * the leader ends the others and the new program runs as the leader, with
- * the process's pid; times/getrusage count an exited thread's CPU time;
- * system() status, popen() output and posix_spawn (status, file actions,
- * ENOENT), called from a thread. Every wait is bounded. */
+ * threads and each TID has stat and status (/proc itself lists only the
+ * process); execve from a thread that is not the leader ends the others and
+ * the new program runs as the leader, with the process's pid; times and
+ * getrusage count an exited thread's CPU time; system() status, popen()
+ * output and posix_spawn (status, file actions, ENOENT), called from a
+ * thread. Every wait is bounded. */
 #include "check.h"
 
 #include <dirent.h>
@@ -103,6 +104,15 @@ static void test_tasks_and_fork(void)
 	read_file(path, buf, sizeof buf);
 	snprintf(want, sizeof want, "\nPid:\t%ld\n", spinner_tid);
 	CHECK(strstr(buf, want) != NULL, "/proc/self/task/TID/status too");
+	snprintf(want, sizeof want, "%ld", spinner_tid);
+	int listed = 0;
+	DIR *d = opendir("/proc");
+	for (struct dirent *e; d && (e = readdir(d));)
+		listed += strcmp(e->d_name, want) == 0;
+	if (d)
+		closedir(d);
+	snprintf(path, sizeof path, "/proc/%ld/stat", spinner_tid);
+	CHECK(listed == 0 && access(path, R_OK) == 0, "/proc lists the process, not its other thread, which lookup finds");
 	pid_t other = fork();
 	if (other == 0) {
 		sleep_ms(2000);
