@@ -45,9 +45,13 @@ static void take_leadership(struct proc *p)
 void de_thread(struct proc *p)
 {
 	zap_other_threads(p);
-	/* SIGKILL woke them; each dies on its way back to user mode, so give them the CPU. */
-	while (!thread_group_others_gone(p))
+	/* SIGKILL woke them; each dies on its way back to user mode, so give them the CPU. Killed
+	 * meanwhile ourselves (another thread's exec or exit_group), we die on ours instead. */
+	while (!thread_group_others_gone(p)) {
+		if (p->sig_pending & (1ull << (SIGKILL - 1)))
+			return;
 		schedule_timeout(1);
+	}
 	if (p->group_leader != p)
 		take_leadership(p);
 }
