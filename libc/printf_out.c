@@ -14,7 +14,7 @@ int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
 	struct sink s = { put_file, f, 0 };
 
-	return __vformat(&s, fmt, ap);
+	return STREAM_LOCKED(f, int, __vformat(&s, fmt, ap));
 }
 
 struct strbuf {

@@ -6,19 +6,25 @@
 #include <unistd.h>
 #include "pthread_impl.h"
 
-/* The child has one thread, the caller: it takes the child's tid (mutexes record owners by tid)
- * and registers its robust list again, which the kernel does not copy. */
+void __stdio_fork_child(int tid, int child_tid) __attribute__((weak));	/* only if the program uses stdio */
+
+/* The child has one thread, the caller: it takes the child's tid (mutexes record owners by tid),
+ * registers its robust list again, which the kernel does not copy, and frees the streams' locks
+ * that threads it no longer has may have held. */
 pid_t fork(void)
 {
 	pid_t pid = (pid_t)__sysret(__NR_fork);
 
 	if (pid == 0) {
 		struct pthread *self = __pthread_self();
+		int tid = self->tid;
 
 		self->tid = (int)__syscall(__NR_gettid);
 		__thread_count = 1;
 		if (self->robust.list.next)
 			__syscall(__NR_set_robust_list, &self->robust, sizeof self->robust);
+		if (__stdio_fork_child)
+			__stdio_fork_child(tid, self->tid);
 	}
 	return pid;
 }

@@ -68,6 +68,15 @@ static void drop_input(FILE *f)
 	f->rpos = f->rend = 0;
 }
 
+static int flush_one(FILE *f)
+{
+	if (f->wlen)
+		return flush_out(f);
+	if (f->rend > f->rpos && (f->flags & F_WRITE))
+		drop_input(f);
+	return 0;
+}
+
 int fflush(FILE *f)
 {
 	int r = 0;
@@ -77,17 +86,36 @@ int fflush(FILE *f)
 			r |= fflush(f);
 		return r | fflush(stdout) | fflush(stderr);
 	}
-	if (f->wlen)
-		return flush_out(f);
-	if (f->rend > f->rpos && (f->flags & F_WRITE))
-		drop_input(f);
-	return 0;
+	return STREAM_LOCKED(f, int, flush_one(f));
 }
 
-/* Called by exit() (through a weak reference, so programs without stdio do not pull it in). */
+/* After fork the child's only thread is the caller (was tid, now child_tid): the streams it
+ * held stay its own, those other threads held are free. */
+static void fork_reset(FILE *f, int tid, int child_tid)
+{
+	if (f->owner == tid)
+		f->owner = child_tid;
+	else
+		f->lock = f->owner = f->depth = 0;
+}
+
+void __stdio_fork_child(int tid, int child_tid)
+{
+	for (FILE *f = open_files; f; f = f->next)
+		fork_reset(f, tid, child_tid);
+	fork_reset(stdin, tid, child_tid);
+	fork_reset(stdout, tid, child_tid);
+	fork_reset(stderr, tid, child_tid);
+}
+
+/* Called by exit() (through a weak reference, so programs without stdio do not pull it in).
+ * Without the locks, as glibc: another thread may hold one for ever, and exit must not wait. */
 void __stdio_exit(void)
 {
-	fflush(NULL);
+	for (FILE *f = open_files; f; f = f->next)
+		flush_one(f);
+	flush_one(stdout);
+	flush_one(stderr);
 }
 
 /* Copies into the buffer, writing it out whenever it fills; returns the bytes accepted. */
@@ -137,13 +165,18 @@ size_t __fwrite_bytes(const void *p, size_t n, FILE *f)
 	return head;
 }
 
-size_t fwrite(const void *buf, size_t size, size_t n, FILE *f)
+static size_t do_fwrite(const void *buf, size_t size, size_t n, FILE *f)
 {
 	size_t bytes = size * n;
 
 	if (!bytes)
 		return 0;
 	return __fwrite_bytes(buf, bytes, f) / size;
+}
+
+size_t fwrite(const void *buf, size_t size, size_t n, FILE *f)
+{
+	return STREAM_LOCKED(f, size_t, do_fwrite(buf, size, n, f));
 }
 
 /* Refills the read buffer; returns 0 at end of file or error (flags tell which). */
@@ -174,7 +207,7 @@ static size_t refill(FILE *f)
 	return f->rend;
 }
 
-size_t fread(void *buf, size_t size, size_t n, FILE *f)
+static size_t do_fread(void *buf, size_t size, size_t n, FILE *f)
 {
 	size_t want = size * n, got = 0;
 	unsigned char *d = buf;
@@ -195,14 +228,24 @@ size_t fread(void *buf, size_t size, size_t n, FILE *f)
 	return got / size;
 }
 
-int fgetc(FILE *f)
+size_t fread(void *buf, size_t size, size_t n, FILE *f)
+{
+	return STREAM_LOCKED(f, size_t, do_fread(buf, size, n, f));
+}
+
+static int do_fgetc(FILE *f)
 {
 	if (f->rpos == f->rend && !refill(f))
 		return EOF;
 	return f->buf[f->rpos++];
 }
 
-int ungetc(int c, FILE *f)
+int fgetc(FILE *f)
+{
+	return STREAM_LOCKED(f, int, do_fgetc(f));
+}
+
+static int do_ungetc(int c, FILE *f)
 {
 	if (c == EOF)
 		return EOF;
@@ -220,11 +263,21 @@ int ungetc(int c, FILE *f)
 	return (unsigned char)c;
 }
 
-int fputc(int c, FILE *f)
+int ungetc(int c, FILE *f)
+{
+	return STREAM_LOCKED(f, int, do_ungetc(c, f));
+}
+
+static int do_fputc(int c, FILE *f)
 {
 	unsigned char ch = (unsigned char)c;
 
 	return __fwrite_bytes(&ch, 1, f) == 1 ? ch : EOF;
+}
+
+int fputc(int c, FILE *f)
+{
+	return STREAM_LOCKED(f, int, do_fputc(c, f));
 }
 
 static int parse_mode(const char *mode, int *fl)
@@ -345,7 +398,7 @@ void setbuf(FILE *f, char *buf)
 	setvbuf(f, buf, buf ? _IOFBF : _IONBF, BUFSIZ);
 }
 
-int fseek(FILE *f, long off, int whence)
+static int do_fseek(FILE *f, long off, int whence)
 {
 	if (f->wlen && flush_out(f))
 		return -1;
@@ -358,13 +411,23 @@ int fseek(FILE *f, long off, int whence)
 	return 0;
 }
 
-long ftell(FILE *f)
+int fseek(FILE *f, long off, int whence)
+{
+	return STREAM_LOCKED(f, int, do_fseek(f, off, whence));
+}
+
+static long do_ftell(FILE *f)
 {
 	off_t pos = lseek(f->fd, 0, SEEK_CUR);
 
 	if (pos < 0)
 		return -1;
 	return pos - (long)(f->rend - f->rpos) + (long)f->wlen;
+}
+
+long ftell(FILE *f)
+{
+	return STREAM_LOCKED(f, long, do_ftell(f));
 }
 
 void rewind(FILE *f)

@@ -25,6 +25,8 @@ struct __file {
 	unsigned char tiny;	/* the buffer when malloc fails or the stream is unbuffered */
 	int pid;		/* popen's child, which pclose waits for; 0 otherwise */
 	struct __file *next;	/* every open stream, for flushing at exit */
+	volatile int lock;	/* flockfile: a futex lock (futex.c's __lock), recursive through */
+	int owner, depth;	/* the owning thread's tid and its lock count */
 };
 
 struct sink {
@@ -35,6 +37,10 @@ struct sink {
 };
 
 int __vformat(struct sink *s, const char *fmt, va_list ap);
+
+/* Every stream operation holds the stream's lock, so threads' lines never mix; the lock is
+ * recursive since operations call one another (puts calls fputs and fputc). */
+#define STREAM_LOCKED(f, type, call) ({ flockfile(f); type __r = (call); funlockfile(f); __r; })
 size_t __fwrite_bytes(const void *p, size_t n, FILE *f);
 
 #endif

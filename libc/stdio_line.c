@@ -10,7 +10,7 @@ int getchar(void) { return fgetc(stdin); }
 int putc(int c, FILE *f) { return fputc(c, f); }
 int putchar(int c) { return fputc(c, stdout); }
 
-char *fgets(char *s, int size, FILE *f)
+static char *do_fgets(char *s, int size, FILE *f)
 {
 	int i = 0, c = 0;
 
@@ -27,7 +27,12 @@ char *fgets(char *s, int size, FILE *f)
 	return s;
 }
 
-ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f)
+char *fgets(char *s, int size, FILE *f)
+{
+	return STREAM_LOCKED(f, char *, do_fgets(s, size, f));
+}
+
+static ssize_t do_getdelim(char **line, size_t *cap, int delim, FILE *f)
 {
 	size_t len = 0;
 	int c;
@@ -56,19 +61,34 @@ ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f)
 	return len || c != EOF ? (ssize_t)len : -1;
 }
 
+ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f)
+{
+	return STREAM_LOCKED(f, ssize_t, do_getdelim(line, cap, delim, f));
+}
+
 ssize_t getline(char **line, size_t *cap, FILE *f)
 {
 	return getdelim(line, cap, '\n', f);
 }
 
-int fputs(const char *s, FILE *f)
+static int do_fputs(const char *s, FILE *f)
 {
 	size_t n = strlen(s);
 
 	return __fwrite_bytes(s, n, f) == n ? 0 : EOF;
 }
 
-int puts(const char *s)
+int fputs(const char *s, FILE *f)
+{
+	return STREAM_LOCKED(f, int, do_fputs(s, f));
+}
+
+static int do_puts(const char *s)
 {
 	return fputs(s, stdout) == EOF || fputc('\n', stdout) == EOF ? EOF : 0;
+}
+
+int puts(const char *s)
+{
+	return STREAM_LOCKED(stdout, int, do_puts(s));
 }

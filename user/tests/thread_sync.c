@@ -4,7 +4,8 @@
  * the mutex types (recursive counts, error-checking EDEADLK/EPERM, trylock
  * EBUSY, timedlock ETIMEDOUT), a robust mutex whose owner died (EOWNERDEAD,
  * consistent, ENOTRECOVERABLE), once, keys with destructors, __thread per
- * thread, rwlock, barrier and spinlock. Every wait is bounded. */
+ * thread, rwlock, barrier and spinlock, and stdio from several threads.
+ * Every wait is bounded. */
 #include "check.h"
 
 #include <pthread.h>
@@ -289,6 +290,47 @@ static void test_rw_barrier_spin(void)
 	pthread_barrier_destroy(&barrier);
 }
 
+/* ---- stdio from several threads: each line whole ---- */
+static FILE *shared_out;
+
+static void *print_lines(void *arg)
+{
+	for (int i = 0; i < 300; i++)
+		fprintf(shared_out, "thread %d line %03d %s\n", (int)(intptr_t)arg, i, "................");
+	return NULL;
+}
+
+static void test_stdio(void)
+{
+	const char *path = "/tmp/thread_sync.out";
+	pthread_t t[4];
+	char line[128];
+	int good = 0, bad = 0;
+	shared_out = fopen(path, "w");
+	if (!shared_out) {
+		CHECK(0, "fopen");
+		return;
+	}
+	for (int i = 0; i < 4; i++)
+		pthread_create(&t[i], NULL, print_lines, (void *)(intptr_t)i);
+	for (int i = 0; i < 4; i++)
+		pthread_join(t[i], NULL);
+	fclose(shared_out);
+	FILE *in = fopen(path, "r");
+	while (in && fgets(line, sizeof line, in)) {
+		char want[64];
+		snprintf(want, sizeof want, "thread %c line %.3s %s\n", line[7], line + 14, "................");
+		if (strcmp(line, want) == 0 && line[7] >= '0' && line[7] <= '3')
+			good++;
+		else
+			bad++;
+	}
+	if (in)
+		fclose(in);
+	unlink(path);
+	CHECK(good == 1200 && bad == 0, "fprintf to one stream from 4 threads: every line whole");
+}
+
 int main(void)
 {
 	test_condvar();
@@ -297,5 +339,6 @@ int main(void)
 	test_robust();
 	test_specific();
 	test_rw_barrier_spin();
+	test_stdio();
 	return done();
 }
