@@ -4,9 +4,10 @@
  * exit_robust_list: a process sharing the memory (a process-shared robust
  * mutex) then sees that the owner died. The list lives in user memory and
  * is walked only through the uaccess layer, at most ROBUST_LIST_LIMIT
- * entries: a bad or looping list ends the walk, never the kernel. Without a
- * futex call here, nobody can be waiting to be woken. */
+ * entries: a bad or looping list ends the walk, never the kernel. A futex
+ * with FUTEX_WAITERS set has one waiter woken, to find the owner dead. */
 #include "kernel.h"
+#include "futex.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/capability.h"
@@ -57,7 +58,12 @@ static bool futex_death(uint32_t uaddr, bool pi, bool pending)
 	if ((uval & FUTEX_TID_MASK) != (uint32_t)current->pid)
 		return true;
 	uint32_t mval = (uval & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
-	return put_user(mval, (uint32_t __user *)uaddr) == 0;
+	if (put_user(mval, (uint32_t __user *)uaddr))
+		return false;
+	/* Shared: it also finds a waiter of a private futex in a private mapping (futex.c). */
+	if (uval & FUTEX_WAITERS)
+		futex_wake(uaddr, true, 1, FUTEX_BITSET_MATCH_ANY);
+	return true;
 }
 
 void exit_robust_list(void)

@@ -11,6 +11,9 @@
 #include "pthread_impl.h"
 
 #define TYPE(m) ((m)->type & MUTEX_TYPE_MASK)
+/* Shared futex calls for robust mutexes too: the kernel wakes a dead owner's waiter with a shared
+ * wake, which on Linux does not meet a private wait (glibc does the same). */
+#define FUTEX_SHARED(m) ((m)->type & (MUTEX_SHARED | MUTEX_ROBUST))
 #define OWNER(v) ((int)((v) & FUTEX_TID_MASK))
 #define NODE(m) ((struct robust_list *)&(m)->next)
 
@@ -94,7 +97,7 @@ static int owner_checks(pthread_mutex_t *m, struct pthread *self)
 int pthread_mutex_timedlock(pthread_mutex_t *m, const struct timespec *abstime)
 {
 	struct pthread *self = __pthread_self();
-	int shared = m->type & MUTEX_SHARED, sleepers = 0;
+	int shared = FUTEX_SHARED(m), sleepers = 0;
 	int r = owner_checks(m, self);
 
 	if (r >= 0)
@@ -170,7 +173,7 @@ int pthread_mutex_unlock(pthread_mutex_t *m)
 	old = __atomic_exchange_n(&m->lock, given_up ? MUTEX_NOTRECOVERABLE : 0, __ATOMIC_RELEASE);
 	self->robust.list_op_pending = 0;
 	if (given_up || (old & FUTEX_WAITERS))
-		__futex_wake(&m->lock, given_up ? INT_MAX : 1, m->type & MUTEX_SHARED);
+		__futex_wake(&m->lock, given_up ? INT_MAX : 1, FUTEX_SHARED(m));
 	return 0;
 }
 

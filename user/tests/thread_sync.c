@@ -159,6 +159,17 @@ static void *die_holding(void *arg)
 	return NULL;    /* ends holding it: the kernel marks it owner-died */
 }
 
+static volatile int holding;
+
+static void *die_holding_later(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&shared_m);
+	holding = 1;
+	sleep_ms(50);                   /* the main thread is asleep on the mutex by then */
+	return NULL;
+}
+
 static void test_robust(void)
 {
 	init_type(&shared_m, PTHREAD_MUTEX_NORMAL, 1);
@@ -173,6 +184,18 @@ static void test_robust(void)
 	CHECK_EQ(pthread_mutex_trylock(&shared_m), EOWNERDEAD, "trylock: EOWNERDEAD too");
 	pthread_mutex_unlock(&shared_m);
 	CHECK_EQ(pthread_mutex_lock(&shared_m), ENOTRECOVERABLE, "unlocked without consistent: ENOTRECOVERABLE");
+
+	init_type(&shared_m, PTHREAD_MUTEX_NORMAL, 1);
+	pthread_t t;
+	holding = 0;
+	pthread_create(&t, NULL, die_holding_later, NULL);
+	for (long t0 = now_ms(); !holding && now_ms() - t0 < 5000;)
+		sleep_ms(1);
+	struct timespec ts = in_ms(CLOCK_REALTIME, 3000);
+	CHECK_EQ(pthread_mutex_timedlock(&shared_m, &ts), EOWNERDEAD, "a waiter is woken when the owner dies: EOWNERDEAD");
+	pthread_mutex_consistent(&shared_m);
+	pthread_mutex_unlock(&shared_m);
+	pthread_join(t, NULL);
 }
 
 /* ---- once, keys, __thread ---- */
