@@ -74,6 +74,8 @@ static _Noreturn void unmap_self(struct pthread *self)
 
 	sigfillset(&all);
 	__syscall(__NR_rt_sigprocmask, SIG_BLOCK, &all, 0, K_SIGSET_BYTES);
+	if (self->robust.list.next)
+		__robust_release_all(self);
 	__syscall(__NR_set_tid_address, 0);
 	__asm__ volatile("int $0x80\n\t"
 			 "movl %[exit], %%eax\n\t"

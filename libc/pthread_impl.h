@@ -73,6 +73,7 @@ void __testcancel(void);
 /* Thread start-up and exit bookkeeping shared by create, exit and fork. */
 extern volatile int __thread_count;
 void __pthread_tsd_run_dtors(struct pthread *self);
+void __robust_release_all(struct pthread *self);
 void __tls_desc(struct user_desc *d, struct pthread *t);
 size_t __tls_size(void);
 struct pthread *__tls_place(void *top);

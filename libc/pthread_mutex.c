@@ -55,6 +55,22 @@ static void robust_unlink(struct pthread *self, pthread_mutex_t *m)
 		node_mutex(m->next)->prev = prev;
 }
 
+/* A detached thread's robust list goes with its memory before the kernel could walk it, so the
+ * thread marks its robust mutexes owner-died itself, as the kernel would (robust_list.c). */
+void __robust_release_all(struct pthread *self)
+{
+	void *node = (void *)self->robust.list.next;
+
+	for (; node && node != &self->robust.list; node = node_mutex(node)->next) {
+		pthread_mutex_t *m = node_mutex(node);
+		int old = __atomic_exchange_n(&m->lock, (int)FUTEX_OWNER_DIED, __ATOMIC_SEQ_CST);
+
+		if (old & FUTEX_WAITERS)
+			__futex_wake(&m->lock, 1, FUTEX_SHARED(m));
+	}
+	__syscall(__NR_set_robust_list, 0, sizeof self->robust);
+}
+
 /* One attempt at a free lock word v: 0 taken, EOWNERDEAD taken from a dead owner, EBUSY not. */
 static int try_take(pthread_mutex_t *m, struct pthread *self, int v, int sleepers)
 {

@@ -196,6 +196,19 @@ static void test_robust(void)
 	pthread_mutex_consistent(&shared_m);
 	pthread_mutex_unlock(&shared_m);
 	pthread_join(t, NULL);
+
+	pthread_attr_t a;
+	pthread_attr_init(&a);
+	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	holding = 0;
+	pthread_create(&t, &a, die_holding_later, NULL);
+	pthread_attr_destroy(&a);
+	for (long t0 = now_ms(); !holding && now_ms() - t0 < 5000;)
+		sleep_ms(1);
+	ts = in_ms(CLOCK_REALTIME, 3000);
+	CHECK_EQ(pthread_mutex_timedlock(&shared_m, &ts), EOWNERDEAD, "a detached owner's death too");
+	pthread_mutex_consistent(&shared_m);
+	pthread_mutex_unlock(&shared_m);
 }
 
 /* ---- once, keys, __thread ---- */
