@@ -3,7 +3,7 @@
 
 LIBC_SRCS := errno.c strerror.c start.c tls.c string.c ctype.c stdlib.c qsort.c env.c exit.c \
              malloc.c stdio.c stdio_line.c printf.c printf_out.c io.c fs.c process.c exec.c \
-             mman.c misc.c signal.c spawn.c time.c dirent.c termios.c err.c getopt.c \
+             mman.c misc.c signal.c spawn.c time.c dirent.c termios.c pty.c err.c getopt.c \
              futex.c pthread_create.c pthread_attr.c pthread_key.c pthread_mutex.c pthread_cond.c \
              pthread_rwlock.c pthread_barrier.c pthread_cancel.c posix_spawn.c \
              stdio_lock.c

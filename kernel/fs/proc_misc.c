@@ -40,6 +40,7 @@ static int mounts_show(struct seq_file *m, void *v)
 	(void)v;
 	seq_puts(m, "rootfs / rootfs rw 0 0\n"
 		    "devtmpfs /dev devtmpfs rw 0 0\n"
+		    "devpts /dev/pts devpts rw,gid=5,mode=620,ptmxmode=000 0 0\n"
 		    "proc /proc proc rw 0 0\n"
 		    "sysfs /sys sysfs rw 0 0\n");
 	return 0;

@@ -178,18 +178,25 @@ void tty_receive_char(struct tty *tty, char ch)
 	if (I(tty, IXON)) {
 		if (is_cc(tty, VSTOP, c)) {
 			tty->stopped = true;
+			if (tty->ops->stop)
+				tty->ops->stop(tty);
 			return;
 		}
 		if (is_cc(tty, VSTART, c)) {
 			tty->stopped = false;
+			if (tty->ops->start)
+				tty->ops->start(tty);
 			tty_wakeup(tty);
 			return;
 		}
 	}
 	int sig = L(tty, ISIG) ? signal_char(tty, c) : 0;
 	if (sig) {
-		if (!L(tty, NOFLSH))
+		if (!L(tty, NOFLSH)) {
 			n_tty_flush_input(tty);
+			if (tty->ops->flush_buffer)
+				tty->ops->flush_buffer(tty, TCIOFLUSH);
+		}
 		if (L(tty, ECHO))
 			echo_char(tty, c);
 		if (tty->pgrp > 0)
@@ -223,6 +230,11 @@ void n_tty_flush_input(struct tty *tty)
 bool n_tty_readable(const struct tty *tty)
 {
 	return tty->read_tail != tty->canon_head;
+}
+
+size_t n_tty_receive_room(const struct tty *tty)
+{
+	return room(tty);
 }
 
 size_t n_tty_inq(const struct tty *tty)
@@ -305,6 +317,8 @@ static ssize_t copy_input(struct tty *tty, struct tty_iobuf buf, size_t count, s
 	char kbuf[CHUNK];
 	while (copied < count && !*eol && n_tty_readable(tty)) {
 		size_t k = take(tty, kbuf, MIN(count - copied, sizeof(kbuf)), eol);
+		if (k && tty->ops->unthrottle)
+			tty->ops->unthrottle(tty);
 		if (iobuf_out(buf, copied, kbuf, k) < 0)
 			return copied ? (ssize_t)copied : -EFAULT;
 		copied += k;
@@ -312,18 +326,28 @@ static ssize_t copy_input(struct tty *tty, struct tty_iobuf buf, size_t count, s
 	return copied;
 }
 
+/* Input, or a hang-up since the read began (hup: tty->hangups then). */
+static bool read_wakes(const struct tty *tty, unsigned hup)
+{
+	return n_tty_readable(tty) || tty->hangups != hup;
+}
+
 /* Zero bytes without a line end is not end of file: a ^C may have flushed
- * the line between the wake-up and the copy. Only the push says EOF. */
+ * the line between the wake-up and the copy. Only the push says EOF, or a
+ * hang-up, which reads as end of file as on Linux. */
 static ssize_t canon_read(struct tty *tty, struct tty_iobuf buf, size_t count, bool nonblock)
 {
+	unsigned hup = tty->hangups;
 	for (;;) {
 		bool eol = false;
 		ssize_t r = copy_input(tty, buf, count, 0, &eol);
 		if (r != 0 || eol)
 			return r;
+		if (tty->hangups != hup)
+			return 0;
 		if (nonblock)
 			return -EAGAIN;
-		int w = wait_event_interruptible(tty->read_wait, n_tty_readable(tty));
+		int w = wait_event_interruptible(tty->read_wait, read_wakes(tty, hup));
 		if (w < 0)
 			return w;
 	}
@@ -336,6 +360,7 @@ static ssize_t raw_read(struct tty *tty, struct tty_iobuf buf, size_t count, boo
 {
 	unsigned vmin = tty->termios.c_cc[VMIN], vtime = tty->termios.c_cc[VTIME];
 	size_t minimum = MIN((size_t)vmin, count), copied = 0;
+	unsigned hup = tty->hangups;
 	for (;;) {
 		bool eol = false;
 		ssize_t r = copy_input(tty, buf, count, copied, &eol);
@@ -344,18 +369,18 @@ static ssize_t raw_read(struct tty *tty, struct tty_iobuf buf, size_t count, boo
 		copied = r;
 		if (copied >= count || (copied > 0 && copied >= minimum))
 			break;
-		if (vmin == 0 && vtime == 0)
+		if ((vmin == 0 && vtime == 0) || tty->hangups != hup)
 			break;
 		if (nonblock)
 			return copied ? (ssize_t)copied : -EAGAIN;
 		long w;
 		if (vtime && (vmin == 0 || copied > 0)) {
-			w = wait_event_interruptible_timeout(tty->read_wait, n_tty_readable(tty),
+			w = wait_event_interruptible_timeout(tty->read_wait, read_wakes(tty, hup),
 							     vtime * HZ / 10);
 			if (w == 0)
 				break;
 		} else {
-			w = wait_event_interruptible(tty->read_wait, n_tty_readable(tty));
+			w = wait_event_interruptible(tty->read_wait, read_wakes(tty, hup));
 		}
 		if (w < 0)
 			return copied ? (ssize_t)copied : w;
@@ -377,9 +402,11 @@ static bool can_write(struct tty *tty)
 	return !tty->stopped && tty->ops->write_room(tty) > 0;
 }
 
-/* Hands processed output to the driver, sleeping while it has no room. */
+/* Hands processed output to the driver, sleeping while it has no room;
+ * -EIO once the tty is hung up. */
 static int push_output(struct tty *tty, const char *s, size_t n, bool nonblock)
 {
+	unsigned hup = tty->hangups;
 	for (;;) {
 		if (!tty->stopped) {
 			size_t k = tty->ops->write(tty, s, n);
@@ -388,9 +415,11 @@ static int push_output(struct tty *tty, const char *s, size_t n, bool nonblock)
 		}
 		if (n == 0)
 			return 0;
+		if (tty->hangups != hup)
+			return -EIO;
 		if (nonblock)
 			return -EAGAIN;
-		int r = wait_event_interruptible(tty->write_wait, can_write(tty));
+		int r = wait_event_interruptible(tty->write_wait, can_write(tty) || tty->hangups != hup);
 		if (r < 0)
 			return r;
 	}

@@ -4,6 +4,7 @@
  * the terminal ioctls, and keeps POSIX's controlling-terminal and foreground-
  * process-group rules. */
 #include "kernel.h"
+#include "fs/fdtable.h"
 #include "fs/poll.h"
 #include "proc.h"
 #include "tty/tty.h"
@@ -44,6 +45,12 @@ void tty_register(struct tty *tty, dev_t dev)
 {
 	tty->dev = dev;
 	list_add_tail(&tty->link, &ttys);
+}
+
+void tty_unregister(struct tty *tty)
+{
+	list_del(&tty->link);
+	list_init(&tty->link);
 }
 
 void tty_set_console(struct tty *tty)
@@ -145,6 +152,11 @@ static int tty_open(struct inode *inode, struct file *file)
 	struct tty *tty = tty_lookup(inode->i_rdev, &noctty);
 	if (!tty)
 		return -ENXIO;
+	if (tty->ops->open) {
+		int err = tty->ops->open(tty, file);
+		if (err)
+			return err;
+	}
 	file->private_data = tty;
 	tty->count++;
 	if (!noctty && current->pid == current->sid && !current->ctty && !tty->session)
@@ -157,6 +169,8 @@ static int tty_release(struct inode *inode, struct file *file)
 	(void)inode;
 	struct tty *tty = file->private_data;
 	tty->count--;
+	if (tty->ops->close)
+		tty->ops->close(tty, file);
 	return 0;
 }
 
@@ -195,7 +209,7 @@ static int wait_until_sent(struct tty *tty)
 
 static int set_termios(struct tty *tty, unsigned int cmd, const void __user *arg)
 {
-	struct termios t;
+	struct termios t, old = tty->termios;
 	if (copyin(arg, &t, sizeof(t)))
 		return -EFAULT;
 	if (cmd != TCSETS) {
@@ -206,6 +220,8 @@ static int set_termios(struct tty *tty, unsigned int cmd, const void __user *arg
 	if (cmd == TCSETSF)
 		n_tty_flush_input(tty);
 	n_tty_set_termios(tty, &t);
+	if (tty->ops->set_termios)
+		tty->ops->set_termios(tty, &old);
 	return 0;
 }
 
@@ -264,9 +280,8 @@ static int give_up_ctty(struct tty *tty)
 	return 0;
 }
 
-static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+long tty_ioctl_tty(struct tty *tty, unsigned int cmd, unsigned long arg)
 {
-	struct tty *tty = file->private_data;
 	void __user *p = (void __user *)arg;
 	switch (cmd) {
 	case TCGETS:
@@ -282,6 +297,8 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 			return -EINVAL;
 		if (arg != TCOFLUSH)
 			n_tty_flush_input(tty);
+		if (tty->ops->flush_buffer)
+			tty->ops->flush_buffer(tty, (int)arg);
 		return 0;
 	case TIOCGWINSZ:
 		return copyout(&tty->winsize, p, sizeof(struct winsize)) ? -EFAULT : 0;
@@ -299,9 +316,98 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return set_ctty_ioctl(tty, arg);
 	case TIOCNOTTY:
 		return give_up_ctty(tty);
+	case TIOCGPTPEER:       /* only a pty master has a peer (pty.c) */
+		return -EIO;
 	default:
 		return -ENOIOCTLCMD;
 	}
+}
+
+static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	return tty_ioctl_tty(file->private_data, cmd, arg);
+}
+
+/* What a file open on a tty turns into when the tty hangs up (Linux's
+ * hung_up_tty_fops): end of file, EIO, and poll saying so. */
+static ssize_t hung_up_tty_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	(void)file, (void)buf, (void)count, (void)pos;
+	return 0;
+}
+
+static ssize_t hung_up_tty_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
+{
+	(void)file, (void)buf, (void)count, (void)pos;
+	return -EIO;
+}
+
+static unsigned int hung_up_tty_poll(struct file *file, poll_table *pt)
+{
+	(void)file, (void)pt;
+	return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
+}
+
+static long hung_up_tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	(void)file, (void)arg;
+	return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
+}
+
+static const struct file_operations hung_up_tty_fops = {
+	.release = tty_release,
+	.read = hung_up_tty_read,
+	.write = hung_up_tty_write,
+	.llseek = no_llseek,
+	.unlocked_ioctl = hung_up_tty_ioctl,
+	.poll = hung_up_tty_poll,
+};
+
+/* Every open file of tty is reachable from some process's descriptor table
+ * (an fd passed on a socket does not exist here), so a walk of the tables
+ * finds them all; a file shared by several tables is simply seen again. */
+static void hang_up_files(struct tty *tty)
+{
+	for (int i = 0; i < NPROC; i++) {
+		struct fdtable *t = proc_live(&proc_table[i]) ? proc_table[i].files : NULL;
+		for (int fd = 0; t && fd < NOFILE; fd++) {
+			struct file *f = files_lookup_fd_raw(t, fd);
+			if (f && f->f_op == &tty_fops && f->private_data == tty)
+				f->f_op = &hung_up_tty_fops;
+		}
+	}
+}
+
+/* Linux's tty_signal_session_leader: the session loses the terminal and
+ * its leader hears of it; the foreground group hears when the leader
+ * exits, from disassociate_ctty. */
+static void signal_session_leader(struct tty *tty)
+{
+	struct k_siginfo info = { .si_code = SI_KERNEL };
+	for (int i = 0; tty->session && i < NPROC; i++) {
+		struct proc *p = &proc_table[i];
+		if (!proc_live(p) || p->sid != tty->session)
+			continue;
+		if (p->ctty == tty)
+			p->ctty = NULL;
+		if (p->pid == p->sid) {
+			info.si_signo = SIGHUP;
+			send_signal(p, SIGHUP, &info);
+			info.si_signo = SIGCONT;
+			send_signal(p, SIGCONT, &info);
+		}
+	}
+}
+
+void tty_hangup(struct tty *tty)
+{
+	hang_up_files(tty);
+	signal_session_leader(tty);
+	tty->session = 0;
+	tty->pgrp = 0;
+	tty->hangups++;
+	wake_up_interruptible(&tty->read_wait);
+	wake_up_interruptible(&tty->write_wait);
 }
 
 const struct file_operations tty_fops = {

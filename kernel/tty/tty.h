@@ -20,6 +20,8 @@
 
 struct tty;
 
+/* What a terminal driver provides. write and write_room are required; every
+ * other method may be NULL (nothing to do). */
 struct tty_operations {
 	/* Takes up to n bytes of already processed output and returns how many it
 	 * took. Never sleeps: the line discipline also echoes from interrupt context. */
@@ -28,6 +30,19 @@ struct tty_operations {
 	size_t (*write_room)(struct tty *tty);
 	/* Bytes queued but not yet on the wire (tcdrain waits for 0). */
 	size_t (*chars_in_buffer)(struct tty *tty);
+	/* A file is opening the tty (0 or -errno: the open fails), or one of
+	 * its files had its last close. Process context. */
+	int (*open)(struct tty *tty, struct file *file);
+	void (*close)(struct tty *tty, struct file *file);
+	/* termios changed (old is what it was); the driver may adjust tty->termios. */
+	void (*set_termios)(struct tty *tty, const struct termios *old);
+	/* TCFLSH or a signal character discarded queue (TCIFLUSH, TCOFLUSH or TCIOFLUSH). */
+	void (*flush_buffer)(struct tty *tty, int queue);
+	/* Output was stopped (VSTOP, tcflow) or restarted. May run in interrupt context. */
+	void (*stop)(struct tty *tty);
+	void (*start)(struct tty *tty);
+	/* A reader took input: the ring has room again for a sender that waits. */
+	void (*unthrottle)(struct tty *tty);
 };
 
 /* Shared with interrupt handlers: a driver's receive interrupt runs the line
@@ -41,6 +56,7 @@ struct tty {
 	dev_t dev;
 	struct list_head link;          /* in the table of registered ttys */
 	int count;                      /* open files */
+	unsigned hangups;               /* tty_hangup() calls: wakes and ends the waits on a hung-up tty */
 
 	struct termios termios;
 	struct winsize winsize;
@@ -76,6 +92,7 @@ void tty_init(struct tty *tty, const char *name, const struct tty_operations *op
 /* Makes tty reachable through its device number (open of a node with that
  * rdev finds it). /dev/tty and /dev/console need no registration. */
 void tty_register(struct tty *tty, dev_t dev);
+void tty_unregister(struct tty *tty);
 void tty_set_console(struct tty *tty);
 struct tty *tty_console(void);
 
@@ -88,12 +105,24 @@ ssize_t n_tty_read(struct tty *tty, struct tty_iobuf buf, size_t count, bool non
 ssize_t n_tty_write(struct tty *tty, struct tty_iobuf buf, size_t count, bool nonblock);
 bool n_tty_readable(const struct tty *tty);
 size_t n_tty_inq(const struct tty *tty);        /* FIONREAD */
+size_t n_tty_receive_room(const struct tty *tty);
 void n_tty_flush_input(struct tty *tty);
 void n_tty_set_termios(struct tty *tty, const struct termios *t);
 
 /* Everything a tty device node installs on open: the open method finds the
  * tty from the node's device number. */
 extern const struct file_operations tty_fops;
+
+/* The terminal ioctls on tty itself, for a driver that forwards them from
+ * another file (a pty master): -ENOIOCTLCMD for one it does not know. */
+long tty_ioctl_tty(struct tty *tty, unsigned int cmd, unsigned long arg);
+
+/* Hangs tty up, as Linux's tty_vhangup (the modem dropped carrier, a pty
+ * master closed): every file open on it turns into a hung-up file (read
+ * returns 0, write and most ioctls EIO, poll POLLHUP), the readers and
+ * writers asleep on it wake, the session it controls loses it and its
+ * leader gets SIGHUP and SIGCONT. */
+void tty_hangup(struct tty *tty);
 
 /* Drops the current process's session's controlling tty, as when its session
  * leader exits or gives the terminal up (TIOCNOTTY): the foreground process

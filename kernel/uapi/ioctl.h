@@ -86,6 +86,38 @@
 #define TIOCGSID        0x5429
 #endif
 
+/* Pseudo-terminal masters (Unix98 ptys). */
+#ifndef TIOCPKT
+#define TIOCPKT         0x5420
+#endif
+#ifndef TIOCGPTN
+#define TIOCGPTN        _IOR('T', 0x30, unsigned int)
+#endif
+#ifndef TIOCSPTLCK
+#define TIOCSPTLCK      _IOW('T', 0x31, int)
+#endif
+#ifndef TIOCGPKT
+#define TIOCGPKT        _IOR('T', 0x38, int)
+#endif
+#ifndef TIOCGPTLCK
+#define TIOCGPTLCK      _IOR('T', 0x39, int)
+#endif
+#ifndef TIOCGPTPEER
+#define TIOCGPTPEER     _IO('T', 0x41)
+#endif
+
+/* The status byte a TIOCPKT master reads before data (TIOCPKT_DATA) or alone. */
+#ifndef TIOCPKT_DATA
+#define TIOCPKT_DATA            0
+#define TIOCPKT_FLUSHREAD       1
+#define TIOCPKT_FLUSHWRITE      2
+#define TIOCPKT_STOP            4
+#define TIOCPKT_START           8
+#define TIOCPKT_NOSTOP          16
+#define TIOCPKT_DOSTOP          32
+#define TIOCPKT_IOCTL           64
+#endif
+
 /* Commands any file understands. */
 #ifndef FIONREAD
 #define FIONREAD        0x541B

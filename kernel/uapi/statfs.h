@@ -12,6 +12,7 @@
 #define SYSFS_MAGIC          0x62656572u
 #define PIPEFS_MAGIC         0x50495045u
 #define ANON_INODE_FS_MAGIC  0x09041934u
+#define DEVPTS_SUPER_MAGIC   0x00001cd1u
 
 #define ST_RDONLY   0x0001
 #define ST_NOSUID   0x0002

@@ -49,4 +49,11 @@ void exit(int status) __attribute__((noreturn));
 void _Exit(int status) __attribute__((noreturn));
 void abort(void) __attribute__((noreturn));
 
+/* Pseudo-terminals (pty.c). */
+int posix_openpt(int flags);
+int grantpt(int fd);
+int unlockpt(int fd);
+char *ptsname(int fd);
+int ptsname_r(int fd, char *buf, size_t size);
+
 #endif

@@ -25,6 +25,8 @@ int dup3(int fd, int newfd, int flags);
 int pipe(int fds[2]);
 int pipe2(int fds[2], int flags);
 int isatty(int fd);
+char *ttyname(int fd);
+int ttyname_r(int fd, char *buf, size_t size);
 int ftruncate(int fd, off_t len);
 int truncate(const char *path, off_t len);
 int fsync(int fd);
