@@ -329,7 +329,7 @@ static ssize_t copy_input(struct tty *tty, struct tty_iobuf buf, size_t count, s
 /* Input, or a hang-up since the read began (hup: tty->hangups then). */
 static bool read_wakes(const struct tty *tty, unsigned hup)
 {
-	return n_tty_readable(tty) || tty->hangups != hup;
+	return n_tty_readable(tty) || tty->hangups != hup || tty->other_closed;
 }
 
 /* Zero bytes without a line end is not end of file: a ^C may have flushed
@@ -343,6 +343,8 @@ static ssize_t canon_read(struct tty *tty, struct tty_iobuf buf, size_t count, b
 		ssize_t r = copy_input(tty, buf, count, 0, &eol);
 		if (r != 0 || eol)
 			return r;
+		if (tty->other_closed)
+			return -EIO;
 		if (tty->hangups != hup)
 			return 0;
 		if (nonblock)
@@ -369,6 +371,8 @@ static ssize_t raw_read(struct tty *tty, struct tty_iobuf buf, size_t count, boo
 		copied = r;
 		if (copied >= count || (copied > 0 && copied >= minimum))
 			break;
+		if (tty->other_closed && !n_tty_readable(tty))
+			return copied ? (ssize_t)copied : -EIO;
 		if ((vmin == 0 && vtime == 0) || tty->hangups != hup)
 			break;
 		if (nonblock)

@@ -58,7 +58,6 @@ struct pty {
 	int index;
 	bool master_open;
 	bool locked;                    /* TIOCSPTLCK: the slave cannot be opened */
-	bool other_closed;              /* the slave's last file closed (Linux's TTY_OTHER_CLOSED) */
 	bool packet;                    /* TIOCPKT on the master */
 	unsigned char pktstatus;        /* TIOCPKT_* events the master has not read yet */
 	char name[12];                  /* "pts/N" */
@@ -109,7 +108,7 @@ static int slave_open(struct tty *tty, struct file *file)
 	struct pty *pty = tty_pty(tty);
 	if (pty->locked || !pty->master_open)
 		return -EIO;
-	pty->other_closed = false;
+	pty->master.other_closed = false;
 	return 0;
 }
 
@@ -119,7 +118,7 @@ static void slave_close(struct tty *tty, struct file *file)
 	struct pty *pty = tty_pty(tty);
 	if (tty->count)
 		return;
-	pty->other_closed = true;
+	pty->master.other_closed = true;
 	wake_up_interruptible(&pty->master.read_wait);
 	wake_up_interruptible(&pty->master.write_wait);
 	pty_maybe_free(pty);
@@ -241,6 +240,7 @@ static int ptmx_release(struct inode *inode, struct file *file)
 	(void)inode;
 	struct pty *pty = file->private_data;
 	pty->master_open = false;
+	pty->slave.other_closed = true;
 	devpts_pty_kill(pty->slave_inode);
 	tty_unregister(&pty->slave);
 	tty_hangup(&pty->slave);
@@ -250,7 +250,7 @@ static int ptmx_release(struct inode *inode, struct file *file)
 
 static bool master_can_read(const struct pty *pty)
 {
-	return n_tty_readable(&pty->master) || (pty->packet && pty->pktstatus) || pty->other_closed;
+	return n_tty_readable(&pty->master) || (pty->packet && pty->pktstatus) || pty->master.other_closed;
 }
 
 static ssize_t ptmx_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
@@ -276,7 +276,7 @@ static ssize_t ptmx_read(struct file *file, char __user *buf, size_t count, loff
 							   count - 1, true) : 0;
 			return r < 0 ? r : r + 1;
 		}
-		if (pty->other_closed)
+		if (pty->master.other_closed)
 			return -EIO;
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
@@ -326,7 +326,7 @@ static unsigned int ptmx_poll(struct file *file, poll_table *pt)
 		mask |= POLLIN | POLLRDNORM;
 	if (pty->packet && pty->pktstatus)
 		mask |= POLLPRI | POLLIN | POLLRDNORM;
-	if (pty->other_closed)
+	if (pty->master.other_closed)
 		mask |= POLLHUP;
 	if (slave_can_receive(pty))
 		mask |= POLLOUT | POLLWRNORM;

@@ -57,6 +57,7 @@ struct tty {
 	struct list_head link;          /* in the table of registered ttys */
 	int count;                      /* open files */
 	unsigned hangups;               /* tty_hangup() calls: wakes and ends the waits on a hung-up tty */
+	bool other_closed;              /* a pty's other face is closed: drained input reads EIO */
 
 	struct termios termios;
 	struct winsize winsize;
