@@ -37,14 +37,38 @@ static short revents(int fd, short events)
 	return poll(&p, 1, 0) == 1 ? p.revents : 0;
 }
 
+/* The mode= and gid= of the devpts mount at /dev/pts (glibc's, 620 and 5,
+ * here and under linux-qemu; a host may mount it otherwise): Linux's
+ * defaults are 0600 and the opener's group. */
+static void devpts_options(unsigned *mode, unsigned *gid)
+{
+	*mode = 0600;
+	*gid = getegid();
+	FILE *f = fopen("/proc/mounts", "r");
+	char line[256];
+	while (f && fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "devpts /dev/pts ", 16) != 0)
+			continue;
+		char *o = strstr(line, ",mode=");
+		if (o)
+			*mode = (unsigned)strtoul(o + 6, NULL, 8);
+		if ((o = strstr(line, ",gid=")))
+			*gid = (unsigned)strtoul(o + 5, NULL, 10);
+	}
+	if (f)
+		fclose(f);
+}
+
 static void test_nodes(void)
 {
 	struct stat st;
 	unsigned n = 99;
 	CHECK_OK(ioctl(master, TIOCGPTN, &n), "TIOCGPTN on the master");
 	CHECK_OK(fstat(slave, &st), "fstat(slave)");
-	CHECK(S_ISCHR(st.st_mode) && (st.st_mode & 07777) == 0620, "the slave node is crw--w----");
-	CHECK(st.st_uid == getuid() && st.st_gid == 5, "the slave belongs to the opener and group tty");
+	unsigned mode, gid;
+	devpts_options(&mode, &gid);
+	CHECK(S_ISCHR(st.st_mode) && (st.st_mode & 07777) == mode, "the slave node has the mount's mode=");
+	CHECK(st.st_uid == getuid() && st.st_gid == gid, "the slave belongs to the opener and the mount's gid=");
 	CHECK(dev_major(st.st_rdev) == 136 && dev_minor(st.st_rdev) == n, "the slave is (136, N)");
 	CHECK(stat("/dev/ptmx", &st) == 0 && S_ISCHR(st.st_mode) && (st.st_mode & 0777) == 0666 &&
 	      dev_major(st.st_rdev) == 5 && dev_minor(st.st_rdev) == 2, "/dev/ptmx is crw-rw-rw- (5, 2)");
@@ -132,9 +156,9 @@ static void test_canonical(void)
 	CHECK(write(master, "zz\n", 3) == 3 && pty_ready(slave, 1000), "a line for TCFLSH");
 	CHECK(tcflush(slave, TCIFLUSH) == 0 && !pty_ready(slave, 0), "TCIFLUSH on the slave drops it");
 	CHECK(tcflush(master, TCIFLUSH) == 0 && !pty_ready(master, 0), "TCIFLUSH on the master drops the echo");
-	CHECK(write(slave, "q", 1) == 1 && tcflush(slave, TCOFLUSH) == 0 && pty_ready(master, 0),
-	      "TCOFLUSH on the slave keeps what the master has queued");
-	check_str(xfer(slave, NULL, master), "q", "the master still reads it");
+	/* What TCOFLUSH on the slave does to the bytes the master has not read
+	 * yet changed after Linux 6.1 (which keeps them): not asserted. */
+	CHECK_OK(tcflush(slave, TCOFLUSH), "TCOFLUSH on the slave");
 }
 
 static void test_raw(void)
