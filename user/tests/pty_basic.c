@@ -181,6 +181,53 @@ static void test_raw(void)
 	tcsetattr(slave, TCSANOW, &orig);
 }
 
+/* More than either side's queue holds, each way, with a child on the
+ * slave: the writers wait for the readers instead of losing bytes. */
+#define BULK 8192
+
+static int bulk_ok(const unsigned char *buf, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (buf[i] != (unsigned char)(i % 251))
+			return 0;
+	return 1;
+}
+
+static void test_bulk(void)
+{
+	static unsigned char out[BULK], in[BULK];
+	struct termios t, orig;
+	tcgetattr(slave, &orig);
+	t = orig;
+	cfmakeraw(&t);
+	tcsetattr(slave, TCSANOW, &t);
+	for (size_t i = 0; i < BULK; i++)
+		out[i] = (unsigned char)(i % 251);
+	pid_t pid = fork();
+	if (pid == 0) {
+		size_t n = 0;
+		alarm(20);
+		while (n < BULK) {
+			ssize_t r = read(slave, in + n, BULK - n);
+			if (r <= 0)
+				_exit(2);
+			n += (size_t)r;
+		}
+		_exit(bulk_ok(in, n) && write(slave, out, BULK) == BULK ? 0 : 1);
+	}
+	CHECK_EQ(write(master, out, BULK), BULK, "master writes 8192 bytes to a raw slave");
+	size_t n = 0;
+	while (n < BULK && pty_ready(master, 5000)) {
+		ssize_t r = read(master, in + n, BULK - n);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	CHECK(n == BULK && bulk_ok(in, n), "and reads the 8192 the slave writes back");
+	expect_exit(wait_status(pid), 0, "the slave's reader got every byte");
+	tcsetattr(slave, TCSANOW, &orig);
+}
+
 static void check_pkt(const char *s, unsigned char status, const char *what)
 {
 	if (s)
@@ -300,6 +347,7 @@ int main(void)
 	test_defaults();
 	test_canonical();
 	test_raw();
+	test_bulk();
 	test_packet();
 	test_poll();
 	test_slave_close();
