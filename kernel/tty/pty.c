@@ -287,10 +287,12 @@ static ssize_t ptmx_read(struct file *file, char __user *buf, size_t count, loff
 }
 
 /* A canonical slave never makes the master wait: what does not fit in its
- * line is dropped by the line discipline. */
+ * line is dropped by the line discipline; nor does a slave nobody has open,
+ * whose reader may never come. */
 static bool slave_can_receive(const struct pty *pty)
 {
-	return (pty->slave.termios.c_lflag & ICANON) || n_tty_receive_room(&pty->slave) > 0;
+	return (pty->slave.termios.c_lflag & ICANON) || n_tty_receive_room(&pty->slave) > 0 ||
+	       pty->master.other_closed;
 }
 
 static ssize_t ptmx_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
