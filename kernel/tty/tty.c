@@ -365,11 +365,12 @@ static const struct file_operations hung_up_tty_fops = {
 
 /* Every open file of tty is reachable from some process's descriptor table
  * (an fd passed on a socket does not exist here), so a walk of the tables
- * finds them all; a file shared by several tables is simply seen again. */
+ * finds them all; a file shared by several tables is simply seen again. An
+ * exiting process has dropped its table (files is NULL). */
 static void hang_up_files(struct tty *tty)
 {
 	for (int i = 0; i < NPROC; i++) {
-		struct fdtable *t = proc_live(&proc_table[i]) ? proc_table[i].files : NULL;
+		struct fdtable *t = proc_table[i].state != P_UNUSED ? proc_table[i].files : NULL;
 		for (int fd = 0; t && fd < NOFILE; fd++) {
 			struct file *f = files_lookup_fd_raw(t, fd);
 			if (f && f->f_op == &tty_fops && f->private_data == tty)
