@@ -42,8 +42,19 @@ GLIBC_IMAGE_BINS := $(addprefix $(B)/glibc-tests/,$(GLIBC_IMAGE_TESTS))
 BUSYBOX := $(B)/busybox
 BUSYBOX_LINKS := $(B)/busybox.links
 ROOTFS_FILES := $(shell find rootfs -type f)
+# Debian's dynamically linked i386 programs, unmodified, and what they need: the loader and
+# libc in /lib/i386-linux-gnu as Debian lays them out (with its /lib/ld-linux.so.2 link, the
+# path the programs name), dash as /bin/dash, a few coreutils in /opt/debian/bin.
+DEBIAN := $(B)/debian
+DEBIAN_LIBS := lib/i386-linux-gnu/ld-linux.so.2 lib/i386-linux-gnu/libc.so.6
+DEBIAN_COREUTILS := bin/cat bin/echo bin/date bin/uname usr/bin/wc usr/bin/head usr/bin/sort usr/bin/tr usr/bin/seq
+DEBIAN_FILES := $(addprefix $(DEBIAN)/,$(DEBIAN_LIBS) bin/dash $(DEBIAN_COREUTILS))
+DEBIAN_LINKS := $(B)/debian.links
+DEBIAN_SPEC := $(foreach f,$(DEBIAN_LIBS),$(f)=$(DEBIAN)/$(f)) @$(DEBIAN_LINKS) \
+	bin/dash=$(DEBIAN)/bin/dash $(foreach f,$(DEBIAN_COREUTILS),opt/debian/bin/$(notdir $(f))=$(DEBIAN)/$(f))
 ROOT_FILES := $(USER_BINS) $(TEST_BINS) $(GLIBC_IMAGE_BINS) $(BUSYBOX) $(BUSYBOX_LINKS) $(ROOTFS_FILES) \
-	$(SBIN_KMOD) $(TEST_MODULES) $(DRIVER_MODULES) $(MODULES_ORDER)
+	$(SBIN_KMOD) $(TEST_MODULES) $(DRIVER_MODULES) $(MODULES_ORDER) $(DEBIAN_FILES) $(DEBIAN_LINKS) \
+	$(GLIBC_DYN_BINS)
 
 .PHONY: all iso run run-nox test test-linux grade qemu-gdb gdb fuzz help clean
 all: $(KERNEL) $(INITRAMFS) $(GLIBC_TEST_BINS)
@@ -61,11 +72,12 @@ ROOT_FILES += $(EXTRA_KOS)
 ROOT_SPEC := $(foreach f,$(USER_BINS),bin/$(notdir $(f))=$(f)) \
 	$(foreach f,$(TEST_BINS),tests/$(notdir $(f))=$(f)) \
 	$(foreach f,$(GLIBC_IMAGE_BINS),tests/$(notdir $(f)).glibc=$(f)) \
+	$(foreach f,$(GLIBC_DYN_BINS),tests/$(notdir $(f)).dyn=$(f)) \
 	bin/busybox=$(BUSYBOX) @$(BUSYBOX_LINKS) \
 	$(foreach f,$(ROOTFS_FILES),$(f:rootfs/%=%)=$(f)) \
 	$(SBIN_SPEC) $(foreach f,$(TEST_MODULES),lib/modules/test/$(notdir $(f))=$(f)) \
 	$(foreach f,$(DRIVER_MODULES),lib/modules/$(notdir $(f))=$(f)) lib/modules/modules.order=$(MODULES_ORDER) \
-	$(foreach f,$(EXTRA_KOS),lib/modules/extra/$(notdir $(f))=$(f))
+	$(foreach f,$(EXTRA_KOS),lib/modules/extra/$(notdir $(f))=$(f)) $(DEBIAN_SPEC)
 # The image's file list, rewritten only when it changes: a program or test
 # that is removed must leave the image too, which timestamps alone miss.
 ROOT_LIST := $(B)/initramfs.list
@@ -77,6 +89,13 @@ $(INITRAMFS): $(ROOT_FILES) $(ROOT_LIST) tools/mkcpio.py
 
 $(BUSYBOX):
 	$(Q)tools/install-deps busybox $@
+
+$(DEBIAN)/.fetched:
+	$(Q)tools/install-deps debian $(DEBIAN) && touch $@
+$(DEBIAN_FILES): $(DEBIAN)/.fetched
+# A list file keeps the link's ">" away from the shell.
+$(DEBIAN_LINKS):
+	$(Q)echo 'lib/ld-linux.so.2=>i386-linux-gnu/ld-linux.so.2' > $@
 
 $(BUSYBOX_LINKS): $(BUSYBOX) tools/applets.py
 	$(Q)python3 tools/applets.py $< usr/bin /bin/busybox > $@

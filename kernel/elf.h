@@ -1,32 +1,10 @@
-/* elf.h: the ELF32 structures exec reads, and those of relocatable objects
- * that the module loader links (sections, symbols, REL relocations). */
+/* elf.h: the ELF32 structures of relocatable objects that the module loader
+ * links (sections, REL relocations), beside uapi/elf.h's headers and symbols. */
 #ifndef ELF_H
 #define ELF_H
 
 #include <stdint.h>
-
-#define ELF_MAGIC "\177ELF"
-#define ELFCLASS32 1
-#define ELFDATA2LSB 1
-#define ET_REL 1
-#define ET_EXEC 2
-#define EM_386 3
-#define PT_LOAD 1
-#define PT_PHDR 6
-#define PF_X 1
-#define PF_W 2
-#define PF_R 4
-
-struct elf32_ehdr {
-	unsigned char e_ident[16];
-	uint16_t e_type, e_machine;
-	uint32_t e_version, e_entry, e_phoff, e_shoff, e_flags;
-	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
-};
-
-struct elf32_phdr {
-	uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
-};
+#include "uapi/elf.h"
 
 struct elf32_shdr {
 	uint32_t sh_name, sh_type, sh_flags, sh_addr, sh_offset, sh_size;
@@ -42,12 +20,6 @@ struct elf32_shdr {
 #define SHF_WRITE     0x1
 #define SHF_ALLOC     0x2
 #define SHF_EXECINSTR 0x4
-
-struct elf32_sym {
-	uint32_t st_name, st_value, st_size;
-	unsigned char st_info, st_other;
-	uint16_t st_shndx;
-};
 
 #define SHN_UNDEF  0
 #define SHN_LORESERVE 0xff00

@@ -1,7 +1,8 @@
-/* exec.c: execve: loads a static ELF32 i386 executable (or a "#!" script)
- * into a fresh address space and builds Linux's initial stack: argc, argv,
- * envp, and the auxiliary vector with AT_RANDOM. The old image is released
- * only once the new one is complete, so a failed exec returns to the caller. */
+/* exec.c: execve: loads an ELF32 i386 executable, static or dynamically
+ * linked (PT_INTERP: its interpreter beside it), or a "#!" script, into a
+ * fresh address space with the vDSO, and builds Linux's initial stack: argc,
+ * argv, envp and the auxiliary vector. The old image is released only once
+ * the new one is complete, so a failed exec returns to the caller. */
 #include "kernel.h"
 #include "elf.h"
 #include "fs/fdtable.h"
@@ -20,6 +21,9 @@
 #include "uapi/stat.h"
 #include "fs/vfs.h"
 #include "x86/x86.h"
+#include "x86/cpu.h"
+#include "vdso/vdso.h"
+#include "uapi/signal.h"
 
 #define MAX_ARG_STRLEN (32 * PGSIZE)  /* one string, its NUL included */
 #define ARGS_MAX_ROOM (6u << 20)    /* the most room the strings get: Linux's _STK_LIM / 4 * 3 */
@@ -27,7 +31,8 @@
 #define STACK_INIT   (32 * PGSIZE)
 #define MMAP_BASE    0x40000000u
 #define MAX_BINFMT_DEPTH 5          /* #! rewrites before ELOOP (Linux's exec_binprm) */
-#define AUXV_ENTRIES 18
+#define AUXV_ENTRIES 22             /* the most fill_auxv gives, AT_NULL included */
+#define ELF_ET_DYN_BASE 0x00400000u /* where Linux's i386 PIEs go */
 #define BINPRM_BUF   256            /* what exec reads first: the ELF header or a #! line */
 
 /* The argument and environment strings, copied into the kernel. As Linux,
@@ -204,8 +209,11 @@ static int rewrite_for_script(struct exec_args *a, const char *hdr, size_t n, co
 struct image {
 	pde_t *pgdir;
 	struct vm_area *mmap;
-	uint32_t entry, phdr, phnum, brk;
-	uint32_t arg_start, arg_end;    /* set by build_stack */
+	uint32_t entry, phdr, phnum, brk;   /* the program's, where it was loaded */
+	uint32_t start;                     /* the first instruction: the interpreter's entry, or entry */
+	uint32_t interp_base;               /* AT_BASE: where the interpreter is, 0 without one */
+	uint32_t vdso;                      /* AT_SYSINFO_EHDR: 0 if the kernel has no vDSO */
+	uint32_t arg_start, arg_end;        /* set by build_stack */
 };
 
 static void image_free(struct image *img)
@@ -282,43 +290,200 @@ static int load_segment(struct file *f, struct image *img, const struct elf32_ph
 	return r;
 }
 
+/* An ELF file and its program headers, as exec reads them. */
+struct elf_file {
+	struct file *f;
+	struct elf32_ehdr eh;
+	struct elf32_phdr *ph;
+};
+
+static bool elf_header_ok(const struct elf32_ehdr *eh)
+{
+	return memcmp(eh->e_ident, ELF_MAGIC, 4) == 0 && eh->e_ident[4] == ELFCLASS32 &&
+	       eh->e_ident[5] == ELFDATA2LSB && (eh->e_type == ET_EXEC || eh->e_type == ET_DYN) &&
+	       eh->e_machine == EM_386 && eh->e_phentsize == sizeof(struct elf32_phdr) && eh->e_phnum != 0 &&
+	       eh->e_phnum <= 64;
+}
+
+static int read_phdrs(struct elf_file *e)
+{
+	size_t size = e->eh.e_phnum * sizeof(struct elf32_phdr);
+	e->ph = kmalloc(size);
+	if (!e->ph)
+		return -ENOMEM;
+	return kernel_read(e->f, e->ph, size, e->eh.e_phoff) == (ssize_t)size ? 0 : -ENOEXEC;
+}
+
+/* Where an ET_DYN file's lowest segment lands at base: what to add to its
+ * addresses (0 for ET_EXEC, which runs where it was linked). */
+static uint32_t load_bias(const struct elf_file *e, uint32_t base)
+{
+	if (e->eh.e_type != ET_DYN)
+		return 0;
+	uint32_t lowest = UINT32_MAX;
+	for (int i = 0; i < e->eh.e_phnum; i++)
+		if (e->ph[i].p_type == PT_LOAD)
+			lowest = MIN(lowest, ROUNDDOWN(e->ph[i].p_vaddr, PGSIZE));
+	return lowest == UINT32_MAX ? 0 : base - lowest;
+}
+
+/* Every PT_LOAD segment at bias; *end is the highest byte's end. */
+static int load_segments(const struct elf_file *e, uint32_t bias, struct image *img, uint32_t *end)
+{
+	*end = 0;
+	int r = 0;
+	for (int i = 0; !r && i < e->eh.e_phnum; i++) {
+		struct elf32_phdr seg = e->ph[i];
+		if (seg.p_type != PT_LOAD)
+			continue;
+		seg.p_vaddr += bias;
+		r = seg.p_vaddr < bias ? -ENOEXEC : load_segment(e->f, img, &seg);
+		*end = MAX(*end, seg.p_vaddr + seg.p_memsz);
+	}
+	return r;
+}
+
+/* The address of the program headers in memory: PT_PHDR's, else found in
+ * the segment that holds them in the file (0 if none does). */
+static uint32_t phdr_address(const struct elf_file *e, uint32_t bias)
+{
+	size_t size = e->eh.e_phnum * sizeof(struct elf32_phdr);
+	for (int i = 0; i < e->eh.e_phnum; i++)
+		if (e->ph[i].p_type == PT_PHDR)
+			return e->ph[i].p_vaddr + bias;
+	for (int i = 0; i < e->eh.e_phnum; i++) {
+		const struct elf32_phdr *p = &e->ph[i];
+		if (p->p_type == PT_LOAD && e->eh.e_phoff >= p->p_offset &&
+		    e->eh.e_phoff + size <= p->p_offset + p->p_filesz)
+			return p->p_vaddr + bias + (e->eh.e_phoff - p->p_offset);
+	}
+	return 0;
+}
+
+/* PT_INTERP: opens the interpreter the program names (ld-linux.so.2) and
+ * reads its headers, with Linux's errors: the path's own (ENOENT...), EACCES
+ * for one that is not a regular executable file, EIO for one too short to
+ * hold an ELF header, ELIBBAD for one that is not an i386 ELF executable or
+ * shared object. */
+static int open_interp(const struct elf_file *prog, const struct elf32_phdr *ip, struct elf_file *interp)
+{
+	if (ip->p_filesz < 2 || ip->p_filesz > PATH_MAX)
+		return -ENOEXEC;
+	char *path = kmalloc(ip->p_filesz);
+	if (!path)
+		return -ENOMEM;
+	int r = kernel_read(prog->f, path, ip->p_filesz, ip->p_offset) == (ssize_t)ip->p_filesz &&
+			!path[ip->p_filesz - 1] ? 0 : -ENOEXEC;
+	if (!r)
+		r = vfs_open(path, O_RDONLY, 0, &interp->f);
+	kfree(path);
+	if (r)
+		return r;
+	if (!S_ISREG(interp->f->f_inode->i_mode))
+		return -EACCES;
+	r = vfs_permission(interp->f->f_inode, MAY_EXEC);
+	if (r)
+		return r;
+	if (kernel_read(interp->f, &interp->eh, sizeof(interp->eh), 0) != sizeof(interp->eh))
+		return -EIO;
+	if (!elf_header_ok(&interp->eh))
+		return -ELIBBAD;
+	r = read_phdrs(interp);
+	return r == -ENOEXEC ? -ELIBBAD : r;
+}
+
+/* The interpreter goes beside the program: an ET_DYN one (as every
+ * dynamic linker is) at the bottom of the mmap area, where Linux's legacy
+ * layout puts it; execution starts at its entry, AT_BASE tells it where it is. */
+static int load_interp(const struct elf_file *interp, struct image *img)
+{
+	uint32_t bias = load_bias(interp, MMAP_BASE), end;
+	int r = load_segments(interp, bias, img, &end);
+	img->interp_base = bias;
+	img->start = bias + interp->eh.e_entry;
+	return r;
+}
+
+static void elf_file_close(struct elf_file *e)
+{
+	if (e->f)
+		fput(e->f);
+	kfree(e->ph);
+}
+
+/* The new image: the program (an ET_DYN one with an interpreter at
+ * ELF_ET_DYN_BASE, as Linux's i386 PIEs, without one where the interpreter
+ * would go), its interpreter if it names one, the vDSO. */
 static int load_elf(struct file *f, const struct elf32_ehdr *eh, struct image *img)
 {
-	if (eh->e_ident[4] != ELFCLASS32 || eh->e_ident[5] != ELFDATA2LSB || eh->e_type != ET_EXEC ||
-	    eh->e_machine != EM_386 || eh->e_phentsize != sizeof(struct elf32_phdr) ||
-	    eh->e_phnum == 0 || eh->e_phnum > 64)
+	*img = (struct image){ 0 };
+	if (!elf_header_ok(eh))
 		return -ENOEXEC;
-	size_t phsize = eh->e_phnum * sizeof(struct elf32_phdr);
-	struct elf32_phdr *ph = kmalloc(phsize);
-	if (!ph)
-		return -ENOMEM;
-	int r = kernel_read(f, ph, phsize, eh->e_phoff) == (ssize_t)phsize ? 0 : -ENOEXEC;
-	img->mmap = NULL;
+	struct elf_file prog = { .f = f, .eh = *eh }, interp = { 0 };
+	int r = read_phdrs(&prog);
+	for (int i = 0; !r && i < eh->e_phnum; i++)
+		if (prog.ph[i].p_type == PT_INTERP && !interp.f)
+			r = open_interp(&prog, &prog.ph[i], &interp);
 	img->pgdir = r ? NULL : pgdir_create();
 	if (!r && !img->pgdir)
 		r = -ENOMEM;
-	img->brk = 0;
-	img->phdr = 0;
-	for (int i = 0; !r && i < eh->e_phnum; i++) {
-		if (ph[i].p_type == PT_PHDR)
-			img->phdr = ph[i].p_vaddr;
-		if (ph[i].p_type != PT_LOAD)
-			continue;
-		r = load_segment(f, img, &ph[i]);
-		img->brk = MAX(img->brk, ph[i].p_vaddr + ph[i].p_memsz);
-		if (!img->phdr && eh->e_phoff >= ph[i].p_offset &&
-		    eh->e_phoff + phsize <= ph[i].p_offset + ph[i].p_filesz)
-			img->phdr = ph[i].p_vaddr + (eh->e_phoff - ph[i].p_offset);
-	}
-	kfree(ph);
+	uint32_t bias = load_bias(&prog, interp.f ? ELF_ET_DYN_BASE : MMAP_BASE);
+	if (!r)
+		r = load_segments(&prog, bias, img, &img->brk);
 	if (!r && img->brk == 0)
 		r = -ENOEXEC;
-	if (r)
-		image_free(img);
-	img->entry = eh->e_entry;
+	img->entry = bias + eh->e_entry;
+	img->start = img->entry;
+	img->phdr = r ? 0 : phdr_address(&prog, bias);
 	img->phnum = eh->e_phnum;
 	img->brk = ROUNDUP(img->brk, PGSIZE);
+	if (!r && interp.f)
+		r = load_interp(&interp, img);
+	if (!r)
+		r = vdso_map(img->pgdir, &img->mmap, MMAP_BASE, &img->vdso);
+	elf_file_close(&interp);
+	kfree(prog.ph);
+	if (r)
+		image_free(img);
 	return r;
+}
+
+/* The auxiliary vector (Linux's create_elf_tables, in its order) into v:
+ * the number of words written, AT_NULL's pair included. */
+static size_t fill_auxv(uint32_t *v, const struct image *img, uint32_t random_at, uint32_t execfn_at,
+			uint32_t platform_at)
+{
+	/* The largest frame a handler may get: rt_sigframe, fxsave area, the 128
+	 * bytes signal.c leaves below esp, and their alignment. */
+	const uint32_t minsigstksz = sizeof(struct k_rt_sigframe) + 512 + 128 + 32;
+	size_t i = 0;
+#define AUX(type, value) (v[i++] = (type), v[i++] = (value))
+	if (img->vdso) {
+		AUX(AT_SYSINFO, vdso_entry(img->mmap, VDSO_VSYSCALL));
+		AUX(AT_SYSINFO_EHDR, img->vdso);
+	}
+	AUX(AT_MINSIGSTKSZ, minsigstksz);
+	AUX(AT_HWCAP, cpu_hwcap);
+	AUX(AT_PAGESZ, PGSIZE);
+	AUX(AT_CLKTCK, USER_HZ);
+	AUX(AT_PHDR, img->phdr);
+	AUX(AT_PHENT, sizeof(struct elf32_phdr));
+	AUX(AT_PHNUM, img->phnum);
+	AUX(AT_BASE, img->interp_base);
+	AUX(AT_FLAGS, 0);
+	AUX(AT_ENTRY, img->entry);
+	AUX(AT_UID, current->uid);
+	AUX(AT_EUID, current->euid);
+	AUX(AT_GID, current->gid);
+	AUX(AT_EGID, current->egid);
+	AUX(AT_SECURE, 0);
+	AUX(AT_RANDOM, random_at);
+	AUX(AT_HWCAP2, 0);
+	AUX(AT_EXECFN, execfn_at);
+	AUX(AT_PLATFORM, platform_at);
+	AUX(AT_NULL, 0);
+#undef AUX
+	return i;
 }
 
 /* Builds Linux's initial stack at the top of the new image:
@@ -374,19 +539,7 @@ static int build_stack(const struct exec_args *a, struct image *img, const char 
 		if (vec == 0)
 			img->arg_end = s;
 	}
-	const uint32_t auxv[][2] = {
-		{ AT_PHDR, img->phdr }, { AT_PHENT, sizeof(struct elf32_phdr) }, { AT_PHNUM, img->phnum },
-		{ AT_PAGESZ, PGSIZE }, { AT_BASE, 0 }, { AT_FLAGS, 0 }, { AT_ENTRY, img->entry },
-		{ AT_UID, current->uid }, { AT_EUID, current->euid }, { AT_GID, current->gid },
-		{ AT_EGID, current->egid }, { AT_SECURE, 0 }, { AT_RANDOM, random_at },
-		{ AT_EXECFN, execfn_at }, { AT_PLATFORM, platform_at }, { AT_CLKTCK, USER_HZ },
-		{ AT_HWCAP, 0 }, { AT_NULL, 0 },
-	};
-	_Static_assert(ARRAY_SIZE(auxv) == AUXV_ENTRIES, "the stack size computed above");
-	for (size_t n = 0; n < ARRAY_SIZE(auxv); n++) {
-		v[i++] = auxv[n][0];
-		v[i++] = auxv[n][1];
-	}
+	fill_auxv(v + i, img, random_at, execfn_at, platform_at);
 	r = vm_write(img->pgdir, base, k, total);
 	kfree(k);
 	*esp = base;
@@ -449,7 +602,7 @@ static void commit_image(const struct image *img, struct mm_struct *mm, uint32_t
 	tf->cs = UCODE_SEL;
 	tf->ds = tf->es = tf->ss = UDATA_SEL;
 	tf->eflags = EFLAGS_FIXED | EFLAGS_IF;
-	tf->eip = img->entry;
+	tf->eip = img->start;
 	tf->esp = esp;
 }
 

@@ -10,6 +10,8 @@ KERNEL := $(B)/kernel.elf
 KFLAGS_STAMP := $(B)/kernel.flags
 $(shell mkdir -p $(B); echo '$(KCFLAGS) $(NASMFLAGS)' | cmp -s - $(KFLAGS_STAMP) 2>/dev/null || echo '$(KCFLAGS) $(NASMFLAGS)' > $(KFLAGS_STAMP))
 
+include kernel/vdso/image/vdso.mk
+
 $(B)/kernel/%.o: kernel/%.c $(KFLAGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"

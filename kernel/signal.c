@@ -11,6 +11,8 @@
 #include "proc.h"
 #include "syscall.h"
 #include "x86/timer.h"
+#include "mm/mm_struct.h"
+#include "vdso/vdso.h"
 #include "errno.h"
 #include "uapi/signal.h"
 #include "uapi/syscall_nr.h"
@@ -157,6 +159,15 @@ static uint32_t push_fpstate(uint32_t sp)
 	return copyout(fx, (void *)at, sizeof(fx)) ? 1 : at;
 }
 
+/* Where the handler returns: its SA_RESTORER, else, as Linux, the vDSO's
+ * sigreturn (0, a fault, in a process that has unmapped its vDSO). */
+static uint32_t restorer(const struct k_sigaction *act, bool rt)
+{
+	if (act->flags & SA_RESTORER)
+		return (uint32_t)act->restorer;
+	return vdso_entry(current->mm->mmap, rt ? VDSO_RT_SIGRETURN : VDSO_SIGRETURN);
+}
+
 /* Builds the handler's frame; false if the user stack is unusable. */
 static bool setup_frame(int sig, struct k_sigaction *act, const struct k_siginfo *info,
 			struct trapframe *tf)
@@ -170,7 +181,7 @@ static bool setup_frame(int sig, struct k_sigaction *act, const struct k_siginfo
 	if (act->flags & SA_SIGINFO) {
 		struct k_rt_sigframe fr = { 0 };
 		uint32_t at = ((sp - sizeof(fr)) & ~15u) - 4;
-		fr.pretcode = (uint32_t)act->restorer;
+		fr.pretcode = restorer(act, true);
 		fr.sig = sig;
 		fr.pinfo = at + offsetof(struct k_rt_sigframe, info);
 		fr.puc = at + offsetof(struct k_rt_sigframe, uc);
@@ -187,7 +198,7 @@ static bool setup_frame(int sig, struct k_sigaction *act, const struct k_siginfo
 	} else {
 		struct sigframe fr = { 0 };
 		uint32_t at = ((sp - sizeof(fr)) & ~15u) - 4;
-		fr.pretcode = (uint32_t)act->restorer;
+		fr.pretcode = restorer(act, false);
 		fr.sig = sig;
 		save_sigcontext(&fr.sc, tf, (uint32_t)oldmask, fp);
 		fr.extramask = (uint32_t)(oldmask >> 32);

@@ -1,5 +1,6 @@
 /* time.c: clocks and sleeping. CLOCK_MONOTONIC counts from boot (PIT ticks,
- * interpolated); CLOCK_REALTIME adds the CMOS clock read once at boot. Both
+ * interpolated by the TSC: vdso/vvar.c); CLOCK_REALTIME adds the CMOS clock
+ * read once at boot. Both
  * the 32-bit and the 64-bit time_t calls are served. Sleeps end early with
  * EINTR when a signal arrives. */
 #include "kernel.h"
@@ -7,6 +8,7 @@
 #include "proc.h"
 #include "syscall.h"
 #include "time.h"
+#include "vdso/vdso.h"
 #include "x86/timer.h"
 #include "uapi/errno.h"
 #include "uapi/time.h"
@@ -46,6 +48,7 @@ static int rtc_init(void)
 	int hour = bcd(cmos(0x04) & 0x7f, binary), day = bcd(cmos(0x07), binary);
 	int mon = bcd(cmos(0x08), binary), year = bcd(cmos(0x09), binary) + 2000;
 	boot_epoch = days_from_civil(year, mon, day) * 86400 + hour * 3600 + min * 60 + sec;
+	vvar_set_epoch((int32_t)boot_epoch);
 	return 0;
 }
 core_initcall(rtc_init);

@@ -14,6 +14,7 @@
 #include "fs/seq_file.h"
 #include "fs/vfs.h"
 #include "x86/timer.h"
+#include "vdso/vdso.h"
 #include "uapi/dirent.h"
 #include "uapi/errno.h"
 #include "uapi/stat.h"
@@ -96,15 +97,17 @@ static int status_show(struct seq_file *m, struct proc *p)
 
 /* Linux's layout: anonymous regions have no file, offset 0, device 00:00,
  * inode 0 and a space; a file mapping its offset, the filesystem's device,
- * the inode number and the path; the heap and the stack are named. Names
- * start at column 73. */
+ * the inode number and the path; the heap, the stack, the vDSO and its time
+ * page are named. Names start at column 73. */
 static int maps_show(struct seq_file *m, struct proc *p)
 {
 	char path[256];
 	for (const struct vm_area *v = regions(p); v; v = v->next) {
-		const char *name = (v->flags & VM_GROWSDOWN) ? "[stack]" :
-				   v->start < ROUNDUP(p->mm->brk, PGSIZE) && v->end > p->mm->brk_start &&
-				   p->mm->brk > p->mm->brk_start ? "[heap]" : NULL;
+		const char *name = vdso_region_name(v);
+		if (!name)
+			name = (v->flags & VM_GROWSDOWN) ? "[stack]" :
+			       v->start < ROUNDUP(p->mm->brk, PGSIZE) && v->end > p->mm->brk_start &&
+			       p->mm->brk > p->mm->brk_start ? "[heap]" : NULL;
 		struct inode *in = v->vm_file ? v->vm_file->f_inode : NULL;
 		if (in && vfs_path_of(in, path, sizeof path) >= 0)
 			name = path;

@@ -201,9 +201,11 @@ SYSCALL_DEFINE3(mprotect, uint32_t, addr, uint32_t, len, int, prot)
 	uint32_t end = addr + ROUNDUP(len, PGSIZE);
 	if (!vma_covers(current->mm->mmap, addr, end))
 		return -ENOMEM;
-	/* A shared file mapping becomes writable only through a writable open. */
+	/* A shared file mapping becomes writable only through a writable open;
+	 * Linux's vvar has neither VM_MAYWRITE nor VM_MAYEXEC: the time page stays read-only. */
 	for (struct vm_area *v = vma_find(current->mm->mmap, addr); v && v->start < end; v = v->next)
-		if ((prot & PROT_WRITE) && v->vm_file && (v->flags & VM_SHARED) && !file_writable(v->vm_file))
+		if (((prot & PROT_WRITE) && v->vm_file && (v->flags & VM_SHARED) && !file_writable(v->vm_file)) ||
+		    ((v->flags & VM_VVAR) && (prot & (PROT_WRITE | PROT_EXEC))))
 			return -EACCES;
 	return vma_set_flags(current->pgdir, &current->mm->mmap, addr, end, VM_PROT, (uint32_t)prot);
 }
@@ -287,10 +289,11 @@ SYSCALL_DEFINE3(madvise, uint32_t, addr, uint32_t, len, int, advice)
 	if (!vma_covers(p->mm->mmap, addr, addr + len))
 		return -ENOMEM;
 	for (struct vm_area *v = vma_find(p->mm->mmap, addr); v && v->start < addr + len; v = v->next)
-		if (v->flags & VM_LOCKED)
-			return -EINVAL;         /* Linux: locked pages cannot be dropped */
+		if (v->flags & (VM_LOCKED | VM_VVAR))
+			return -EINVAL;         /* Linux: locked pages cannot be dropped, nor the time page (VM_PFNMAP) */
+	/* The vDSO's pages are kept: Linux would fault the same ones back in. */
 	for (struct vm_area *v = vma_find(p->mm->mmap, addr); v && v->start < addr + len; v = v->next)
-		if (!(v->flags & VM_SHARED))
+		if (!(v->flags & (VM_SHARED | VM_VDSO)))
 			vm_unmap_range(p->pgdir, MAX(v->start, addr), MIN(v->end, addr + len));
 	return 0;
 }

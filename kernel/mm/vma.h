@@ -19,6 +19,9 @@
 #define VM_GROWSDOWN 0x100
 #define VM_NORESERVE 0x200      /* not counted against the memory there is */
 #define VM_LOCKED    0x400      /* mlock: its pages are all present and stay */
+/* Kernel pages every process maps (vdso/vdso.c): the vDSO and its time page. */
+#define VM_VDSO      0x8000
+#define VM_VVAR      0x10000
 #define VM_PROT      (VM_READ | VM_WRITE | VM_EXEC)
 
 struct file;

@@ -208,7 +208,7 @@ struct k_ucontext {
 /* The frame an SA_SIGINFO-style (rt) handler is entered on: esp points at pretcode, so the handler
  * "returns" into the restorer with esp at sig, and rt_sigreturn finds the frame at esp - 4. */
 struct k_rt_sigframe {
-	uint32_t pretcode;		/* the SA_RESTORER restorer */
+	uint32_t pretcode;		/* the SA_RESTORER restorer, else the vDSO's */
 	int sig;
 	uint32_t pinfo;			/* &info */
 	uint32_t puc;			/* &uc */

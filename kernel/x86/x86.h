@@ -68,6 +68,7 @@ static inline void irq_restore(uint32_t f)
 #define CR4_PGE        0x00000080       /* global pages survive CR3 loads */
 #define CR4_OSFXSR     0x00000200       /* the OS saves SSE state with fxsave */
 #define CR4_OSXMMEXCPT 0x00000400       /* SSE errors as exception 19 */
+#define CPUID_EDX_TSC  (1u << 4)
 #define CPUID_EDX_FXSR (1u << 24)
 #define CPUID_EDX_SSE  (1u << 25)
 
