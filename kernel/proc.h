@@ -68,6 +68,7 @@ struct proc {
 	char exe[128];                  /* path of the running program, for /proc/self/exe */
 	struct inode *exe_inode;        /* its file, denied write access while it runs */
 	uint32_t arg_start, arg_end;    /* its argv strings on the user stack, for /proc/PID/cmdline */
+	uint32_t env_end;               /* its environment strings, from arg_end: /proc/PID/environ */
 	struct proc *parent;
 	int exit_status;                /* wait4 encoding, valid in P_ZOMBIE */
 	int exit_signal;                /* sent to the parent at exit (clone's CSIGNAL); 0: none */

@@ -64,7 +64,9 @@ void iput(struct inode *inode)
 {
 	if (!inode || --inode->i_count > 0)
 		return;
-	if (inode->i_nlink == 0 && inode->i_op && inode->i_op->evict)
+	if (!inode->i_op || !inode->i_op->evict)
+		return;
+	if (inode->i_nlink == 0 || (inode->i_op->drop_inode && inode->i_op->drop_inode(inode)))
 		inode->i_op->evict(inode);
 }
 

@@ -59,6 +59,10 @@ struct inode_operations {
 	int (*rmdir)(struct inode *dir, const char *name, size_t len);
 	/* Symbolic-link-like entries (/proc/self/exe): the target path. */
 	int (*readlink)(struct inode *inode, char *buf, size_t size);
+	/* Linux's magic links (/proc/PID/fd/N): the inode the link stands for,
+	 * referenced, which a walk goes on from instead of the readlink path (so
+	 * a pipe or an unlinked file is reached). NULL: the path is walked. */
+	int (*get_link)(struct inode *link, struct inode **res);
 	int (*truncate)(struct inode *inode, loff_t size);
 	/* Moves a name, replacing what new_name named (the VFS checked types,
 	 * emptiness, permissions and loops). */
@@ -66,6 +70,9 @@ struct inode_operations {
 		      struct inode *new_dir, const char *new_name, size_t new_len);
 	/* The last reference to an unlinked inode is gone: free it. */
 	void (*evict)(struct inode *inode);
+	/* Linux's drop_inode: true if the inode goes with its last reference
+	 * even though it has links (a pipe's, which st_nlink counts 1). */
+	bool (*drop_inode)(struct inode *inode);
 };
 
 /* What a filesystem or driver implements for its open files, and what each

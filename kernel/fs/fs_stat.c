@@ -6,6 +6,7 @@
 #include "x86/timer.h"
 #include "fs/fdtable.h"
 #include "fs/namei.h"
+#include "fs/mounts.h"
 #include "proc.h"
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
@@ -30,7 +31,7 @@ static uint64_t inode_blocks(const struct inode *in)
 static void fill_stat64(const struct inode *in, struct stat64 *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->st_dev = new_encode_dev(MKDEV(0, FS_DEV_MINOR));
+	st->st_dev = new_encode_dev(vfs_mount_dev(in));
 	st->__st_ino = in->i_ino;
 	st->st_ino = in->i_ino;
 	st->st_mode = in->i_mode;
@@ -129,8 +130,8 @@ SYSCALL_DEFINE5(statx, int, dirfd, const char __user *, path, int, flags, unsign
 	sx.stx_ctime = statx_time(in->i_ctime);
 	sx.stx_rdev_major = MAJOR(in->i_rdev);
 	sx.stx_rdev_minor = MINOR(in->i_rdev);
-	sx.stx_dev_major = 0;
-	sx.stx_dev_minor = FS_DEV_MINOR;
+	sx.stx_dev_major = MAJOR(vfs_mount_dev(in));
+	sx.stx_dev_minor = MINOR(vfs_mount_dev(in));
 	iput(in);
 	return copyout(&sx, buf, sizeof(sx)) ? -EFAULT : 0;
 }

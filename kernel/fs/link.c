@@ -5,7 +5,7 @@
  * directory (EPERM). */
 #include "kernel.h"
 #include "fs/namei.h"
-#include "fs/statfs.h"
+#include "fs/mounts.h"
 #include "syscall.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"

@@ -112,6 +112,8 @@ int vfs_link_target(struct inode *link, int depth, char **res)
 /* Resolves the link found in dir: its target is relative to dir. */
 int vfs_follow_link(struct inode *dir, struct inode *link, int depth, struct inode **res)
 {
+	if (link->i_op->get_link)
+		return depth >= MAX_NESTED_LINKS ? -ELOOP : link->i_op->get_link(link, res);
 	char *target;
 	int n = vfs_link_target(link, depth, &target);
 	if (n < 0)

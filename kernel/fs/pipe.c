@@ -31,8 +31,10 @@ struct pipe {
 	unsigned r_opens, w_opens;      /* FIFO opens so far: what a waiting open watches */
 	struct wait_queue_head rwait, wwait;
 	struct inode *fifo;             /* a FIFO's inode, or NULL for pipe(2) */
-	struct inode inode;             /* pipe(2): what fstat sees */
+	struct inode inode;             /* pipe(2): what fstat sees; its references keep the pipe */
 };
+
+static uint32_t pipe_next_ino = 1;
 
 static bool pipe_readable(struct pipe *p)
 {
@@ -120,7 +122,14 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return put_user(n, (int *)arg);
 }
 
-/* Drops one reader and/or writer; the last one out frees the pipe. */
+static void pipe_free(struct pipe *p)
+{
+	ringbuf_free(&p->ring);
+	kfree(p);
+}
+
+/* Drops one reader and/or writer; the last one out frees a FIFO's pipe
+ * (pipe(2)'s goes with the last reference to its inode). */
 static void pipe_put(struct pipe *p, bool reader, bool writer)
 {
 	p->readers -= reader;
@@ -129,11 +138,9 @@ static void pipe_put(struct pipe *p, bool reader, bool writer)
 	 * reader gone means EPIPE for every blocked writer. */
 	wake_up_all(&p->rwait);
 	wake_up_all(&p->wwait);
-	if (p->readers == 0 && p->writers == 0) {
-		if (p->fifo)
-			p->fifo->i_private = NULL;
-		ringbuf_free(&p->ring);
-		kfree(p);
+	if (p->readers == 0 && p->writers == 0 && p->fifo) {
+		p->fifo->i_private = NULL;
+		pipe_free(p);
 	}
 }
 
@@ -141,9 +148,6 @@ static int pipe_release(struct inode *inode, struct file *f)
 {
 	(void)inode;
 	struct pipe *p = f->private_data;
-	/* pipe(2)'s inode goes with the pipe: fput must not iput it after us. */
-	if (!p->fifo && p->readers + p->writers == 1)
-		f->f_inode = NULL;
 	pipe_put(p, file_readable(f), file_writable(f));
 	return 0;
 }
@@ -250,28 +254,55 @@ const struct file_operations def_fifo_fops = {
 	.open = fifo_open,
 };
 
+static void pipe_inode_evict(struct inode *inode)
+{
+	pipe_free(inode->i_private);
+}
+
+static bool pipe_drop_inode(struct inode *inode)
+{
+	(void)inode;
+	return true;
+}
+
+/* A pipe(2) inode is opened again through /proc/PID/fd/N as a FIFO is:
+ * fifo_open finds the pipe in i_private. */
+static const struct inode_operations pipe_inode_ops = {
+	.evict = pipe_inode_evict,
+	.drop_inode = pipe_drop_inode,
+};
+
 /* Linux's create_pipe_files: a new pipe and its read and write ends. */
 static int create_pipe_files(struct file **res, int flags)
 {
 	struct pipe *p = pipe_alloc();
 	if (!p)
 		return -ENFILE;
-	p->inode.i_mode = S_IFIFO | 0600;
-	p->inode.i_uid = current->euid;
-	p->inode.i_gid = current->egid;
-	p->inode.i_nlink = 1;
-	p->inode.i_count = 1;           /* owned by the pipe, never freed through iput */
+	struct inode *inode = &p->inode;
+	inode->i_mode = S_IFIFO | 0600;
+	inode->i_uid = current->euid;
+	inode->i_gid = current->egid;
+	inode->i_nlink = 1;
+	inode->i_ino = pipe_next_ino++;
+	inode->i_op = &pipe_inode_ops;
+	inode->i_fop = &def_fifo_fops;
+	inode->i_private = p;
+	inode->i_count = 1;             /* ours until the files hold theirs */
+	list_init(&inode->i_children);
+	list_init(&inode->i_sibling);
 	unsigned int fl = flags & O_NONBLOCK;
-	res[0] = file_alloc(&pipe_fops, &p->inode, O_RDONLY | fl);
-	res[1] = res[0] ? file_alloc(&pipe_fops, &p->inode, O_WRONLY | fl) : NULL;
+	res[0] = file_alloc(&pipe_fops, inode, O_RDONLY | fl);
+	res[1] = res[0] ? file_alloc(&pipe_fops, inode, O_WRONLY | fl) : NULL;
 	if (!res[1]) {
-		kfree(res[0]);          /* never opened: no release to run */
-		ringbuf_free(&p->ring);
-		kfree(p);
+		if (res[0])
+			res[0]->f_op = NULL;    /* never opened: no release to run */
+		fput(res[0]);
+		iput(inode);
 		return -ENFILE;
 	}
 	res[0]->private_data = res[1]->private_data = p;
 	p->readers = p->writers = 1;
+	iput(inode);
 	return 0;
 }
 

@@ -1,5 +1,5 @@
 /* proc_misc.c: the system-wide files in /proc: meminfo (page allocator
- * totals, for leak tests), uptime and mounts. */
+ * totals, for leak tests) and uptime; mounts are mounts.c's. */
 #include "kernel.h"
 #include "initcall.h"
 #include "mm/kmalloc.h"
@@ -35,22 +35,10 @@ static int uptime_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int mounts_show(struct seq_file *m, void *v)
-{
-	(void)v;
-	seq_puts(m, "rootfs / rootfs rw 0 0\n"
-		    "devtmpfs /dev devtmpfs rw 0 0\n"
-		    "devpts /dev/pts devpts rw,gid=5,mode=620,ptmxmode=000 0 0\n"
-		    "proc /proc proc rw 0 0\n"
-		    "sysfs /sys sysfs rw 0 0\n");
-	return 0;
-}
-
 static int proc_misc_init(void)
 {
 	bool ok = proc_create_single("meminfo", 0444, NULL, meminfo_show) &&
-		  proc_create_single("uptime", 0444, NULL, uptime_show) &&
-		  proc_create_single("mounts", 0444, NULL, mounts_show);
+		  proc_create_single("uptime", 0444, NULL, uptime_show);
 	return ok ? 0 : -ENOMEM;
 }
 fs_initcall(proc_misc_init);

@@ -1,6 +1,7 @@
-/* proc_pid.c: the per-process part of /proc: /proc/<pid>/ (cmdline, stat,
- * status, comm, maps, and the cwd, exe and root links, and task/ from proc_task.c) for every
- * live process, and the /proc/self link.
+/* proc_pid.c: the per-process part of /proc: /proc/<pid>/ (cmdline, environ,
+ * stat, status, comm, maps, limits, mounts, mountinfo, the cwd, exe and root
+ * links, fd/ and fdinfo/ from proc_fd.c, and task/ from proc_task.c) for
+ * every live process, and the /proc/self link.
  * These nodes are made on lookup and never linked into the tree (i_nlink
  * 0), so each goes with its last reference; each holds one on its parent. */
 #include "kernel.h"
@@ -9,6 +10,7 @@
 #include "mm/vma.h"
 #include "mm/mm_struct.h"
 #include "proc.h"
+#include "fs/mounts.h"
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
 #include "fs/seq_file.h"
@@ -29,6 +31,8 @@ struct pid_entry {
 	umode_t mode;
 	int (*show)(struct seq_file *m, struct proc *p);
 	int (*link)(struct proc *p, char *buf, size_t size);   /* a symlink's target */
+	const struct inode_operations *dir_iops;                /* a directory's */
+	const struct file_operations *dir_fops;
 };
 
 static int exe_link(struct proc *p, char *buf, size_t size);
@@ -124,37 +128,77 @@ static int maps_show(struct seq_file *m, struct proc *p)
 	return 0;
 }
 
-/* The argument strings where exec put them, each with its NUL (what ps
- * shows); nothing for a zombie, whose memory is gone, as on Linux. */
-static int cmdline_show(struct seq_file *m, struct proc *p)
+/* User memory [start, end) as it is now; nothing for a zombie, whose memory is gone, as on Linux. */
+static void show_user_range(struct seq_file *m, struct proc *p, uint32_t start, uint32_t end)
 {
 	char chunk[256];
-	for (uint32_t va = p->arg_start; p->pgdir && va < p->arg_end; va += sizeof(chunk)) {
-		uint32_t n = MIN((uint32_t)sizeof(chunk), p->arg_end - va);
+	for (uint32_t va = start; p->pgdir && va < end; va += sizeof(chunk)) {
+		uint32_t n = MIN((uint32_t)sizeof(chunk), end - va);
 		if (vm_read(p->pgdir, va, chunk, n))
 			break;
 		seq_write(m, chunk, n);
 	}
+}
+
+/* The argument strings where exec put them, each with its NUL (what ps shows). */
+static int cmdline_show(struct seq_file *m, struct proc *p)
+{
+	show_user_range(m, p, p->arg_start, p->arg_end);
 	return 0;
 }
 
+/* The environment strings exec put right after the arguments. */
+static int environ_show(struct seq_file *m, struct proc *p)
+{
+	show_user_range(m, p, p->arg_end, p->env_end);
+	return 0;
+}
+
+static int limits_show(struct seq_file *m, struct proc *p)
+{
+	proc_limits_show(m, p->rlim);
+	return 0;
+}
+
+static int mounts_show(struct seq_file *m, struct proc *p)
+{
+	(void)p;
+	proc_mounts_show(m, false);
+	return 0;
+}
+
+static int mountinfo_show(struct seq_file *m, struct proc *p)
+{
+	(void)p;
+	proc_mounts_show(m, true);
+	return 0;
+}
+
+/* Numbered 1..14: 0 is the directory's, TASK_ENTRY task/'s. */
 static const struct pid_entry pid_entries[] = {
-	{ "cmdline", S_IFREG | 0444, cmdline_show, NULL },
-	{ "comm", S_IFREG | 0444, comm_show, NULL },
-	{ "cwd", S_IFLNK | 0777, NULL, cwd_link },
-	{ "exe", S_IFLNK | 0777, NULL, exe_link },
-	{ "maps", S_IFREG | 0444, maps_show, NULL },
-	{ "root", S_IFLNK | 0777, NULL, root_link },
-	{ "stat", S_IFREG | 0444, stat_show, NULL },
-	{ "status", S_IFREG | 0444, status_show, NULL },
+	{ "cmdline", S_IFREG | 0444, cmdline_show, NULL, NULL, NULL },
+	{ "comm", S_IFREG | 0444, comm_show, NULL, NULL, NULL },
+	{ "cwd", S_IFLNK | 0777, NULL, cwd_link, NULL, NULL },
+	{ "environ", S_IFREG | 0400, environ_show, NULL, NULL, NULL },
+	{ "exe", S_IFLNK | 0777, NULL, exe_link, NULL, NULL },
+	{ "fd", S_IFDIR | 0500, NULL, NULL, &proc_fd_iops, &proc_fd_fops },
+	{ "fdinfo", S_IFDIR | 0500, NULL, NULL, &proc_fdinfo_iops, &proc_fdinfo_fops },
+	{ "limits", S_IFREG | 0444, limits_show, NULL, NULL, NULL },
+	{ "maps", S_IFREG | 0444, maps_show, NULL, NULL, NULL },
+	{ "mountinfo", S_IFREG | 0444, mountinfo_show, NULL, NULL, NULL },
+	{ "mounts", S_IFREG | 0444, mounts_show, NULL, NULL, NULL },
+	{ "root", S_IFLNK | 0777, NULL, root_link, NULL, NULL },
+	{ "stat", S_IFREG | 0444, stat_show, NULL, NULL, NULL },
+	{ "status", S_IFREG | 0444, status_show, NULL, NULL, NULL },
 };
+_Static_assert(ARRAY_SIZE(pid_entries) < TASK_ENTRY, "16 inode numbers per pid");
 
 uint32_t proc_pid_ino(int pid, size_t entry)
 {
 	return PID_INO_BASE + (uint32_t)pid * 16 + (uint32_t)entry;
 }
 
-static int inode_pid(const struct inode *inode)
+int proc_inode_pid(const struct inode *inode)
 {
 	return (int)(intptr_t)inode->i_private;
 }
@@ -176,7 +220,7 @@ static int pid_show(struct seq_file *m, void *v)
 {
 	(void)v;
 	struct inode *inode = m->private;
-	struct proc *p = proc_find(inode_pid(inode));
+	struct proc *p = proc_find(proc_inode_pid(inode));
 	return p ? inode_entry(inode)->show(m, p) : -ESRCH;
 }
 
@@ -192,7 +236,7 @@ static const struct file_operations pid_file_fops = {
 	.release = single_release,
 };
 
-static int copy_link(char *buf, size_t size, const char *target)
+int proc_copy_link(char *buf, size_t size, const char *target)
 {
 	size_t n = MIN(size, strlen(target));
 	memcpy(buf, target, n);
@@ -201,26 +245,26 @@ static int copy_link(char *buf, size_t size, const char *target)
 
 static int exe_link(struct proc *p, char *buf, size_t size)
 {
-	return p->exe[0] ? copy_link(buf, size, p->exe) : -ENOENT;
+	return p->exe[0] ? proc_copy_link(buf, size, p->exe) : -ENOENT;
 }
 
 static int cwd_link(struct proc *p, char *buf, size_t size)
 {
 	char path[256];
 	int n = p->fs && p->fs->cwd ? vfs_path_of(p->fs->cwd, path, sizeof(path)) : -ENOENT;
-	return n < 0 ? n : copy_link(buf, size, path);
+	return n < 0 ? n : proc_copy_link(buf, size, path);
 }
 
 /* No chroot here: every process's root is the root. */
 static int root_link(struct proc *p, char *buf, size_t size)
 {
 	(void)p;
-	return copy_link(buf, size, "/");
+	return proc_copy_link(buf, size, "/");
 }
 
 static int pid_readlink(struct inode *inode, char *buf, size_t size)
 {
-	struct proc *p = proc_find(inode_pid(inode));
+	struct proc *p = proc_find(proc_inode_pid(inode));
 	return p ? inode_entry(inode)->link(p, buf, size) : -ENOENT;
 }
 
@@ -231,15 +275,14 @@ static int self_readlink(struct inode *inode, char *buf, size_t size)
 	if (!current)
 		return -ENOENT;
 	snprintf(pid, sizeof(pid), "%d", current->pid);
-	return copy_link(buf, size, pid);
+	return proc_copy_link(buf, size, pid);
 }
 
 static const struct inode_operations pid_file_iops = { .evict = proc_pid_evict };
 static const struct inode_operations link_iops = { .readlink = pid_readlink, .evict = proc_pid_evict };
 static const struct inode_operations self_iops = { .readlink = self_readlink, .evict = proc_pid_evict };
 
-/* A node below dir (which it references) for process p. */
-static struct inode *pid_node(struct inode *dir, const struct proc *p, umode_t mode, uint32_t ino)
+struct inode *proc_pid_node(struct inode *dir, const struct proc *p, umode_t mode, uint32_t ino)
 {
 	struct inode *inode = ramfs_new_inode(mode, p ? p->euid : 0, p ? p->egid : 0);
 	if (!inode)
@@ -253,11 +296,11 @@ static struct inode *pid_node(struct inode *dir, const struct proc *p, umode_t m
 
 static int pid_dir_lookup(struct inode *dir, const char *name, size_t len, struct inode **res)
 {
-	struct proc *p = proc_find(inode_pid(dir));
+	struct proc *p = proc_find(proc_inode_pid(dir));
 	if (!p)
 		return -ENOENT;
 	if (len == 4 && strncmp(name, "task", 4) == 0) {
-		struct inode *inode = pid_node(dir, p, S_IFDIR | 0555, proc_pid_ino(p->pid, TASK_ENTRY));
+		struct inode *inode = proc_pid_node(dir, p, S_IFDIR | 0555, proc_pid_ino(p->pid, TASK_ENTRY));
 		if (!inode)
 			return -ENOMEM;
 		inode->i_op = &proc_task_iops;
@@ -269,11 +312,11 @@ static int pid_dir_lookup(struct inode *dir, const char *name, size_t len, struc
 		const struct pid_entry *e = &pid_entries[i];
 		if (strncmp(e->name, name, len) != 0 || e->name[len])
 			continue;
-		struct inode *inode = pid_node(dir, p, e->mode, proc_pid_ino(p->pid, i + 1));
+		struct inode *inode = proc_pid_node(dir, p, e->mode, proc_pid_ino(p->pid, i + 1));
 		if (!inode)
 			return -ENOMEM;
-		inode->i_op = e->show ? &pid_file_iops : &link_iops;
-		inode->i_fop = e->show ? &pid_file_fops : NULL;
+		inode->i_op = e->show ? &pid_file_iops : e->link ? &link_iops : e->dir_iops;
+		inode->i_fop = e->show ? &pid_file_fops : e->link ? NULL : e->dir_fops;
 		*res = inode;
 		return 0;
 	}
@@ -288,12 +331,12 @@ static int pid_dir_iterate(struct file *file, struct dir_context *ctx)
 	for (size_t i = (size_t)ctx->pos - 2; i < ARRAY_SIZE(pid_entries); i++) {
 		const struct pid_entry *e = &pid_entries[i];
 		if (!ctx->actor(ctx, e->name, strlen(e->name), (loff_t)i + 3,
-				proc_pid_ino(inode_pid(dir), i + 1), mode_to_dtype(e->mode)))
+				proc_pid_ino(proc_inode_pid(dir), i + 1), mode_to_dtype(e->mode)))
 			return 0;
 		ctx->pos = (loff_t)i + 3;
 	}
 	loff_t task_pos = (loff_t)ARRAY_SIZE(pid_entries) + 3;
-	if (ctx->pos < task_pos && ctx->actor(ctx, "task", 4, task_pos, proc_pid_ino(inode_pid(dir), TASK_ENTRY), DT_DIR))
+	if (ctx->pos < task_pos && ctx->actor(ctx, "task", 4, task_pos, proc_pid_ino(proc_inode_pid(dir), TASK_ENTRY), DT_DIR))
 		ctx->pos = task_pos;
 	return 0;
 }
@@ -326,7 +369,7 @@ int proc_parse_pid(const char *name, size_t len)
 int proc_pid_lookup(struct inode *proc_root, const char *name, size_t len, struct inode **res)
 {
 	if (len == 4 && strncmp(name, "self", 4) == 0) {
-		struct inode *inode = pid_node(proc_root, NULL, S_IFLNK | 0777, SELF_INO);
+		struct inode *inode = proc_pid_node(proc_root, NULL, S_IFLNK | 0777, SELF_INO);
 		if (!inode)
 			return -ENOMEM;
 		inode->i_op = &self_iops;
@@ -342,7 +385,7 @@ int proc_pid_lookup(struct inode *proc_root, const char *name, size_t len, struc
 /* The directory of process (or thread) p, named name, below parent. */
 int proc_pid_dir(struct inode *parent, struct proc *p, const char *name, size_t len, struct inode **res)
 {
-	struct inode *inode = pid_node(parent, p, S_IFDIR | 0555, proc_pid_ino(p->pid, 0));
+	struct inode *inode = proc_pid_node(parent, p, S_IFDIR | 0555, proc_pid_ino(p->pid, 0));
 	if (!inode)
 		return -ENOMEM;
 	inode->i_name = kmalloc(len + 1);

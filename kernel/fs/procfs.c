@@ -193,6 +193,35 @@ struct proc_dir_entry *proc_create_seq_data(const char *name, umode_t mode, stru
 	return pde;
 }
 
+static int proc_link_readlink(struct inode *inode, char *buf, size_t size)
+{
+	return proc_copy_link(buf, size, pde_data(inode));
+}
+
+static void proc_link_evict(struct inode *inode)
+{
+	kfree(pde_data(inode));
+	proc_evict(inode);
+}
+
+static const struct inode_operations proc_link_iops = {
+	.readlink = proc_link_readlink,
+	.evict = proc_link_evict,
+};
+
+struct proc_dir_entry *proc_symlink(const char *name, struct proc_dir_entry *parent, const char *dest)
+{
+	char *target = kstrdup(dest);
+	struct proc_dir_entry *pde = target ? proc_add(name, S_IFLNK | 0777, parent, NULL, target) : NULL;
+	if (!pde) {
+		kfree(target);
+		return NULL;
+	}
+	pde->inode->i_op = &proc_link_iops;
+	pde->inode->i_fop = NULL;
+	return pde;
+}
+
 struct proc_dir_entry *proc_mkdir(const char *name, struct proc_dir_entry *parent)
 {
 	return proc_add(name, S_IFDIR | 0555, parent, NULL, NULL);

@@ -51,6 +51,9 @@ void *pde_data(const struct inode *inode);
 /* Builds /proc (vfs_init calls it). */
 void procfs_init(void);
 
+/* Linux's proc_symlink: a link in parent (NULL: /proc) whose target is dest. */
+struct proc_dir_entry *proc_symlink(const char *name, struct proc_dir_entry *parent, const char *dest);
+
 /* proc_pid.c: the per-process directories that the /proc directory shows. */
 int proc_pid_lookup(struct inode *proc_root, const char *name, size_t len, struct inode **res);
 bool proc_pid_emit(struct dir_context *ctx, loff_t first_pos);
@@ -62,5 +65,20 @@ uint32_t proc_pid_ino(int pid, size_t entry);
 /* proc_task.c: /proc/PID/task, a directory per thread of the group. */
 extern const struct inode_operations proc_task_iops;
 extern const struct file_operations proc_task_fops;
+/* For the files below a process's directory: a node below dir (which it
+ * references) for process p, made on lookup (i_nlink 0) with
+ * proc_pid_evict as its evict; the pid a node was made for. */
+struct inode *proc_pid_node(struct inode *dir, const struct proc *p, umode_t mode, uint32_t ino);
+int proc_inode_pid(const struct inode *inode);
+/* A readlink method's answer: target, cut at size (no NUL). */
+int proc_copy_link(char *buf, size_t size, const char *target);
+
+/* proc_fd.c: /proc/PID/fd/ (a magic link per open fd) and /proc/PID/fdinfo/. */
+extern const struct inode_operations proc_fd_iops, proc_fdinfo_iops;
+extern const struct file_operations proc_fd_fops, proc_fdinfo_fops;
+
+/* proc_limits.c: /proc/PID/limits in Linux's table. */
+struct k_rlimit64;
+void proc_limits_show(struct seq_file *m, const struct k_rlimit64 *rlim);
 
 #endif

@@ -1,14 +1,12 @@
 /* statfs.c: statfs, fstatfs, statfs64 and fstatfs64. The tree has no
- * superblocks: the file system of an inode is the one mounted at its
- * top-level directory (/proc, /sys, /dev), devpts under /dev/pts, the root
- * tmpfs otherwise, and pipefs for a pipe, each reported with Linux's magic number and shape
+ * superblocks: the file system of an inode is its mount's (mounts.c),
+ * each reported with Linux's magic number and shape
  * (tmpfs sized at half of RAM by default, proc and sysfs with no blocks). */
 #include "kernel.h"
-#include "fs/devpts.h"
 #include "fs/fdtable.h"
 #include "fs/file.h"
 #include "fs/namei.h"
-#include "fs/statfs.h"
+#include "fs/mounts.h"
 #include "fs/vfs.h"
 #include "mm/pmm.h"
 #include "syscall.h"
@@ -20,44 +18,6 @@
 
 #define FS_BLOCK_SIZE 4096u
 #define FS_NAME_MAX 255u
-
-/* The top-level directory an inode is under when that is a mount point
- * (/dev, /proc, /sys), or /dev/pts, the root otherwise; NULL for an inode
- * outside the tree (a pipe, or a file whose names are all gone). */
-static const struct inode *mount_of(const struct inode *inode)
-{
-	if (!inode->i_parent && inode != vfs_root())
-		return NULL;
-	const struct inode *top = inode;
-	while (top->i_parent && top->i_parent != vfs_root()) {
-		if (top == devpts_root())
-			return top;
-		top = top->i_parent;
-	}
-	if (top->i_parent && top->i_name &&
-	    (strcmp(top->i_name, "dev") == 0 || strcmp(top->i_name, "proc") == 0 || strcmp(top->i_name, "sys") == 0))
-		return top;
-	return vfs_root();
-}
-
-bool vfs_same_mount(const struct inode *a, const struct inode *b)
-{
-	return mount_of(a) == mount_of(b);
-}
-
-uint32_t vfs_fs_magic(const struct inode *inode)
-{
-	const struct inode *m = mount_of(inode);
-	if (!m)
-		return S_ISFIFO(inode->i_mode) ? PIPEFS_MAGIC : TMPFS_MAGIC;
-	if (m == devpts_root())
-		return DEVPTS_SUPER_MAGIC;
-	if (m != vfs_root() && strcmp(m->i_name, "proc") == 0)
-		return PROC_SUPER_MAGIC;
-	if (m != vfs_root() && strcmp(m->i_name, "sys") == 0)
-		return SYSFS_MAGIC;
-	return TMPFS_MAGIC;
-}
 
 static void fill_statfs(const struct inode *inode, struct statfs64 *st)
 {

@@ -6,7 +6,7 @@
 #include "kernel.h"
 #include "fs/fdtable.h"
 #include "fs/file.h"
-#include "fs/statfs.h"
+#include "fs/mounts.h"
 #include "syscall.h"
 #include "uapi/errno.h"
 #include "uapi/stat.h"

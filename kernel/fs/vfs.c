@@ -108,7 +108,15 @@ static int open_create(struct inode *base, const char *path, int flags, umode_t 
 	else if ((err = vfs_lookup_one(nd.dir, nd.name, nd.len, &inode)) == 0) {
 		if (flags & O_EXCL)
 			err = -EEXIST;
-		else if (vfs_is_link(inode) && !(flags & O_NOFOLLOW)) {
+		else if (vfs_is_link(inode) && !(flags & O_NOFOLLOW) && inode->i_op->get_link) {
+			struct inode *link = inode;
+			err = inode->i_op->get_link(link, &inode);
+			iput(link);
+			nameidata_put(&nd);
+			if (!err)
+				*res = inode;
+			return err;
+		} else if (vfs_is_link(inode) && !(flags & O_NOFOLLOW)) {
 			char *target;
 			err = vfs_link_target(inode, depth, &target);
 			iput(inode);
