@@ -152,6 +152,8 @@ void mm_release(struct proc *p);
 void proc_init(void);
 void start_init(const char *path, char *const argv[], char *const envp[]);
 void rlimits_init(struct proc *p);
+/* cpu_limit.c: RLIMIT_CPU's signals, from the tick that charged p. */
+void check_rlimit_cpu(struct proc *p);
 /* R, S, D or Z, as in /proc/PID/stat (fs/proc_pid.c). */
 char task_state_char(const struct proc *p);
 

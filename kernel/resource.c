@@ -1,5 +1,8 @@
 /* resource.c: resource limits (getrlimit/ugetrlimit/setrlimit/prlimit64) and
- * usage. RLIMIT_NOFILE is enforced by the fd table; the others are recorded.
+ * usage. Enforced where Linux does: RLIMIT_NOFILE by the fd table, NPROC by
+ * fork, FSIZE by write and truncate (fs/fsize.c), CPU by the tick
+ * (cpu_limit.c), AS and DATA by mmap and brk (mm/vm_limits.c), CORE by the
+ * core dump (coredump.c).
  * Every process starts with Linux's defaults and inherits its parent's. */
 #include "kernel.h"
 #include "fs/fdtable.h"
@@ -15,6 +18,7 @@ void rlimits_init(struct proc *p)
 		p->rlim[i] = (struct k_rlimit64){ K_RLIM64_INFINITY, K_RLIM64_INFINITY };
 	p->rlim[RLIMIT_NOFILE] = (struct k_rlimit64){ NOFILE, NOFILE };
 	p->rlim[RLIMIT_STACK] = (struct k_rlimit64){ 8u << 20, K_RLIM64_INFINITY };
+	p->rlim[RLIMIT_CORE] = (struct k_rlimit64){ 0, K_RLIM64_INFINITY };
 	/* Linux derives these from memory; bounded, they keep one user from
 	 * filling the process table or the kernel heap with queued signals. */
 	p->rlim[RLIMIT_NPROC] = (struct k_rlimit64){ NPROC, NPROC };

@@ -301,6 +301,7 @@ void sched_tick(void)
 		current->utime++;
 	else
 		current->stime++;
+	check_rlimit_cpu(current);
 	update_curr(monotonic_ns());
 	struct proc *first = leftmost();
 	if (!first)

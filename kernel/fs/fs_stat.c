@@ -5,6 +5,7 @@
 #include "mm/filemap.h"
 #include "x86/timer.h"
 #include "fs/fdtable.h"
+#include "fs/fsize.h"
 #include "fs/namei.h"
 #include "fs/mounts.h"
 #include "proc.h"
@@ -366,6 +367,8 @@ static long do_truncate(struct inode *inode, loff_t length, bool check_perm)
 		err = vfs_permission(inode, MAY_WRITE);
 	if (!err && inode->i_writecount < 0)
 		err = -ETXTBSY;                 /* a running program's file */
+	if (!err)
+		err = inode_newsize_ok(inode, length);
 	if (!err)
 		err = inode->i_op->truncate(inode, length);
 	iput(inode);

@@ -7,6 +7,7 @@
 #include "kernel.h"
 #include "dev/uio.h"
 #include "fs/fdtable.h"
+#include "fs/fsize.h"
 #include "fs/locks.h"
 #include "fs/pipe.h"
 #include "mm/kmalloc.h"
@@ -52,7 +53,9 @@ static ssize_t do_write(struct file *f, const char *buf, size_t count, loff_t *p
 		return n;
 	if ((f->f_flags & O_APPEND) && f->f_inode && S_ISREG(f->f_inode->i_mode))
 		*pos = f->f_inode->i_size;
-	return f->f_op->write(f, buf, n, pos);
+	size_t len = (size_t)n;
+	int err = generic_write_check_limits(f->f_inode, *pos, &len);
+	return err ? err : f->f_op->write(f, buf, len, pos);
 }
 
 static ssize_t do_rw(struct file *f, char *buf, size_t count, loff_t *pos, bool is_write)

@@ -8,6 +8,7 @@
 #include "fs/fdtable.h"
 #include "mm/pmm.h"
 #include "mm/vma.h"
+#include "mm/vm_limits.h"
 #include "mm/mm_struct.h"
 #include "proc.h"
 #include "syscall.h"
@@ -38,6 +39,7 @@ SYSCALL_DEFINE1(brk, uint32_t, addr)
 	if (new_end > old_end) {
 		if (new_end >= p->mm->stack_limit || !vma_range_free(p->mm->mmap, old_end, new_end) ||
 		    !enough_memory(new_end - old_end, 0) ||
+		    !may_expand_vm(p->mm, VM_READ | VM_WRITE, (new_end - old_end) / PGSIZE) ||
 		    vma_insert(&p->mm->mmap, old_end, new_end, VM_READ | VM_WRITE))
 			return p->mm->brk;
 	} else if (new_end < old_end) {
@@ -144,7 +146,7 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd, ui
 	int r = file ? file_mmap_allowed(file, type, prot) : 0;
 	if (r)
 		return r;
-	if (!enough_memory(len, vm_flags))
+	if (!enough_memory(len, vm_flags) || !may_expand_vm(p->mm, vm_flags, len / PGSIZE))
 		return -ENOMEM;
 	if ((flags & MAP_FIXED) && vma_unmap(p->pgdir, &p->mm->mmap, addr, addr + len))
 		return -ENOMEM;
@@ -236,7 +238,8 @@ SYSCALL_DEFINE5(mremap, uint32_t, addr, uint32_t, old_len, uint32_t, new_len, in
 			return -ENOMEM;
 		return addr;
 	}
-	if (!enough_memory(new_len - MIN(old_len, new_len), vm_flags))
+	if (!enough_memory(new_len - MIN(old_len, new_len), vm_flags) ||
+	    !may_expand_vm(p->mm, vm_flags, (new_len - MIN(old_len, new_len)) / PGSIZE))
 		return -ENOMEM;
 	uint32_t grow_end = addr + new_len;
 	if (!(flags & MREMAP_FIXED) && addr + old_len == v->end && grow_end > addr &&
