@@ -213,7 +213,7 @@ struct image {
 	uint32_t start;                     /* the first instruction: the interpreter's entry, or entry */
 	uint32_t interp_base;               /* AT_BASE: where the interpreter is, 0 without one */
 	uint32_t vdso;                      /* AT_SYSINFO_EHDR: 0 if the kernel has no vDSO */
-	uint32_t arg_start, arg_end, env_end; /* set by build_stack */
+	uint32_t arg_start, arg_end, env_end, auxv_start; /* set by build_stack */
 };
 
 static void image_free(struct image *img)
@@ -540,6 +540,7 @@ static int build_stack(const struct exec_args *a, struct image *img, const char 
 			img->arg_end = s;
 	}
 	img->env_end = s;
+	img->auxv_start = base + (uint32_t)i * 4;
 	fill_auxv(v + i, img, random_at, execfn_at, platform_at);
 	r = vm_write(img->pgdir, base, k, total);
 	kfree(k);
@@ -586,6 +587,7 @@ static void commit_image(const struct image *img, struct mm_struct *mm, uint32_t
 	p->arg_start = img->arg_start;
 	p->arg_end = img->arg_end;
 	p->env_end = img->env_end;
+	p->auxv_start = img->auxv_start;
 	if (vfs_path_of(exe, p->exe, sizeof(p->exe)) < 0)
 		strlcpy(p->exe, path, sizeof(p->exe));
 	const char *base = path;

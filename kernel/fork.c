@@ -184,6 +184,7 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint
 	p->arg_start = parent->arg_start;
 	p->arg_end = parent->arg_end;
 	p->env_end = parent->env_end;
+	p->auxv_start = parent->auxv_start;
 	p->uid = parent->uid, p->euid = parent->euid, p->suid = parent->suid;
 	p->gid = parent->gid, p->egid = parent->egid, p->sgid = parent->sgid;
 	p->fsuid = parent->fsuid, p->fsgid = parent->fsgid, p->groups = parent->groups;

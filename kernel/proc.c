@@ -183,7 +183,7 @@ static bool notify_parent(struct proc *p)
 	int status = p->exit_status;
 	struct proc *parent = p->parent;
 	struct k_siginfo info = { .si_signo = p->exit_signal };
-	info.si_code = K_WIFSIGNALED(status) ? CLD_KILLED : CLD_EXITED;
+	info.si_code = !K_WIFSIGNALED(status) ? CLD_EXITED : (status & K_WCOREFLAG) ? CLD_DUMPED : CLD_KILLED;
 	info.si_pid = p->pid;
 	info.si_uid = p->uid;
 	info.si_status = K_WIFSIGNALED(status) ? (status & 0x7f) : (status >> 8) & 0xff;

@@ -69,6 +69,7 @@ struct proc {
 	struct inode *exe_inode;        /* its file, denied write access while it runs */
 	uint32_t arg_start, arg_end;    /* its argv strings on the user stack, for /proc/PID/cmdline */
 	uint32_t env_end;               /* its environment strings, from arg_end: /proc/PID/environ */
+	uint32_t auxv_start;            /* its auxiliary vector on the stack, for a core dump */
 	struct proc *parent;
 	int exit_status;                /* wait4 encoding, valid in P_ZOMBIE */
 	int exit_signal;                /* sent to the parent at exit (clone's CSIGNAL); 0: none */

@@ -15,6 +15,7 @@
 #include "vdso/vdso.h"
 #include "errno.h"
 #include "uapi/signal.h"
+#include "coredump.h"
 #include "uapi/syscall_nr.h"
 #include "x86/x86.h"
 
@@ -231,9 +232,9 @@ static void restart_syscall(struct trapframe *tf)
 	tf->eip -= 2;                       /* back onto the int $0x80 */
 }
 
-static _Noreturn void die_by_signal(int sig)
+static _Noreturn void die_by_signal(int sig, const struct trapframe *tf)
 {
-	do_group_exit(sig & 0x7f);
+	do_group_exit((sig & 0x7f) | do_coredump(sig, tf));
 }
 
 /* Dequeues one instance of sig: a real-time signal stays pending while more
@@ -271,7 +272,7 @@ void signals_deliver(struct trapframe *tf)
 		if (ignored(p, sig))
 			continue;
 		if (act->handler == (void *)SIG_DFL)
-			die_by_signal(sig);
+			die_by_signal(sig, tf);
 		if (in_syscall) {
 			if (tf->eax == (uint32_t)-ERESTARTSYS && (act->flags & SA_RESTART))
 				restart_syscall(tf);
@@ -280,7 +281,7 @@ void signals_deliver(struct trapframe *tf)
 			in_syscall = false;
 		}
 		if (!setup_frame(sig, act, &info, tf))
-			die_by_signal(SIGSEGV);
+			die_by_signal(SIGSEGV, tf);
 		/* As Linux, every signal still deliverable gets its frame now,
 		 * each on top of the last: the last one's handler runs first. */
 	}

@@ -70,6 +70,17 @@ void iput(struct inode *inode)
 		inode->i_op->evict(inode);
 }
 
+/* Writes through the file's own write method from a kernel buffer. */
+ssize_t kernel_write(struct file *f, const void *buf, size_t count, loff_t *pos)
+{
+	if (!f->f_op || !f->f_op->write)
+		return -EINVAL;
+	bool saved = uaccess_kernel_begin();
+	ssize_t r = f->f_op->write(f, (const char __user *)buf, count, pos);
+	uaccess_kernel_end(saved);
+	return r;
+}
+
 /* Reads through the file's own read method into a kernel buffer. */
 ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t pos)
 {

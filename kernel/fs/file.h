@@ -201,6 +201,7 @@ void put_write_access(struct inode *inode);
 int deny_write_access(struct inode *inode);
 void allow_write_access(struct inode *inode);
 ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t pos);
+ssize_t kernel_write(struct file *f, const void *buf, size_t count, loff_t *pos);
 /* A read method's whole job when the file is `available` bytes at from
  * (Linux's libfs helper): copies from *ppos, at most count bytes, and
  * advances *ppos. The count, 0 at or past the end, -EINVAL for a negative

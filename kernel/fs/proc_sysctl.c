@@ -5,9 +5,11 @@
  * numbers, read as "N\n" and set by writing a number (root only, and then
  * only with the capability the tunable asks for). The identity files of
  * /proc/sys/kernel (ostype, osrelease, hostname, domainname, pid_max) and
- * /proc/sys/fs's limits (pipe-max-size, file-max, nr_open) read only. */
+ * /proc/sys/fs's limits (pipe-max-size, file-max, nr_open) read only;
+ * core_pattern (coredump.c) read and written. */
 #include "kernel.h"
 #include "initcall.h"
+#include "coredump.h"
 #include "mm/vm.h"
 #include "proc.h"
 #include "fs/procfs.h"
@@ -138,6 +140,7 @@ static int proc_sysctl_init(void)
 		  proc_create_single("panic_on_oops", 0444, kern, panic_on_oops_show) &&
 		  proc_create_single("dmesg_restrict", 0444, kern, dmesg_restrict_show) &&
 		  proc_create_single("printk", 0444, kern, printk_show) &&
+		  proc_create("core_pattern", 0644, kern, &core_pattern_proc_ops) &&
 		  proc_create_single_data("ostype", 0444, kern, string_show, (void *)init_uts.sysname) &&
 		  proc_create_single_data("osrelease", 0444, kern, string_show, (void *)init_uts.release) &&
 		  proc_create_single_data("version", 0444, kern, string_show, (void *)init_uts.version) &&
