@@ -43,6 +43,8 @@ void fput(struct file *f)
 	if (left > 0)
 		return;
 	locks_remove_file(f);
+	if ((f->f_flags & FASYNC) && f->f_op && f->f_op->fasync)
+		f->f_op->fasync(-1, f, 0);
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
 	if (f->f_writer)

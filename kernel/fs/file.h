@@ -138,6 +138,19 @@ struct file_operations {
 	 * method sets vma->vm_ops, whose fault finds each page. 0 or -errno.
 	 * NULL: -ENODEV. */
 	int (*mmap)(struct file *file, struct vm_area *vma);
+	/* O_ASYNC was turned on or off (F_SETFL, FIOASYNC; off with fd -1 at
+	 * the last close): the driver keeps the file on its list with
+	 * fasync_helper and signals it with kill_fasync (LDD3 chapter 6).
+	 * >= 0 or -errno. NULL: F_SETFL ignores O_ASYNC, FIOASYNC is ENOTTY. */
+	int (*fasync)(int fd, struct file *file, int on);
+};
+
+/* Who gets SIGIO for a file (F_SETOWN and F_SETOWN_EX) and which signal (F_SETSIG). */
+struct fown_struct {
+	int pid;                        /* 0: nobody */
+	int pid_type;                   /* F_OWNER_TID, F_OWNER_PID or F_OWNER_PGRP */
+	uint32_t uid, euid;             /* the setter's, for the permission check */
+	int signum;                     /* 0: SIGIO without siginfo */
 };
 
 /* Touched only from process context, never by interrupt handlers; the
@@ -177,6 +190,7 @@ struct file {
 	void *private_data;
 	int f_count;
 	bool f_writer;                  /* holds write access to a regular file's inode */
+	struct fown_struct f_owner;
 };
 
 /* getdents64 iteration: actor returns false when the user buffer is full. */

@@ -5,8 +5,10 @@
  * writer with no reader left gets EPIPE and SIGPIPE. O_NONBLOCK gives EAGAIN;
  * FIONREAD and poll say what is ready. A FIFO (mknod S_IFIFO, mkfifo) is the
  * same pipe reached by name: opening one end waits for the other end.
- * F_SETPIPE_SZ resizes the ring to a power of two pages. */
+ * F_SETPIPE_SZ resizes the ring to a power of two pages. An O_ASYNC end gets
+ * SIGIO when the other side writes (POLL_IN) or reads (POLL_OUT). */
 #include "kernel.h"
+#include "fs/fasync.h"
 #include "fs/fdtable.h"
 #include "mm/kmalloc.h"
 #include "fs/pipe.h"
@@ -30,6 +32,7 @@ struct pipe {
 	int readers, writers;
 	unsigned r_opens, w_opens;      /* FIFO opens so far: what a waiting open watches */
 	struct wait_queue_head rwait, wwait;
+	struct fasync_struct *fasync_readers, *fasync_writers;  /* O_ASYNC ends: SIGIO */
 	struct inode *fifo;             /* a FIFO's inode, or NULL for pipe(2) */
 	struct inode inode;             /* pipe(2): what fstat sees; its references keep the pipe */
 };
@@ -55,8 +58,10 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t count, loff_t
 			return r;
 	}
 	ssize_t done = ringbuf_to_user(&p->ring, ubuf, count);
-	if (done > 0)
+	if (done > 0) {
 		wake_up_interruptible(&p->wwait);
+		kill_fasync(&p->fasync_writers, SIGIO, POLL_OUT);
+	}
 	return done;
 }
 
@@ -86,6 +91,7 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t count,
 			return done ? (ssize_t)done : n;
 		done += (size_t)n;
 		wake_up_interruptible(&p->rwait);
+		kill_fasync(&p->fasync_readers, SIGIO, POLL_IN);
 		if ((size_t)n < room)
 			break;          /* the user buffer faulted part-way */
 	}
@@ -138,6 +144,10 @@ static void pipe_put(struct pipe *p, bool reader, bool writer)
 	 * reader gone means EPIPE for every blocked writer. */
 	wake_up_all(&p->rwait);
 	wake_up_all(&p->wwait);
+	if ((p->readers == 0) != (p->writers == 0)) {         /* one side is gone: EOF or EPIPE */
+		kill_fasync(&p->fasync_readers, SIGIO, POLL_IN);
+		kill_fasync(&p->fasync_writers, SIGIO, POLL_OUT);
+	}
 	if (p->readers == 0 && p->writers == 0 && p->fifo) {
 		p->fifo->i_private = NULL;
 		pipe_free(p);
@@ -152,7 +162,21 @@ static int pipe_release(struct inode *inode, struct file *f)
 	return 0;
 }
 
+/* Linux's pipe_fasync: each end on its side's list. */
+static int pipe_fasync(int fd, struct file *f, int on)
+{
+	struct pipe *p = f->private_data;
+	int r = file_readable(f) ? fasync_helper(fd, f, on, &p->fasync_readers) : 0;
+	if (file_writable(f) && r >= 0) {
+		r = fasync_helper(fd, f, on, &p->fasync_writers);
+		if (r < 0 && file_readable(f))
+			fasync_helper(-1, f, 0, &p->fasync_readers);
+	}
+	return r;
+}
+
 static const struct file_operations pipe_fops = {
+	.fasync = pipe_fasync,
 	.read = pipe_read,
 	.write = pipe_write,
 	.poll = pipe_poll,

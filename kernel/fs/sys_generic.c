@@ -6,6 +6,7 @@
  * method or says the command is not its own. */
 #include "kernel.h"
 #include "dev/uio.h"
+#include "fs/fasync.h"
 #include "fs/fdtable.h"
 #include "fs/fsize.h"
 #include "fs/locks.h"
@@ -20,7 +21,8 @@
 #include "uapi/poll.h"
 #include "uapi/stat.h"
 
-#define SETFL_MASK (O_APPEND | O_NONBLOCK | FASYNC | O_DIRECT | O_NOATIME)
+/* FASYNC is not among them: only a driver's fasync (fasync_helper) sets it, as on Linux. */
+#define SETFL_MASK (O_APPEND | O_NONBLOCK | O_DIRECT | O_NOATIME)
 #define MAX_RW_COUNT 0x7ffff000u        /* Linux caps one transfer at this: INT_MAX & PAGE_MASK */
 
 /* As Linux, the count is capped before the buffer is checked, and the file
@@ -288,12 +290,15 @@ static long do_fcntl(struct file *f, int fd, unsigned int cmd, unsigned long arg
 		return 0;
 	case F_GETFL:
 		return f->f_flags;
-	case F_SETFL:
+	case F_SETFL: {
+		int err = set_fasync(f, fd, arg & FASYNC, false);
+		if (err)
+			return err;
 		f->f_flags = (f->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
 		return 0;
-	case F_GETOWN:
-	case F_SETOWN:
-		return 0;
+	}
+	case F_GETOWN: case F_SETOWN: case F_GETOWN_EX: case F_SETOWN_EX: case F_GETSIG: case F_SETSIG:
+		return fcntl_owner(f, cmd, arg);
 	case F_GETPIPE_SZ:
 	case F_SETPIPE_SZ:
 		return pipe_fcntl(f, cmd, arg);
@@ -323,7 +328,7 @@ SYSCALL_DEFINE3(fcntl, int, fd, int, cmd, unsigned long, arg)
 	return with_file(fd, do_fcntl32, (unsigned int)cmd, arg);
 }
 
-/* FIONBIO and FIOASYNC take an int through the pointer and set a file flag. */
+/* FIONBIO takes an int through the pointer and sets a file flag. */
 static long set_flag_from_user(struct file *f, const int *uarg, unsigned int flag)
 {
 	int on;
@@ -347,8 +352,10 @@ static long do_ioctl(struct file *f, int fd, unsigned int cmd, unsigned long arg
 		return 0;
 	case FIONBIO:
 		return set_flag_from_user(f, (const int *)arg, O_NONBLOCK);
-	case FIOASYNC:
-		return set_flag_from_user(f, (const int *)arg, FASYNC);
+	case FIOASYNC: {
+		int on;
+		return get_user(on, (const int *)arg) ? -EFAULT : set_fasync(f, fd, on != 0, true);
+	}
 	case FIONREAD:
 		/* Regular files answer here, as in Linux's file_ioctl; pipes and ttys in their drivers. */
 		if (f->f_inode && S_ISREG(f->f_inode->i_mode)) {

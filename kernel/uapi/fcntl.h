@@ -37,14 +37,27 @@
 #define F_SETLKW        7
 #define F_SETOWN        8
 #define F_GETOWN        9
+#define F_SETSIG        10
+#define F_GETSIG        11
 #define F_GETLK64       12
 #define F_SETLK64       13
 #define F_SETLKW64      14
+#define F_SETOWN_EX     15
+#define F_GETOWN_EX     16
 #define F_DUPFD_CLOEXEC 1030
 #define F_SETPIPE_SZ    1031
 #define F_GETPIPE_SZ    1032
 
 #define FD_CLOEXEC      1
+
+/* F_SETOWN_EX / F_GETOWN_EX */
+#define F_OWNER_TID     0
+#define F_OWNER_PID     1
+#define F_OWNER_PGRP    2
+struct k_f_owner_ex {
+	int type;
+	int pid;
+};
 
 #define AT_FDCWD            -100
 #define AT_SYMLINK_NOFOLLOW 0x100
