@@ -59,6 +59,12 @@ static __poll_t chardev_poll(struct file *filp, poll_table *wait)
 	return devfifo_poll(&fifo, filp, wait);
 }
 
+/* O_ASYNC: SIGIO when the FIFO gets data. */
+static int chardev_fasync(int fd, struct file *filp, int on)
+{
+	return fasync_helper(fd, filp, on, &fifo.async_queue);
+}
+
 /* The seed keeps no lock here either: the value is one int. */
 static long chardev_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 {
@@ -100,6 +106,7 @@ static const struct file_operations chardev_fops = {
 	.read = chardev_read,
 	.write = chardev_write,
 	.poll = chardev_poll,
+	.fasync = chardev_fasync,
 	.unlocked_ioctl = chardev_ioctl,
 	.open = chardev_open,
 	.release = chardev_release,

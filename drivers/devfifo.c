@@ -8,6 +8,7 @@
  * always see every wake-up. The mutex is held across the user copies (which
  * may sleep on a page fault), never across a wait. */
 #include <linux/module.h>
+#include <linux/sched.h>            /* SIGIO, POLL_IN */
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include "devfifo.h"
@@ -19,6 +20,7 @@ void devfifo_init(struct devfifo *f)
 	mutex_init(&f->lock);
 	init_waitqueue_head(&f->readq);
 	init_waitqueue_head(&f->writeq);
+	f->async_queue = NULL;
 }
 EXPORT_SYMBOL(devfifo_init);
 
@@ -103,6 +105,8 @@ static ssize_t devfifo_xfer(struct devfifo *f, char __user *buf, size_t count, b
 	size_t n = devfifo_copy(f, buf, count, to_user);
 	pass_on(f);
 	mutex_unlock(&f->lock);
+	if (n && !to_user)
+		kill_fasync(&f->async_queue, SIGIO, POLL_IN);
 	return n ? (ssize_t)n : -EFAULT;
 }
 

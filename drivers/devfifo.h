@@ -19,6 +19,9 @@ struct devfifo {
 	size_t size, head, len;         /* data is len bytes from buf[head], wrapping */
 	struct mutex lock;              /* buf, head, len */
 	wait_queue_head_t readq, writeq;
+	/* The O_ASYNC openers (the driver's fasync puts them here with
+	 * fasync_helper): SIGIO with POLL_IN when data comes, as LDD3's scullpipe. */
+	struct fasync_struct *async_queue;
 };
 
 void devfifo_init(struct devfifo *f);

@@ -1,6 +1,6 @@
 /* scullpipe.c: LDD3's scullpipe [seed 004]: /dev/scullpipe0..3, each a
  * blocking FIFO (scull_p_buffer bytes, 4000 by default) for any number of
- * readers and writers, with O_NONBLOCK and poll. The buffer is allocated at
+ * readers and writers, with O_NONBLOCK, poll and O_ASYNC (SIGIO). The buffer is allocated at
  * the first open and freed when the last opener leaves, which is when a new
  * SCULL_P_IOCTSIZE takes effect. The pipes share scull's major ("scullp",
  * the minors after scull's) and its ioctls. */
@@ -83,12 +83,20 @@ static __poll_t scull_p_poll(struct file *filp, poll_table *wait)
 	return devfifo_poll(&dev->fifo, filp, wait);
 }
 
+/* LDD3's scull_p_fasync: the list the FIFO signals (fput takes the file off it at the last close). */
+static int scull_p_fasync(int fd, struct file *filp, int mode)
+{
+	struct scull_pipe *dev = filp->private_data;
+	return fasync_helper(fd, filp, mode, &dev->fifo.async_queue);
+}
+
 static const struct file_operations scull_pipe_fops = {
 	.owner = THIS_MODULE,
 	.llseek = no_llseek,
 	.read = scull_p_read,
 	.write = scull_p_write,
 	.poll = scull_p_poll,
+	.fasync = scull_p_fasync,
 	.unlocked_ioctl = scull_ioctl,
 	.open = scull_p_open,
 	.release = scull_p_release,

@@ -4,6 +4,7 @@
 
 #include <linux/types.h>
 #include <fs/file.h>
+#include <fs/fasync.h>
 #include <dev/chrdev.h>
 
 #endif

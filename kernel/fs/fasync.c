@@ -34,14 +34,19 @@ static bool pgrp_exists(int pgid)
 	return false;
 }
 
-static int f_setown_type(struct file *f, int who, int type)
+void __f_setown(struct file *f, int who, int type)
 {
-	if (who && !(type == F_OWNER_PGRP ? pgrp_exists(who) : proc_find(who) != NULL))
-		return -ESRCH;
 	f->f_owner.pid = who;
 	f->f_owner.pid_type = type;
 	f->f_owner.uid = current->uid;
 	f->f_owner.euid = current->euid;
+}
+
+static int f_setown_type(struct file *f, int who, int type)
+{
+	if (who && !(type == F_OWNER_PGRP ? pgrp_exists(who) : proc_find(who) != NULL))
+		return -ESRCH;
+	__f_setown(f, who, type);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include "fs/file.h"
+#include "uapi/signal.h"         /* SIGIO, POLL_IN, ... for the drivers */
 
 struct fasync_struct {
 	int fa_fd;
@@ -21,6 +22,8 @@ int fasync_helper(int fd, struct file *filp, int on, struct fasync_struct **fapp
  * reason, POLL_IN .. POLL_HUP (si_code with F_SETSIG). */
 void kill_fasync(struct fasync_struct **fp, int sig, int band);
 void send_sigio(const struct fown_struct *fown, int fd, int reason);
+/* The owner set without the checks: pid of type F_OWNER_TID, _PID or _PGRP, with the caller's ids. */
+void __f_setown(struct file *f, int pid, int type);
 
 /* F_SETOWN, F_GETOWN, F_SETOWN_EX, F_GETOWN_EX, F_SETSIG, F_GETSIG;
  * -ENOIOCTLCMD for any other cmd. */

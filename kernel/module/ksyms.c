@@ -9,6 +9,7 @@
 #include "dev/miscdevice.h"
 #include "dev/uio.h"
 #include "fs/anon_inode.h"
+#include "fs/fasync.h"
 #include "fs/file.h"
 #include "fs/poll.h"
 #include "fs/procfs.h"
@@ -119,6 +120,8 @@ EXPORT_SYMBOL(generic_file_llseek_size);
 EXPORT_SYMBOL(llseek_pos);
 EXPORT_SYMBOL(simple_read_from_buffer);
 EXPORT_SYMBOL(anon_inode_getfd);
+EXPORT_SYMBOL(fasync_helper);
+EXPORT_SYMBOL(kill_fasync);
 EXPORT_SYMBOL(register_chrdev_region);
 EXPORT_SYMBOL(alloc_chrdev_region);
 EXPORT_SYMBOL(unregister_chrdev_region);

@@ -4,6 +4,7 @@
  * or the VMIN/VTIME rules of non-canonical mode; output is post-processed
  * (OPOST: ONLCR, OCRNL) on its way to the driver. */
 #include "kernel.h"
+#include "fs/fasync.h"
 #include "proc.h"
 #include "x86/timer.h"
 #include "tty/tty.h"
@@ -82,6 +83,7 @@ static void commit(struct tty *tty)
 {
 	tty->canon_head = tty->read_head;
 	wake_up_interruptible(&tty->read_wait);
+	kill_fasync(&tty->fasync, SIGIO, POLL_IN);
 }
 
 /* Removes the last character of the line being edited and rubs it out on

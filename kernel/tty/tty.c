@@ -5,6 +5,7 @@
  * process-group rules. */
 #include "kernel.h"
 #include "fs/fdtable.h"
+#include "fs/fasync.h"
 #include "fs/poll.h"
 #include "proc.h"
 #include "tty/tty.h"
@@ -411,7 +412,23 @@ void tty_hangup(struct tty *tty)
 	wake_up_interruptible(&tty->write_wait);
 }
 
+/* Linux's tty_fasync: turning O_ASYNC on makes the foreground process
+ * group (or, with none, the caller) the owner. */
+static int tty_fasync(int fd, struct file *file, int on)
+{
+	struct tty *tty = file->private_data;
+	int r = fasync_helper(fd, file, on, &tty->fasync);
+	if (r <= 0 || !on)
+		return r;
+	if (tty->pgrp)
+		__f_setown(file, tty->pgrp, F_OWNER_PGRP);
+	else
+		__f_setown(file, current->tgid, F_OWNER_PID);
+	return 0;
+}
+
 const struct file_operations tty_fops = {
+	.fasync = tty_fasync,
 	.open = tty_open,
 	.release = tty_release,
 	.read = tty_read,

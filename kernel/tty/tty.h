@@ -75,6 +75,7 @@ struct tty {
 
 	struct wait_queue_head read_wait;       /* input arrived */
 	struct wait_queue_head write_wait;      /* output room, or output restarted */
+	struct fasync_struct *fasync;           /* O_ASYNC openers: SIGIO when input is readable */
 };
 
 #define TTY_EOL 1                       /* the slot ends a line */

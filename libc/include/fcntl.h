@@ -6,6 +6,8 @@
 #include <uapi/fcntl.h>
 #include <uapi/fs.h>		/* SEEK_SET, SEEK_CUR, SEEK_END */
 
+#define O_ASYNC FASYNC		/* glibc's name for it */
+
 /* The mode argument is only read when flags contain O_CREAT. */
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);
