@@ -4,6 +4,7 @@
 #include "kernel.h"
 #include "module/module.h"
 #include "fs/file.h"
+#include "fs/leases.h"
 #include "fs/locks.h"
 #include "mm/kmalloc.h"
 #include "uapi/errno.h"
@@ -43,12 +44,15 @@ void fput(struct file *f)
 	if (left > 0)
 		return;
 	locks_remove_file(f);
+	leases_remove_file(f);
 	if ((f->f_flags & FASYNC) && f->f_op && f->f_op->fasync)
 		f->f_op->fasync(-1, f, 0);
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
 	if (f->f_writer)
 		put_write_access(f->f_inode);
+	if (f->f_reader)
+		f->f_inode->i_readcount--;
 	if (f->f_op)
 		module_put(f->f_op->owner);
 	iput(f->f_inode);

@@ -170,6 +170,7 @@ struct inode {
 	struct address_space *i_mapping;        /* its pages, for a page-cache file (mm/filemap.h) */
 	int i_count;                    /* references; the filesystem frees at 0 if unlinked */
 	int i_writecount;               /* open for writing; negative: being executed (ETXTBSY) */
+	int i_readcount;                /* open read-only (a write lease wants none) */
 	struct inode *i_parent;         /* directories: for ".." and getcwd */
 	char *i_name;                   /* the name in i_parent */
 	struct list_head i_children;    /* in-memory directories: child inodes */
@@ -190,6 +191,7 @@ struct file {
 	void *private_data;
 	int f_count;
 	bool f_writer;                  /* holds write access to a regular file's inode */
+	bool f_reader;                  /* counted in a regular file's i_readcount */
 	struct fown_struct f_owner;
 };
 

@@ -6,6 +6,7 @@
 #include "x86/timer.h"
 #include "fs/fdtable.h"
 #include "fs/fsize.h"
+#include "fs/leases.h"
 #include "fs/namei.h"
 #include "fs/mounts.h"
 #include "proc.h"
@@ -369,6 +370,8 @@ static long do_truncate(struct inode *inode, loff_t length, bool check_perm)
 		err = -ETXTBSY;                 /* a running program's file */
 	if (!err)
 		err = inode_newsize_ok(inode, length);
+	if (!err)
+		err = break_lease(inode, O_WRONLY);
 	if (!err)
 		err = inode->i_op->truncate(inode, length);
 	iput(inode);

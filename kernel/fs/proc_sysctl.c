@@ -5,7 +5,8 @@
  * numbers, read as "N\n" and set by writing a number (root only, and then
  * only with the capability the tunable asks for). The identity files of
  * /proc/sys/kernel (ostype, osrelease, hostname, domainname, pid_max) and
- * /proc/sys/fs's limits (pipe-max-size, file-max, nr_open) read only;
+ * /proc/sys/fs's limits (pipe-max-size, file-max, nr_open) read only,
+ * its lease-break-time read and written;
  * core_pattern (coredump.c) read and written. */
 #include "kernel.h"
 #include "initcall.h"
@@ -18,6 +19,7 @@
 #include "uapi/errno.h"
 #include "utsname.h"
 #include "fs/fdtable.h"
+#include "fs/leases.h"
 #include "fs/pipe.h"
 
 static int tainted_show(struct seq_file *m, void *v)
@@ -76,6 +78,10 @@ static const struct ctl_table vm_table[] = {
 	{ "mmap_min_addr", &mmap_min_addr, CAP_SYS_RAWIO },
 };
 
+static const struct ctl_table fs_table[] = {
+	{ "lease-break-time", &lease_break_time, CAP_SYS_ADMIN },
+};
+
 static int sysctl_show(struct seq_file *m, void *v)
 {
 	(void)v;
@@ -132,6 +138,14 @@ static const struct proc_ops sysctl_ops = {
 	.proc_release = single_release,
 };
 
+static bool add_table(struct proc_dir_entry *dir, const struct ctl_table *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!proc_create_data(t[i].procname, 0644, dir, &sysctl_ops, (void *)&t[i]))
+			return false;
+	return true;
+}
+
 static int proc_sysctl_init(void)
 {
 	struct proc_dir_entry *sys = proc_mkdir("sys", NULL);
@@ -152,11 +166,7 @@ static int proc_sysctl_init(void)
 	     proc_create_single_data("file-max", 0444, fs, number_show, (void *)FILE_MAX) &&
 	     proc_create_single_data("nr_open", 0444, fs, number_show, (void *)(intptr_t)NOFILE);
 	struct proc_dir_entry *vm = ok ? proc_mkdir("vm", sys) : NULL;
-	if (!vm)
-		return -ENOMEM;
-	for (size_t i = 0; i < ARRAY_SIZE(vm_table); i++)
-		if (!proc_create_data(vm_table[i].procname, 0644, vm, &sysctl_ops, (void *)&vm_table[i]))
-			return -ENOMEM;
-	return 0;
+	return vm && add_table(vm, vm_table, ARRAY_SIZE(vm_table)) && add_table(fs, fs_table, ARRAY_SIZE(fs_table)) ?
+	       0 : -ENOMEM;
 }
 fs_initcall(proc_sysctl_init);

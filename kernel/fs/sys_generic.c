@@ -8,6 +8,7 @@
 #include "dev/uio.h"
 #include "fs/fasync.h"
 #include "fs/fdtable.h"
+#include "fs/leases.h"
 #include "fs/fsize.h"
 #include "fs/locks.h"
 #include "fs/pipe.h"
@@ -302,6 +303,9 @@ static long do_fcntl(struct file *f, int fd, unsigned int cmd, unsigned long arg
 	case F_GETPIPE_SZ:
 	case F_SETPIPE_SZ:
 		return pipe_fcntl(f, cmd, arg);
+	case F_SETLEASE:
+	case F_GETLEASE:
+		return fcntl_lease(f, fd, cmd, arg);
 	}
 	return -EINVAL;
 }

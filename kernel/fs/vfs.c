@@ -3,6 +3,7 @@
  * own mknod and unlink, and building the tree at boot. Path walking is in
  * namei.c. */
 #include "kernel.h"
+#include "fs/leases.h"
 #include "fs/namei.h"
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
@@ -172,6 +173,9 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **res)
 	if (!inode->i_fop)
 		return -ENXIO;
 	bool writer = S_ISREG(inode->i_mode) && (flags & O_ACCMODE) != O_RDONLY;
+	int err = S_ISREG(inode->i_mode) ? break_lease(inode, (unsigned)flags) : 0;
+	if (err)
+		return err;
 	if (writer && get_write_access(inode))
 		return -ETXTBSY;
 	struct file *f = file_alloc(inode->i_fop, inode, (unsigned int)flags);
@@ -181,8 +185,10 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **res)
 		return -ENOMEM;
 	}
 	f->f_writer = writer;
+	f->f_reader = S_ISREG(inode->i_mode) && (flags & O_ACCMODE) == O_RDONLY;
+	inode->i_readcount += f->f_reader;
 	if (f->f_op->open) {
-		int err = f->f_op->open(inode, f);
+		err = f->f_op->open(inode, f);
 		if (err) {
 			f->f_op = NULL;         /* it never opened: no release */
 			fput(f);

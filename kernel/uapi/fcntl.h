@@ -44,6 +44,8 @@
 #define F_SETLKW64      14
 #define F_SETOWN_EX     15
 #define F_GETOWN_EX     16
+#define F_SETLEASE      1024
+#define F_GETLEASE      1025
 #define F_DUPFD_CLOEXEC 1030
 #define F_SETPIPE_SZ    1031
 #define F_GETPIPE_SZ    1032
