@@ -8,7 +8,7 @@
  * ("core" by default, relative to the cwd; %p %P %i %I %u %g %s %t %h %e %%
  * expanded; a "|program" pattern is not supported: no dump). Nothing is
  * written when RLIMIT_CORE is below a page (Linux's default soft limit is
- * 0), and a dump that would pass the limit stops there and counts as none. */
+ * 0) or the process is not dumpable (prctl PR_SET_DUMPABLE 0), and a dump that would pass the limit stops there and counts as none. */
 #include "kernel.h"
 #include "coredump.h"
 #include "elf.h"
@@ -282,7 +282,7 @@ static bool elf_core_dump(struct dump *d, int sig, const struct trapframe *tf)
 int do_coredump(int sig, const struct trapframe *tf)
 {
 	uint64_t limit = current->rlim[RLIMIT_CORE].rlim_cur;
-	if (!sig_dumps_core(sig) || !current->mm || limit < PGSIZE || core_pattern[0] == '|' || !core_pattern[0])
+	if (!sig_dumps_core(sig) || !current->mm || !current->dumpable || limit < PGSIZE || core_pattern[0] == '|' || !core_pattern[0])
 		return 0;
 	char name[CORENAME_MAX_SIZE + 32];
 	format_corename(name, sizeof name, sig);

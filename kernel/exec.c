@@ -595,6 +595,7 @@ static void commit_image(const struct image *img, struct mm_struct *mm, uint32_t
 		if (*c == '/')
 			base = c + 1;
 	strlcpy(p->comm, base, sizeof(p->comm));
+	p->dumpable = true;
 	memset(p->tls, 0, sizeof(p->tls));
 	gdt_load_tls(p->tls);
 	p->exit_work |= EXIT_WORK_SELECTORS;

@@ -185,6 +185,9 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint
 	p->arg_end = parent->arg_end;
 	p->env_end = parent->env_end;
 	p->auxv_start = parent->auxv_start;
+	p->dumpable = parent->dumpable;
+	p->personality = parent->personality;
+	p->ioprio = parent->ioprio;
 	p->uid = parent->uid, p->euid = parent->euid, p->suid = parent->suid;
 	p->gid = parent->gid, p->egid = parent->egid, p->sgid = parent->sgid;
 	p->fsuid = parent->fsuid, p->fsgid = parent->fsgid, p->groups = parent->groups;

@@ -114,18 +114,31 @@ bool thread_group_empty(const struct proc *leader)
 	return true;
 }
 
+/* Linux's find_new_reaper: the nearest living ancestor that made itself a
+ * child subreaper (PR_SET_CHILD_SUBREAPER), else init. */
+static struct proc *find_new_reaper(struct proc *p)
+{
+	for (struct proc *a = p->parent; a && a != init_proc; a = a->parent)
+		if (a->child_subreaper && a->state != P_ZOMBIE && !a->group_exiting)
+			return a;
+	return init_proc;
+}
+
 static void reparent_children(struct proc *p)
 {
 	bool zombie = false;
+	struct proc *reaper = find_new_reaper(p);
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *c = &proc_table[i];
 		if (c->state != P_UNUSED && c->parent == p) {
-			c->parent = init_proc;
+			c->parent = reaper;
 			zombie |= c->state == P_ZOMBIE;
+			if (c->pdeath_signal && c->state != P_ZOMBIE)
+				send_signal(c, c->pdeath_signal, NULL);
 		}
 	}
-	if (zombie && init_proc)
-		wake_up_all(&init_proc->child_wait);
+	if (zombie && reaper)
+		wake_up_all(&reaper->child_wait);
 }
 
 static bool notify_parent(struct proc *p);

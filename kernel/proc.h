@@ -70,6 +70,11 @@ struct proc {
 	uint32_t arg_start, arg_end;    /* its argv strings on the user stack, for /proc/PID/cmdline */
 	uint32_t env_end;               /* its environment strings, from arg_end: /proc/PID/environ */
 	uint32_t auxv_start;            /* its auxiliary vector on the stack, for a core dump */
+	int pdeath_signal;              /* prctl PR_SET_PDEATHSIG: sent when the parent dies */
+	bool dumpable;                  /* prctl PR_SET_DUMPABLE: a core dump may be written */
+	bool child_subreaper;           /* prctl PR_SET_CHILD_SUBREAPER */
+	unsigned personality;           /* personality(2), recorded */
+	int ioprio;                     /* ioprio_set(2), recorded */
 	struct proc *parent;
 	int exit_status;                /* wait4 encoding, valid in P_ZOMBIE */
 	int exit_signal;                /* sent to the parent at exit (clone's CSIGNAL); 0: none */

@@ -49,8 +49,8 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo *, uinfo)
 	return copyout(&si, uinfo, sizeof(si)) ? -EFAULT : 0;
 }
 
-/* Only the name options: the rest of prctl is not there yet (EINVAL, Linux's
- * answer to an option it does not know). */
+/* The name, parent-death signal, dumpable and child-subreaper options; any
+ * other is EINVAL, Linux's answer to an option it does not know. */
 SYSCALL_DEFINE2(prctl, int, option, unsigned long, arg2)
 {
 	char name[TASK_COMM_LEN];
@@ -69,9 +69,37 @@ SYSCALL_DEFINE2(prctl, int, option, unsigned long, arg2)
 	}
 	case PR_GET_NAME:
 		return copyout(current->comm, (char __user *)arg2, sizeof(current->comm)) ? -EFAULT : 0;
+	case PR_SET_PDEATHSIG:
+		if (arg2 > _NSIG)
+			return -EINVAL;
+		current->pdeath_signal = (int)arg2;
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user(current->pdeath_signal, (int __user *)arg2);
+	case PR_GET_DUMPABLE:
+		return current->dumpable;
+	case PR_SET_DUMPABLE:
+		if (arg2 > 1)
+			return -EINVAL;
+		current->dumpable = arg2;
+		return 0;
+	case PR_SET_CHILD_SUBREAPER:
+		current->child_subreaper = arg2 != 0;
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		return put_user((int)current->child_subreaper, (int __user *)arg2);
 	default:
 		return -EINVAL;
 	}
+}
+
+/* The execution domain is recorded and given back; 0xffffffff only asks. */
+SYSCALL_DEFINE1(personality, unsigned, persona)
+{
+	unsigned old = current->personality;
+	if (persona != 0xffffffffu)
+		current->personality = persona;
+	return old;
 }
 
 /* LINUX_REBOOT_CMD_POWER_OFF takes the status for the host as its 4th
