@@ -1,17 +1,21 @@
 /* mem.c: the memory devices of major 1 ("mem"), with Linux's minors:
  * /dev/null (3), /dev/zero (5), /dev/full (7), /dev/random (8),
- * /dev/urandom (9) and /dev/kmsg (11, write-only here). One cdev covers the
- * major; its open picks the minor's file_operations, as Linux's memory_open does.
- * /dev/zero can be mapped: anonymous memory. */
+ * /dev/urandom (9, both with Linux's RND* ioctls) and /dev/kmsg (11, write-only here).
+ * One cdev covers the major; its open picks the minor's file_operations, as
+ * Linux's memory_open does. /dev/zero can be mapped: anonymous memory. */
 #include "dev/chrdev.h"
 #include "initcall.h"
 #include "kernel.h"
 #include "mm/vma.h"
 #include "random.h"
 #include "uaccess.h"
+#include "proc.h"
+#include "uapi/capability.h"
 #include "uapi/errno.h"
+#include "uapi/random.h"
 
 #define MEM_MAJOR 1
+#define POOL_BITS 256                   /* Linux's input pool */
 
 /* null ignores the buffer entirely: a bad pointer still "succeeds", as on Linux. */
 static ssize_t read_null(struct file *file, char __user *buf, size_t count, loff_t *pos)
@@ -121,9 +125,36 @@ static const struct file_operations zero_fops = {
 static const struct file_operations full_fops = {
 	.read = read_zero, .write = write_full, .llseek = null_lseek,
 };
+/* Linux's random_ioctl: the pool is always initialized, so it counts its
+ * full 256 bits; what adds entropy or resets takes CAP_SYS_ADMIN and (the
+ * generator being seeded at boot) changes nothing. */
+static long random_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	(void)file;
+	int __user *p = (int __user *)arg;
+	int n;
+	switch (cmd) {
+	case RNDGETENTCNT:
+		return put_user(POOL_BITS, p);
+	case RNDADDTOENTCNT:
+	case RNDADDENTROPY:
+		if (!capable(CAP_SYS_ADMIN))
+			return -EPERM;
+		if (get_user(n, p))
+			return -EFAULT;
+		return n < 0 ? -EINVAL : 0;
+	case RNDZAPENTCNT:
+	case RNDCLEARPOOL:
+	case RNDRESEEDCRNG:
+		return capable(CAP_SYS_ADMIN) ? 0 : -EPERM;
+	default:
+		return -EINVAL;
+	}
+}
+
 /* Linux mixes what is written into the pool; here it is accepted and dropped. */
 static const struct file_operations random_fops = {
-	.read = read_random, .write = write_null, .llseek = null_lseek,
+	.read = read_random, .write = write_null, .llseek = null_lseek, .unlocked_ioctl = random_ioctl,
 };
 
 static const struct file_operations kmsg_fops = {

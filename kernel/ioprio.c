@@ -8,6 +8,7 @@
 #include "syscall.h"
 #include "uapi/capability.h"
 #include "uapi/errno.h"
+#include "uapi/resource.h"
 
 #define IOPRIO_CLASS_SHIFT 13
 #define IOPRIO_CLASS_NONE 0
@@ -39,18 +40,10 @@ static int ioprio_check(int ioprio)
 	}
 }
 
+/* IOPRIO_WHO_* are PRIO_* plus one. */
 static bool matches(const struct proc *p, int which, int who)
 {
-	if (p->state == P_UNUSED || p->state == P_EMBRYO || p->state == P_ZOMBIE)
-		return false;
-	switch (which) {
-	case IOPRIO_WHO_PROCESS:
-		return p->pid == (who ? who : current->pid);
-	case IOPRIO_WHO_PGRP:
-		return p->pgid == (who ? who : current->pgid);
-	default:
-		return p->uid == (uint32_t)(who ? who : (int)current->uid);
-	}
+	return prio_matches(p, which - IOPRIO_WHO_PROCESS + PRIO_PROCESS, who);
 }
 
 SYSCALL_DEFINE3(ioprio_set, int, which, int, who, int, ioprio)

@@ -22,7 +22,7 @@ static bool can_nice(const struct proc *p, int nice)
 	return current->euid == 0 || (uint64_t)(20 - nice) <= p->rlim[RLIMIT_NICE].rlim_cur;
 }
 
-static bool prio_matches(const struct proc *p, int which, int who)
+bool prio_matches(const struct proc *p, int which, int who)
 {
 	if (p->state == P_UNUSED || p->state == P_EMBRYO || p->state == P_ZOMBIE)
 		return false;
