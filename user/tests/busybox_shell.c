@@ -4,7 +4,8 @@
  * the applet), and sh -c nested three deep whichever shell is /bin/sh (ash
  * re-executes itself through /proc/self/exe for each applet); the system
  * applets give Linux's output shape: ln (hard links), df (statfs), nproc
- * (sched_getaffinity), id (/etc/passwd, /etc/group), ps. Kernel-only:
+ * (sched_getaffinity), id (/etc/passwd, /etc/group), ps, touch, free,
+ * uptime, dmesg, top -n 1. Kernel-only:
  * the host has no busybox at /bin/busybox. Each command runs in a process
  * group of its own and is killed if it takes more than 20 s. */
 #include "check.h"
@@ -83,6 +84,15 @@ int main(void)
 	expect(ASH, "nproc", "1\n", 0, "nproc: one CPU");
 	expect(ASH, "id", "uid=0(root) gid=0(root)\n", 0, "id: root by name, no supplementary groups");
 	expect(ASH, "ps | head -1 | tr -s ' '", "PID USER COMMAND\n", 0, "ps: the header");
+	expect(ASH, "cd /tmp && touch bb_newfile && ls bb_newfile && rm bb_newfile", "bb_newfile\n", 0,
+	       "touch creates a file (utimensat)");
+	expect(ASH, "free | head -1 | tr -s ' '; free | sed -n 2p | cut -d: -f1",
+	       " total used free shared buff/cache available\nMem\n", 0, "free: the header and the Mem line (sysinfo)");
+	expect(ASH, "uptime | sed 's/^ [0-9:]* up .*load average: [0-9.]*, [0-9.]*, [0-9.]*$/shape/'", "shape\n", 0,
+	       "uptime: the time, up, the load averages");
+	expect(ASH, "dmesg | head -1 | sed 's/^\\[ *[0-9]*\\.[0-9]*\\] .*/stamp/'", "stamp\n", 0,
+	       "dmesg: timestamped lines (syslog)");
+	expect(ASH, "top -b -n 1 | head -2 | cut -d: -f1", "Mem\nCPU\n", 0, "top -n 1: the Mem and CPU lines (/proc/stat)");
 
 	char out[64];
 	char *echo[] = { "/usr/bin/echo", "by", "link", NULL };
