@@ -172,6 +172,7 @@ void do_exit(int status)
 	thread_group_account_exit(p);
 	p->exit_status = status;
 	p->state = P_ZOMBIE;
+	pidfd_notify_exit();
 	/* Threads are never waited for; the group's end is reported once, when
 	 * the last of its threads is gone, with the leader's status. */
 	bool release = true;

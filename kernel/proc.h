@@ -160,6 +160,8 @@ void start_init(const char *path, char *const argv[], char *const envp[]);
 void rlimits_init(struct proc *p);
 /* priority.c: whether live process p is who (0: the caller's) of PRIO_PROCESS, PRIO_PGRP or PRIO_USER. */
 bool prio_matches(const struct proc *p, int which, int who);
+/* pidfd.c: wakes the pidfds' pollers (a process has exited). */
+void pidfd_notify_exit(void);
 /* cpu_limit.c: RLIMIT_CPU's signals, from the tick that charged p. */
 void check_rlimit_cpu(struct proc *p);
 /* R, S, D or Z, as in /proc/PID/stat (fs/proc_pid.c). */
