@@ -182,3 +182,21 @@ SYSCALL_DEFINE1(set_thread_area, struct user_desc *, udesc)
 	}
 	return r;
 }
+
+/* modify_ldt: processes have no LDT here, so reading it gives 0 bytes, as
+ * Linux's for a process that never wrote one, and the default LDT reads as
+ * i386's five zeroed descriptors; writing one is not supported (ENOSYS, as
+ * for an unknown function). */
+SYSCALL_DEFINE3(modify_ldt, int, func, void __user *, ptr, unsigned long, bytecount)
+{
+	switch (func) {
+	case 0:
+		return 0;
+	case 2: {
+		unsigned long n = MIN(bytecount, 5 * 8ul);
+		return clear_user(ptr, n) ? -EFAULT : (long)n;
+	}
+	default:
+		return -ENOSYS;
+	}
+}

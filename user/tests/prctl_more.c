@@ -3,7 +3,8 @@
  * non-dumpable process dumps no core), PR_SET/GET_CHILD_SUBREAPER (an
  * orphaned grandchild comes to the subreaper, which reaps it), unknown
  * options EINVAL; personality(2) records and gives back the persona;
- * ioprio_set/ioprio_get with their EINVAL and ESRCH. */
+ * ioprio_set/ioprio_get with their EINVAL and ESRCH; modify_ldt reads an
+ * empty LDT (0 bytes) and says ENOSYS for an unknown function. */
 #include "check.h"
 
 #include <sys/resource.h>
@@ -127,5 +128,9 @@ int main(void)
 		_exit(0);
 	wait_status(gone);
 	CHECK_EQ(raw_syscall(__NR_ioprio_get, IOPRIO_WHO_PROCESS, gone, 0), -ESRCH, "no such process: ESRCH");
+
+	char ldt[16];
+	CHECK_EQ(raw_syscall(__NR_modify_ldt, 0, (long)ldt, sizeof ldt), 0, "modify_ldt read: no LDT, 0 bytes");
+	CHECK_EQ(raw_syscall(__NR_modify_ldt, 7, (long)ldt, sizeof ldt), -ENOSYS, "an unknown function: ENOSYS");
 	return done();
 }
