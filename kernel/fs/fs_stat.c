@@ -1,6 +1,7 @@
 /* fs_stat.c: the system calls that read or change a file's attributes: the
  * stat64 family and statx (Linux i386 layouts), access/faccessat, chmod,
- * chown, utimensat and truncate in their path, fd and *at forms. */
+ * chown, utimensat (and utimes, futimesat, utime) and truncate in their
+ * path, fd and *at forms. */
 #include "kernel.h"
 #include "mm/filemap.h"
 #include "x86/timer.h"
@@ -320,18 +321,11 @@ static long set_times(struct inode *inode, const struct utime_req *times)
 	return err;
 }
 
-/* A NULL path with a dirfd is futimens on that fd, as Linux's do_utimes. */
-static long do_utimensat(int dirfd, const char __user *path, const void __user *utimes, int flags,
-			 bool wide)
+/* Linux's do_utimes: times NULL is now; a NULL path with a dirfd is futimens on that fd. */
+static long do_utimes(int dirfd, const char __user *path, const struct utime_req *t, int flags)
 {
-	struct utime_req t[2];
-	if (utimes) {
-		long err = copyin_utimes(utimes, wide, t);
-		if (err)
-			return err;
-		if (t[0].nsec == UTIME_OMIT && t[1].nsec == UTIME_OMIT)
-			return 0;               /* nothing to do: not even the lookup */
-	}
+	if (t && t[0].nsec == UTIME_OMIT && t[1].nsec == UTIME_OMIT)
+		return 0;                       /* nothing to do: not even the lookup */
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
 	struct inode *inode;
@@ -340,7 +334,56 @@ static long do_utimensat(int dirfd, const char __user *path, const void __user *
 		err = flags ? -EINVAL : fd_inode(dirfd, &inode);
 	else
 		err = user_path_at(dirfd, path, flags, &inode);
-	return err ? err : set_times(inode, utimes ? t : NULL);
+	return err ? err : set_times(inode, t);
+}
+
+static long do_utimensat(int dirfd, const char __user *path, const void __user *utimes, int flags,
+			 bool wide)
+{
+	struct utime_req t[2];
+	long err = utimes ? copyin_utimes(utimes, wide, t) : 0;
+	return err ? err : do_utimes(dirfd, path, utimes ? t : NULL, flags);
+}
+
+/* utimes and futimesat: microseconds, EINVAL out of range. */
+static long do_futimesat(int dirfd, const char __user *path, const struct k_timeval __user *utimes)
+{
+	struct k_timeval tv[2];
+	struct utime_req t[2];
+	if (utimes) {
+		if (copyin(utimes, tv, sizeof tv))
+			return -EFAULT;
+		for (int i = 0; i < 2; i++) {
+			if (tv[i].tv_usec < 0 || tv[i].tv_usec >= 1000000)
+				return -EINVAL;
+			t[i] = (struct utime_req){ tv[i].tv_sec, tv[i].tv_usec * 1000 };
+		}
+	}
+	return do_utimes(dirfd, path, utimes ? t : NULL, 0);
+}
+
+SYSCALL_DEFINE2(utimes, const char __user *, path, const struct k_timeval __user *, utimes)
+{
+	return do_futimesat(AT_FDCWD, path, utimes);
+}
+
+SYSCALL_DEFINE3(futimesat, int, dirfd, const char __user *, path, const struct k_timeval __user *, utimes)
+{
+	return do_futimesat(dirfd, path, utimes);
+}
+
+/* utime: struct utimbuf, two whole seconds. */
+SYSCALL_DEFINE2(utime, const char __user *, path, const int32_t __user *, ubuf)
+{
+	int32_t b[2];
+	struct utime_req t[2];
+	if (ubuf) {
+		if (copyin(ubuf, b, sizeof b))
+			return -EFAULT;
+		t[0] = (struct utime_req){ b[0], 0 };
+		t[1] = (struct utime_req){ b[1], 0 };
+	}
+	return do_utimes(AT_FDCWD, path, ubuf ? t : NULL, 0);
 }
 
 SYSCALL_DEFINE4(utimensat, int, dirfd, const char __user *, path, const struct k_timespec32 __user *, utimes,
