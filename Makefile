@@ -185,7 +185,7 @@ help:
 	@echo "                  has * ? [ (T='k_fs_*'), else a substring (T=pipe); k_NAME is a KTEST"
 	@echo "  LAB=NAME        make grade: the lab file labs/NAME.lab"
 	@echo "  M=DIR           make run/iso/test: DIR's modules, built, in the image's /lib/modules/extra"
-	@echo "  MEM=SIZE        guest memory (default 256M); KVM=1 tries KVM before TCG"
+	@echo "  MEM=SIZE        guest memory (default 512M); KVM=1 tries KVM before TCG"
 	@echo "  GDBPORT=N       make qemu-gdb: this port instead of uid % 5000 + 25000 (or the next free one)"
 	@echo "  QEMU_EXTRA=...  options added to the test boots (e.g. -icount shift=0)"
 	@echo "  DEBUG=1         build the kernel at -Og with every frame kept, for GDB"

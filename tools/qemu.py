@@ -9,7 +9,7 @@ gdbstub on a private Unix socket lets `where()` ask where the CPU is before a
 hung guest is killed.  Nothing waits on a guest forever: the callers poll
 with deadlines.
 
-Environment: QEMU (the binary), MEM (guest memory, default 256M), KVM=1 (try
+Environment: QEMU (the binary), MEM (guest memory, default 512M), KVM=1 (try
 KVM before TCG), GDBPORT (for `make qemu-gdb`), QEMU_EXTRA (options added to every headless boot, e.g.
 "-icount shift=0" for timings that count instructions)."""
 import os
@@ -23,7 +23,7 @@ import tempfile
 import mkcpio
 
 QEMU = os.environ.get("QEMU", "qemu-system-i386")
-DEFAULT_MEM = "256M"
+DEFAULT_MEM = "512M"
 HERE = os.path.dirname(os.path.abspath(__file__))
 WHERE_SCRIPT = os.path.join(HERE, "gdb_where.py")
 GDB_COMMANDS = os.path.join(HERE, "gdb", "freax.gdb")   # lx-symbols: drivers are modules

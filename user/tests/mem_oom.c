@@ -1,6 +1,6 @@
 /* mem_oom: running out of memory. A private mapping larger than all memory
  * is ENOMEM at once; a process that touches more pages than memory holds (a
- * 1 GiB MAP_NORESERVE mapping in a 256 MiB machine) is killed with SIGKILL,
+ * 1 GiB MAP_NORESERVE mapping in a 512 MiB machine) is killed with SIGKILL,
  * the kernel says so in its log, and everything else goes on: its memory
  * comes back and the next fork works. Kernel-only: the host's memory is
  * another size. */
