@@ -174,6 +174,9 @@ void exe_file_release(struct proc *p);
 /* sched.c */
 void schedule(void);
 bool wake_process(struct proc *p);    /* true if p was asleep */
+/* The same, for a waker about to sleep (Linux's WF_SYNC): p does not
+ * preempt it, so the waker gets to block first. */
+bool wake_process_sync(struct proc *p);
 void wake_up_new_process(struct proc *p);       /* an embryo becomes runnable */
 void sched_set_nice(struct proc *p, int nice);
 void sched_tick(void);

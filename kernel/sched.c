@@ -221,7 +221,7 @@ static void check_preempt_wakeup(struct proc *p)
 		current->need_resched = true;
 }
 
-bool wake_process(struct proc *p)
+static bool try_to_wake_up(struct proc *p, bool sync)
 {
 	uint32_t f = irq_save();
 	bool was_asleep = p->state == P_SLEEPING;
@@ -234,11 +234,22 @@ bool wake_process(struct proc *p)
 			if (vt_before(p->vruntime, floor))
 				p->vruntime = floor;
 			enqueue(p);
-			check_preempt_wakeup(p);
+			if (!sync)
+				check_preempt_wakeup(p);
 		}
 	}
 	irq_restore(f);
 	return was_asleep;
+}
+
+bool wake_process(struct proc *p)
+{
+	return try_to_wake_up(p, false);
+}
+
+bool wake_process_sync(struct proc *p)
+{
+	return try_to_wake_up(p, true);
 }
 
 /* A new process starts a slice behind everyone (Linux's START_DEBIT), so

@@ -73,7 +73,7 @@ bool waitqueue_active(struct wait_queue_head *wq)
 
 /* Wakes the waiters of wq: every non-exclusive one and up to nr_exclusive
  * exclusive ones (0: all). interruptible_only leaves uninterruptible sleepers. */
-static void wake_common(struct wait_queue_head *wq, int nr_exclusive, bool interruptible_only)
+static void wake_common(struct wait_queue_head *wq, int nr_exclusive, bool interruptible_only, bool sync)
 {
 	uint32_t f = irq_save();
 	struct wait_queue_entry *w, *n;
@@ -84,7 +84,7 @@ static void wake_common(struct wait_queue_head *wq, int nr_exclusive, bool inter
 		/* Removed as it is woken (Linux's autoremove): a second wake-up
 		 * must find the next exclusive waiter, not this one again. */
 		list_del(&w->link);
-		bool woke = wake_process(p);
+		bool woke = sync ? wake_process_sync(p) : wake_process(p);
 		if (woke && w->exclusive && --nr_exclusive == 0)
 			break;
 	}
@@ -93,17 +93,22 @@ static void wake_common(struct wait_queue_head *wq, int nr_exclusive, bool inter
 
 void wake_up(struct wait_queue_head *wq)
 {
-	wake_common(wq, 1, false);
+	wake_common(wq, 1, false, false);
 }
 
 void wake_up_interruptible(struct wait_queue_head *wq)
 {
-	wake_common(wq, 1, true);
+	wake_common(wq, 1, true, false);
+}
+
+void wake_up_interruptible_sync(struct wait_queue_head *wq)
+{
+	wake_common(wq, 1, true, true);
 }
 
 void wake_up_all(struct wait_queue_head *wq)
 {
-	wake_common(wq, 0, false);
+	wake_common(wq, 0, false, false);
 }
 
 bool signal_pending_current(void)

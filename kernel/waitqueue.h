@@ -39,6 +39,8 @@ bool waitqueue_active(struct wait_queue_head *wq);
 void wake_up(struct wait_queue_head *wq);               /* all non-exclusive + one exclusive */
 void wake_up_interruptible(struct wait_queue_head *wq); /* the same, interruptible sleepers only */
 void wake_up_all(struct wait_queue_head *wq);           /* everyone, exclusive or not */
+/* wake_up_interruptible by a waker that is about to sleep: no preemption. */
+void wake_up_interruptible_sync(struct wait_queue_head *wq);
 
 /* Gives up the CPU until woken or until `timeout` ticks pass (< 0: no timeout).
  * Returns the ticks left (0 if it timed out). */
