@@ -5,12 +5,18 @@
  * writer with no reader left gets EPIPE and SIGPIPE. O_NONBLOCK gives EAGAIN;
  * FIONREAD and poll say what is ready. A FIFO (mknod S_IFIFO, mkfifo) is the
  * same pipe reached by name: opening one end waits for the other end.
- * F_SETPIPE_SZ resizes the ring to a power of two pages. An O_ASYNC end gets
+ * F_SETPIPE_SZ resizes the ring to a power of two pages. A blocking write
+ * of more than PIPE_BUF bytes into an empty ring while a reader sleeps in
+ * read is a direct write, as FreeBSD's: the writer waits and that reader
+ * copies straight from its pages, one copy instead of two (into the ring and
+ * out of it); what one read leaves goes into the ring, so the write returns
+ * as soon as a reader has run, as if the ring had taken it. An O_ASYNC end gets
  * SIGIO when the other side writes (POLL_IN) or reads (POLL_OUT). */
 #include "kernel.h"
 #include "fs/fasync.h"
 #include "fs/fdtable.h"
 #include "mm/kmalloc.h"
+#include "mm/vm.h"
 #include "fs/pipe.h"
 #include "fs/poll.h"
 #include "fs/ringbuf.h"
@@ -27,9 +33,19 @@
 
 /* Used from process context only, never by interrupt handlers; the kernel is
  * not preempted, so between two sleeps a reader or writer has it to itself. */
+/* A writer asleep in a direct write: readers take its bytes from its pages. */
+struct pipe_writer {
+	pde_t *pgdir;
+	const char __user *buf;
+	size_t left;
+	bool stuck;                     /* a page not present: the rest goes through the ring */
+};
+
 struct pipe {
 	struct ringbuf ring;
+	struct pipe_writer *direct;     /* NULL, or the writer readers copy from */
 	int readers, writers;
+	int rsleepers;                  /* readers asleep in pipe_read */
 	unsigned r_opens, w_opens;      /* FIFO opens so far: what a waiting open watches */
 	struct wait_queue_head rwait, wwait;
 	struct fasync_struct *fasync_readers, *fasync_writers;  /* O_ASYNC ends: SIGIO */
@@ -39,9 +55,49 @@ struct pipe {
 
 static uint32_t pipe_next_ino = 1;
 
+/* Whether a direct writer has bytes left for readers. */
+static bool pipe_direct_ready(struct pipe *p)
+{
+	return p->direct && p->direct->left && !p->direct->stuck;
+}
+
 static bool pipe_readable(struct pipe *p)
 {
-	return p->ring.len > 0 || p->writers == 0;
+	return p->ring.len > 0 || pipe_direct_ready(p) || p->writers == 0;
+}
+
+/* Copies from the direct writer's present pages into the reader's buffer;
+ * the bytes copied, or -EFAULT if the reader's buffer faulted first. */
+static ssize_t pipe_read_direct(struct pipe *p, char __user *ubuf, size_t n)
+{
+	struct pipe_writer *w = p->direct;
+	size_t done = 0;
+	n = MIN(n, w->left);
+	while (done < n) {
+		uint32_t va = (uint32_t)w->buf;
+		pte_t *pte = vm_walk(w->pgdir, va, false);
+		if (!pte || (*pte & (PTE_P | PTE_U)) != (PTE_P | PTE_U)) {
+			w->stuck = true;
+			break;
+		}
+		size_t piece = MIN(n - done, PGSIZE - (va & (PGSIZE - 1)));
+		if (copyout((char *)P2V(PTE_ADDR(*pte)) + (va & (PGSIZE - 1)), ubuf + done, piece))
+			return done ? (ssize_t)done : -EFAULT;
+		w->buf += piece;
+		w->left -= piece;
+		done += piece;
+	}
+	return (ssize_t)done;
+}
+
+/* A reader leaving read ends the direct write: the writer puts the rest in
+ * the ring, so it never waits for a read that may not come. */
+static void pipe_end_direct(struct pipe *p)
+{
+	if (pipe_direct_ready(p)) {
+		p->direct->stuck = true;
+		wake_up_interruptible(&p->wwait);
+	}
 }
 
 static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t count, loff_t *pos)
@@ -53,16 +109,37 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t count, loff_t
 	if (!pipe_readable(p)) {
 		if (f->f_flags & O_NONBLOCK)
 			return -EAGAIN;
+		p->rsleepers++;
 		int r = wait_event_interruptible(p->rwait, pipe_readable(p));
-		if (r)
+		p->rsleepers--;
+		if (r) {
+			pipe_end_direct(p);
 			return r;
+		}
 	}
 	ssize_t done = ringbuf_to_user(&p->ring, ubuf, count);
+	if (done >= 0 && (size_t)done < count && p->ring.len == 0 && pipe_direct_ready(p)) {
+		ssize_t n = pipe_read_direct(p, ubuf + done, count - (size_t)done);
+		done = n < 0 ? (done ? done : n) : done + n;
+	}
+	pipe_end_direct(p);
 	if (done > 0) {
-		wake_up_interruptible(&p->wwait);
+		wake_up_interruptible_sync(&p->wwait);   /* as Linux: the reader usually reads again or sleeps */
 		kill_fasync(&p->fasync_writers, SIGIO, POLL_OUT);
 	}
 	return done;
+}
+
+/* Waits while readers copy from the writer's buffer; the bytes they took,
+ * or the wait's error if none. */
+static ssize_t pipe_write_direct(struct pipe *p, const char __user *ubuf, size_t count)
+{
+	struct pipe_writer me = { current->pgdir, ubuf, count, false };
+	p->direct = &me;
+	wake_up_interruptible(&p->rwait);
+	int r = wait_event_interruptible(p->wwait, me.left == 0 || me.stuck || p->readers == 0);
+	p->direct = NULL;
+	return me.left < count ? (ssize_t)(count - me.left) : r;
 }
 
 static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t count, loff_t *pos)
@@ -70,10 +147,21 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t count,
 	(void)pos;
 	struct pipe *p = f->private_data;
 	size_t done = 0;
+	bool direct = !(f->f_flags & O_NONBLOCK) && count > PIPE_BUF;
 	while (done < count) {
 		if (p->readers == 0) {
 			send_signal(current, SIGPIPE, NULL);
 			return done ? (ssize_t)done : -EPIPE;
+		}
+		if (direct && p->ring.len == 0 && !p->direct && p->rsleepers) {
+			ssize_t n = pipe_write_direct(p, ubuf + done, count - done);
+			if (n < 0)
+				return done ? (ssize_t)done : n;
+			done += (size_t)n;
+			if (done < count && signal_pending(current))
+				return (ssize_t)done;
+			direct = false;         /* all taken, no reader left, or stuck: the ring from here */
+			continue;
 		}
 		/* Up to PIPE_BUF bytes must go in one piece; more may be split. */
 		size_t need = count - done <= PIPE_BUF ? count - done : 1;
@@ -104,7 +192,7 @@ static unsigned int pipe_poll(struct file *f, poll_table *pt)
 	unsigned int mask = 0;
 	if (file_readable(f)) {
 		poll_wait(f, &p->rwait, pt);
-		if (p->ring.len)
+		if (p->ring.len || pipe_direct_ready(p))
 			mask |= POLLIN | POLLRDNORM;
 		if (p->writers == 0)
 			mask |= POLLHUP;
@@ -124,7 +212,7 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	struct pipe *p = f->private_data;
 	if (cmd != FIONREAD)
 		return -ENOIOCTLCMD;
-	int n = (int)p->ring.len;
+	int n = (int)(p->ring.len + (pipe_direct_ready(p) ? MIN(p->direct->left, p->ring.size) : 0));
 	return put_user(n, (int *)arg);
 }
 
