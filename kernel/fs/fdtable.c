@@ -1,7 +1,8 @@
 /* fdtable.c: the per-process file descriptor table (see fdtable.h). A
  * descriptor is an index into the table, which holds a counted reference to
  * a struct file (an open file description) and a close-on-exec bit. New
- * descriptors take the lowest free index (POSIX), limited by RLIMIT_NOFILE
+ * descriptors take the lowest free index (POSIX), found a bitmap word at a
+ * time, limited by RLIMIT_NOFILE
  * (EMFILE). As in Linux, a descriptor is first reserved and only filled once
  * its file exists, so a failed open has nothing to unwind but the number. */
 #include "kernel.h"
@@ -26,6 +27,26 @@ static void assign_bit(uint32_t *map, unsigned int fd, bool on)
 		map[fd / 32] &= ~(1u << (fd % 32));
 }
 
+/* The first fd in [start, limit) whose bit is `set`, or limit: a word at a
+ * time, so a table of mostly free (or mostly used) slots costs little. */
+static unsigned int find_next_fd(const uint32_t *map, unsigned int start, unsigned int limit, bool set)
+{
+	for (unsigned int w = start / 32; w * 32 < limit; w++) {
+		uint32_t bits = set ? map[w] : ~map[w];
+		if (w == start / 32)
+			bits &= ~0u << (start % 32);
+		if (bits) {
+			unsigned int fd = w * 32 + (unsigned int)__builtin_ctz(bits);
+			return fd < limit ? fd : limit;
+		}
+	}
+	return limit;
+}
+
+#define for_each_set_fd(fd, map) \
+	for (unsigned int fd = find_next_fd((map), 0, NOFILE, true); fd < NOFILE; \
+	     fd = find_next_fd((map), fd + 1, NOFILE, true))
+
 struct fdtable *fdtable_alloc(void)
 {
 	struct fdtable *t = kzalloc(sizeof(struct fdtable));
@@ -42,12 +63,12 @@ struct fdtable *fdtable_get(struct fdtable *t)
 
 struct fdtable *fdtable_dup(const struct fdtable *t)
 {
-	struct fdtable *n = fdtable_alloc();
+	struct fdtable *n = kmalloc(sizeof(*n));        /* not zeroed: all of it is copied */
 	if (!n)
 		return NULL;
 	memcpy(n, t, sizeof(*n));
 	n->count = 1;
-	for (int fd = 0; fd < NOFILE; fd++) {
+	for_each_set_fd(fd, n->open_fds) {
 		if (n->fd[fd])
 			get_file(n->fd[fd]);
 		else
@@ -71,7 +92,7 @@ void fdtable_free(struct fdtable *t)
 {
 	if (!t || --t->count > 0)
 		return;
-	for (int fd = 0; fd < NOFILE; fd++)
+	for_each_set_fd(fd, t->open_fds)
 		if (t->fd[fd])
 			release_fd(t, fd);
 	kfree(t);
@@ -79,8 +100,8 @@ void fdtable_free(struct fdtable *t)
 
 void fdtable_close_on_exec(struct fdtable *t)
 {
-	for (int fd = 0; fd < NOFILE; fd++)
-		if (t->fd[fd] && test_bit(t->cloexec, fd))
+	for_each_set_fd(fd, t->cloexec)
+		if (t->fd[fd])
 			release_fd(t, fd);
 }
 
@@ -108,14 +129,12 @@ static int alloc_fd(unsigned int start, unsigned int flags)
 {
 	struct fdtable *t = current->files;
 	unsigned int limit = fd_limit();
-	for (unsigned int fd = start; fd < limit; fd++) {
-		if (!test_bit(t->open_fds, fd)) {
-			assign_bit(t->open_fds, fd, true);
-			assign_bit(t->cloexec, fd, flags & O_CLOEXEC);
-			return (int)fd;
-		}
-	}
-	return -EMFILE;
+	unsigned int fd = start < limit ? find_next_fd(t->open_fds, start, limit, false) : limit;
+	if (fd >= limit)
+		return -EMFILE;
+	assign_bit(t->open_fds, fd, true);
+	assign_bit(t->cloexec, fd, flags & O_CLOEXEC);
+	return (int)fd;
 }
 
 int get_unused_fd_flags(unsigned int flags)
