@@ -61,6 +61,20 @@ static unsigned int file_poll(struct file *f, poll_table *pt)
 	return f->f_op->poll ? f->f_op->poll(f, pt) : DEFAULT_MASK;
 }
 
+/* One file of a scan, as Linux's fdget: a reference only if the table is
+ * shared (another thread could close the fd while a poll method sleeps);
+ * an unshared table keeps the file open, and only this thread, busy here,
+ * could share it, so `shared` holds for the whole scan. */
+static unsigned int scan_one(struct file *f, poll_table *pt, bool shared)
+{
+	if (shared)
+		get_file(f);
+	unsigned int mask = file_poll(f, pt);
+	if (shared)
+		fput(f);
+	return mask;
+}
+
 /* The engine behind poll and select: asks `scan` for the number of ready
  * entries until one is ready, the timeout (in ticks, < 0: none) passes, or a
  * signal arrives. */
@@ -115,20 +129,17 @@ struct poll_ctx {
 static int scan_pollfds(void *ctx, poll_table *pt)
 {
 	struct poll_ctx *c = ctx;
+	struct fdtable *files = current->files;
+	bool shared = files->count > 1;
 	int ready = 0;
 	for (unsigned int i = 0; i < c->nfds; i++) {
 		struct pollfd *p = &c->fds[i];
 		p->revents = 0;
 		if (p->fd < 0)
 			continue;
-		struct file *f = fget(p->fd);
-		if (!f) {
-			p->revents = POLLNVAL;
-		} else {
-			unsigned int mask = file_poll(f, pt);
-			p->revents = mask & ((unsigned short)p->events | POLLERR | POLLHUP);
-			fput(f);
-		}
+		struct file *f = files_lookup_fd_raw(files, p->fd);
+		p->revents = !f ? POLLNVAL
+				: scan_one(f, pt, shared) & ((unsigned short)p->events | POLLERR | POLLHUP);
 		if (p->revents)
 			ready++;
 	}
@@ -190,11 +201,10 @@ static int scan_select(void *ctx, poll_table *pt)
 	for (int fd = 0; fd < c->nfds; fd++) {
 		if (!bit(c->in[0], fd) && !bit(c->in[1], fd) && !bit(c->in[2], fd))
 			continue;
-		struct file *f = fget(fd);
+		struct file *f = files_lookup_fd_raw(current->files, fd);
 		if (!f)
 			return -EBADF;
-		unsigned int mask = file_poll(f, pt);
-		fput(f);
+		unsigned int mask = scan_one(f, pt, current->files->count > 1);
 		for (int k = 0; k < 3; k++) {
 			if (bit(c->in[k], fd) && (mask & want[k])) {
 				c->out[k][fd / 32] |= 1u << (fd % 32);
