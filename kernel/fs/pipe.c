@@ -147,7 +147,9 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t count,
 	(void)pos;
 	struct pipe *p = f->private_data;
 	size_t done = 0;
-	bool direct = !(f->f_flags & O_NONBLOCK) && count > PIPE_BUF;
+	/* Only user memory: a reader walks the writer's page tables below USER_TOP. */
+	bool direct = !(f->f_flags & O_NONBLOCK) && count > PIPE_BUF &&
+		      (uint32_t)ubuf < USER_TOP && count <= USER_TOP - (uint32_t)ubuf;
 	while (done < count) {
 		if (p->readers == 0) {
 			send_signal(current, SIGPIPE, NULL);
