@@ -601,6 +601,7 @@ static void commit_image(const struct image *img, struct mm_struct *mm, uint32_t
 	p->exit_work |= EXIT_WORK_SELECTORS;
 	fdtable_close_on_exec(p->files);
 	signals_reset_on_exec(p);
+	p->did_exec = true;
 
 	struct trapframe *tf = p->tf;
 	memset(tf, 0, sizeof(*tf));

@@ -9,6 +9,7 @@
 #include "mm/kmalloc.h"
 #include "mm/mm_struct.h"
 #include "mm/vma.h"
+#include "jobctl.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uapi/capability.h"
@@ -214,6 +215,8 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint
 	if (flags & CLONE_PARENT_SETTID)
 		put_user(pid, (int __user *)parent_tidptr);
 	p->nice = parent->nice;
+	if (flags & CLONE_THREAD)
+		jobctl_fork(p);
 	wake_up_new_process(p);
 	/* Until the child execs or exits: it runs on our memory meanwhile. */
 	if (flags & CLONE_VFORK)

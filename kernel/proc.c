@@ -6,6 +6,7 @@
 #include "x86/cpu.h"
 #include "fs/fdtable.h"
 #include "futex.h"
+#include "jobctl.h"
 #include "mm/kmalloc.h"
 #include "mm/mm_struct.h"
 #include "proc.h"
@@ -124,6 +125,7 @@ static struct proc *find_new_reaper(struct proc *p)
 	return init_proc;
 }
 
+/* Handing a child to its new reaper may orphan its process group. */
 static void reparent_children(struct proc *p)
 {
 	bool zombie = false;
@@ -135,6 +137,8 @@ static void reparent_children(struct proc *p)
 			zombie |= c->state == P_ZOMBIE;
 			if (c->pdeath_signal && c->state != P_ZOMBIE)
 				send_signal(c, c->pdeath_signal, NULL);
+			if (c == c->group_leader)
+				kill_orphaned_pgrp(c, p);
 		}
 	}
 	if (zombie && reaper)
@@ -167,9 +171,12 @@ void do_exit(int status)
 	uint32_t f = irq_save();
 	del_timer(&p->alarm_timer);
 	/* Children belong to the group (fork records its leader): they stay while a thread lives. */
-	if (thread_group_others_gone(p))
+	if (thread_group_others_gone(p)) {
 		reparent_children(p->group_leader);
+		kill_orphaned_pgrp(p->group_leader, NULL);
+	}
 	thread_group_account_exit(p);
+	jobctl_exit(p);
 	p->exit_status = status;
 	p->state = P_ZOMBIE;
 	pidfd_notify_exit();
@@ -260,62 +267,130 @@ SYSCALL_DEFINE1(exit_group, int, code)
 	do_group_exit((code & 0xff) << 8);
 }
 
-static bool wait_matches(const struct proc *c, int pid)
+static bool eligible_child(const struct wait_opts *wo, const struct proc *c)
 {
-	if (pid > 0)
-		return c->pid == pid;
-	if (pid == -1)
+	if (wo->type == P_PID ? c->pid != wo->id : wo->type == P_PGID && c->pgid != wo->id)
+		return false;
+	if (wo->flags & __WALL)
 		return true;
-	return c->pgid == (pid == 0 ? current->pgid : -pid);
+	/* A clone child is one whose exit signal is not SIGCHLD: only
+	 * __WCLONE waits for those, and only for those. */
+	return (c->exit_signal != SIGCHLD) == !!(wo->flags & __WCLONE);
 }
 
-/* 0: nothing to report yet; >0: the pid reaped; <0: an error. */
-static int reap_one(int pid, int *status)
+static int wait_task_zombie(struct wait_opts *wo, struct proc *c)
 {
-	bool any = false;
+	if (!(wo->flags & WEXITED))
+		return 0;
+	int st = c->exit_status, pid = c->pid;
+	wo->status = st;
+	wo->cause = K_WIFEXITED(st) ? CLD_EXITED : (st & K_WCOREFLAG) ? CLD_DUMPED : CLD_KILLED;
+	wo->info_status = K_WIFEXITED(st) ? K_WEXITSTATUS(st) : K_WTERMSIG(st);
+	wo->uid = c->uid;
+	if (!(wo->flags & WNOWAIT)) {
+		uint32_t ut, st;
+		thread_group_cputime(c, &ut, &st);
+		current->group_leader->cutime += ut + c->cutime;
+		current->group_leader->cstime += st + c->cstime;
+		proc_free(c);
+	}
+	return pid;
+}
+
+/* Linux's wait_consider_task: what eligible child c has to report (its
+ * pid) or 0; *found says whether c counts against ECHILD. A zombie whose
+ * other threads still run reports its stops but not its end yet. */
+static int wait_consider_task(struct wait_opts *wo, struct proc *c, bool *found)
+{
+	if (c->state == P_ZOMBIE && thread_group_empty(c))
+		return wait_task_zombie(wo, c);
+	*found = true;
+	int r = wait_task_stopped(wo, c);
+	return r ? r : wait_task_continued(wo, c);
+}
+
+/* One pass over the children: 0 nothing to report yet; >0 the pid reported;
+ * <0 an error. Every child belongs to the group leader, so __WNOTHREAD
+ * changes nothing. */
+static int do_wait_once(struct wait_opts *wo)
+{
+	bool found = false;
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *c = &proc_table[i];
-		if (c->state == P_UNUSED || c->parent != current->group_leader || c != c->group_leader ||
-		    !wait_matches(c, pid))
+		if (c->state == P_UNUSED || c->state == P_EMBRYO || c->parent != current->group_leader ||
+		    c != c->group_leader || !eligible_child(wo, c))
 			continue;
-		any = true;
-		if (c->state == P_ZOMBIE && thread_group_empty(c)) {
-			int cpid = c->pid;
-			*status = c->exit_status;
-			uint32_t ut, st;
-			thread_group_cputime(c, &ut, &st);
-			current->group_leader->cutime += ut + c->cutime;
-			current->group_leader->cstime += st + c->cstime;
-			proc_free(c);
-			return cpid;
-		}
+		int r = wait_consider_task(wo, c, &found);
+		if (r)
+			return r;
 	}
-	return any ? 0 : -ECHILD;
+	return found ? 0 : -ECHILD;
+}
+
+static int do_wait(struct wait_opts *wo)
+{
+	int r;
+	if (wo->flags & WNOHANG)
+		return do_wait_once(wo);
+	int err = wait_event_interruptible(current->group_leader->child_wait, (r = do_wait_once(wo)) != 0);
+	return err ? err : r;
+}
+
+static int zero_rusage(void __user *rusage)
+{
+	static const char zeros[72];
+	return rusage && copyout(zeros, rusage, sizeof(zeros)) ? -EFAULT : 0;
 }
 
 SYSCALL_DEFINE4(wait4, int, pid, int *, ustatus, int, options, void *, rusage)
 {
-	int status = 0, r;
-	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
+	struct wait_opts wo = { .flags = options | WEXITED };
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
 		return -EINVAL;
 	if (pid == INT32_MIN)           /* no process group -INT_MIN */
 		return -ESRCH;
-	if (rusage) {
-		static const char zeros[72];
-		if (copyout(zeros, rusage, sizeof(zeros)))
-			return -EFAULT;
-	}
-	if (options & WNOHANG) {
-		r = reap_one(pid, &status);
-	} else {
-		int err = wait_event_interruptible(current->group_leader->child_wait,
-						   (r = reap_one(pid, &status)) != 0);
-		if (err)
-			return err;
-	}
-	if (r > 0 && ustatus && copyout(&status, ustatus, sizeof(status)))
+	if (pid < -1 || pid == 0)
+		wo.type = P_PGID, wo.id = pid ? -pid : current->pgid;
+	else if (pid > 0)
+		wo.type = P_PID, wo.id = pid;
+	else
+		wo.type = P_ALL;
+	if (zero_rusage(rusage))
+		return -EFAULT;
+	int r = do_wait(&wo);
+	if (r > 0 && ustatus && copyout(&wo.status, ustatus, sizeof(wo.status)))
 		return -EFAULT;
 	return r;
+}
+
+/* waitid writes the siginfo even when WNOHANG finds nothing: all zeros then. */
+SYSCALL_DEFINE5(waitid, int, which, int, id, struct k_siginfo *, infop, int, options, void *, rusage)
+{
+	struct wait_opts wo = { .type = which, .id = id, .flags = options };
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	if (which == P_PGID && id == 0)
+		wo.id = current->pgid;
+	else if (which != P_ALL && !(which == P_PID && id > 0) && !(which == P_PGID && id > 0))
+		return -EINVAL;
+	int r = do_wait(&wo);
+	if (r < 0)
+		return r;
+	if (zero_rusage(rusage))
+		return -EFAULT;
+	if (!infop)
+		return 0;
+	struct k_siginfo info = { 0 };
+	if (r > 0) {
+		info.si_signo = SIGCHLD;
+		info.si_code = wo.cause;
+		info.si_pid = r;
+		info.si_uid = wo.uid;
+		info.si_status = wo.info_status;
+	}
+	return copyout(&info, infop, sizeof(info)) ? -EFAULT : 0;
 }
 
 SYSCALL_DEFINE3(waitpid, int, pid, int *, ustatus, int, options)
@@ -346,14 +421,62 @@ SYSCALL_DEFINE1(set_tid_address, uint32_t, tidptr)
 	return current->pid;
 }
 
+/* Whether some process is in process group pgrp of session sid (zombies
+ * count until reaped, as on Linux). */
+static bool pgrp_in_session(int pgrp, int sid)
+{
+	for (int i = 0; i < NPROC; i++) {
+		const struct proc *q = &proc_table[i];
+		if (q->state != P_UNUSED && q->state != P_EMBRYO && q->pgid == pgrp)
+			return q->sid == sid;
+	}
+	return false;
+}
+
+/* The ids belong to the thread group: each of its threads gets them; a new
+ * session has no controlling terminal yet. */
+static void set_group_ids(struct proc *leader, int pgid, int sid)
+{
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *t = &proc_table[i];
+		if (t->state == P_UNUSED || t->tgid != leader->tgid)
+			continue;
+		if (t->sid != sid)
+			t->ctty = NULL;
+		t->pgid = pgid, t->sid = sid;
+	}
+}
+
+/* Linux's rules: the caller itself or a child of its in the same session
+ * that has not exec'd yet, never a session leader, into a group of the
+ * same session. */
 SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
 {
-	struct proc *p = pid ? proc_find(pid) : current;
+	struct proc *leader = current->group_leader;
+	if (!pid)
+		pid = leader->pid;
+	if (!pgid)
+		pgid = pid;
 	if (pgid < 0)
 		return -EINVAL;
-	if (!p || (p != current && p->parent != current))
+	struct proc *p = proc_find(pid);
+	if (!p || p->state == P_EMBRYO)
 		return -ESRCH;
-	p->pgid = pgid ? pgid : p->pid;
+	if (p != p->group_leader)
+		return -EINVAL;
+	if (p->parent == leader) {
+		if (p->sid != leader->sid)
+			return -EPERM;
+		if (p->did_exec)
+			return -EACCES;
+	} else if (p != leader) {
+		return -ESRCH;
+	}
+	if (p->pid == p->sid)
+		return -EPERM;
+	if (pgid != pid && !pgrp_in_session(pgid, leader->sid))
+		return -EPERM;
+	set_group_ids(p, pgid, p->sid);
 	return 0;
 }
 
@@ -370,12 +493,12 @@ SYSCALL_DEFINE0(getpgrp)
 
 SYSCALL_DEFINE0(setsid)
 {
+	struct proc *leader = current->group_leader;
 	for (int i = 0; i < NPROC; i++)
-		if (proc_table[i].state != P_UNUSED && proc_table[i].pgid == current->pid)
+		if (proc_table[i].state != P_UNUSED && proc_table[i].pgid == leader->pid)
 			return -EPERM;
-	current->sid = current->pgid = current->pid;
-	current->ctty = NULL;
-	return current->pid;
+	set_group_ids(leader, leader->pid, leader->pid);
+	return leader->pid;
 }
 
 SYSCALL_DEFINE1(getsid, int, pid)

@@ -56,6 +56,14 @@ struct vfork_done {
 	struct wait_queue_head wait;
 };
 
+/* The job-control state of a thread group (Linux's signal_struct fields of
+ * the same names), kept in its leader: see jobctl.c. */
+struct signal_struct {
+	unsigned int flags;             /* SIGNAL_STOP_* */
+	int group_stop_count;           /* threads still to stop in the group stop under way */
+	int group_exit_code;            /* the stop signal, until wait has reported this stop */
+};
+
 struct proc {
 	int pid;                        /* the thread id */
 	int tgid;                       /* the thread group's id: its leader's pid, what getpid says */
@@ -106,6 +114,7 @@ struct proc {
 	struct k_rlimit64 rlim[RLIM_NLIMITS];
 	int pgid, sid;
 	struct tty *ctty;
+	bool did_exec;                  /* has run execve since fork (setpgid's EACCES) */
 
 	/* What the way back to ring 3 must look at (EXIT_WORK_*); 0 on the
 	 * common path, which then tests nothing else. */
@@ -116,6 +125,8 @@ struct proc {
 	struct list_head sigqueue;      /* queued real-time signals, oldest first (sigqueue.c) */
 	int sigqueue_len;
 	uint64_t saved_sigmask;         /* for rt_sigsuspend */
+	unsigned int jobctl;            /* JOBCTL_* (jobctl.h): this thread's part in a group stop */
+	struct signal_struct signal;    /* the group's, valid in the leader: task_signal() */
 	bool restore_sigmask;
 
 	struct wait_queue_head child_wait;      /* wait4 sleeps here */
@@ -197,6 +208,8 @@ long sigmask_push(const uint64_t *umask, size_t setsize);
 long sigmask_pop(long result);
 int kill_one_info(int pid, int sig, const struct k_siginfo *info);
 struct k_siginfo take_signal(struct proc *p, int sig);   /* with interrupts off */
+/* To the thread of leader's group that should take it. */
+int group_send_sig_info(int sig, const struct k_siginfo *info, struct proc *leader);
 
 /* robust_list.c: marks the futexes the current process still owns. */
 void exit_robust_list(void);

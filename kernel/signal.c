@@ -8,6 +8,7 @@
  * handler has SA_RESTART or when no handler runs at all. */
 #include "kernel.h"
 #include "x86/cpu.h"
+#include "jobctl.h"
 #include "proc.h"
 #include "syscall.h"
 #include "x86/timer.h"
@@ -34,9 +35,7 @@ struct sigframe {
 
 static bool default_ignored(int sig)
 {
-	/* Job control is not implemented: stop signals are ignored like SIGCONT. */
-	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT ||
-	       sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT;
 }
 
 static bool ignored(struct proc *p, int sig)
@@ -47,7 +46,7 @@ static bool ignored(struct proc *p, int sig)
 
 bool signal_pending(struct proc *p)
 {
-	return (p->sig_pending & ~(p->sig_blocked & ~UNBLOCKABLE)) != 0;
+	return (p->sig_pending & ~(p->sig_blocked & ~UNBLOCKABLE)) != 0 || (p->jobctl & JOBCTL_STOP_PENDING);
 }
 
 /* forced: a fault of p's own, which must be delivered whatever p's handler. */
@@ -56,6 +55,7 @@ static int generate_signal(struct proc *p, int sig, const struct k_siginfo *info
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
 	uint32_t f = irq_save();
+	jobctl_prepare_signal(p, sig);
 	/* An ignored signal is dropped when sent, so it never interrupts a sleep.
 	 * So is one that would kill init (even SIGKILL), as Linux protects it:
 	 * its end would be the kernel's. */
@@ -258,6 +258,7 @@ void signals_deliver(struct trapframe *tf)
 	struct proc *p = current;
 	bool in_syscall = tf->trapno == T_SYSCALL && is_restart_code(tf->eax);
 	for (;;) {
+		jobctl_take_part();
 		uint32_t f = irq_save();
 		uint64_t ready = p->sig_pending & ~(p->sig_blocked & ~UNBLOCKABLE);
 		if (!ready) {
@@ -271,6 +272,10 @@ void signals_deliver(struct trapframe *tf)
 		struct k_sigaction *act = &p->sighand->action[sig];
 		if (ignored(p, sig))
 			continue;
+		if (act->handler == (void *)SIG_DFL && sig_kernel_stop(sig)) {
+			do_signal_stop(sig);
+			continue;
+		}
 		if (act->handler == (void *)SIG_DFL)
 			die_by_signal(sig, tf);
 		if (in_syscall) {
@@ -447,6 +452,12 @@ static struct proc *group_signal_target(struct proc *leader, int sig)
 	return any;
 }
 
+int group_send_sig_info(int sig, const struct k_siginfo *info, struct proc *leader)
+{
+	struct proc *t = group_signal_target(leader, sig);
+	return t ? send_signal(t, sig, info) : 0;
+}
+
 static bool may_signal(struct proc *p)
 {
 	return current->euid == 0 || current->uid == p->uid || current->euid == p->uid;
@@ -507,9 +518,8 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 		if (!may_signal(p))
 			continue;
 		allowed++;
-		struct proc *t = sig ? group_signal_target(p, sig) : NULL;
-		if (t)
-			send_signal(t, sig, &info);
+		if (sig)
+			group_send_sig_info(sig, &info, p);
 	}
 	if (!found)
 		return -ESRCH;

@@ -26,6 +26,7 @@ struct wait_queue_entry {
 #define TASK_RUNNING         0
 #define TASK_INTERRUPTIBLE   1
 #define TASK_UNINTERRUPTIBLE 2
+#define TASK_STOPPED         4  /* in a group stop (jobctl.c): only SIGCONT or SIGKILL wakes it */
 
 #define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = { LIST_HEAD_INIT(name.head) }
 

@@ -34,6 +34,11 @@ pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru)
 	return (pid_t)__sysret_cp(__NR_wait4, pid, status, options, ru);
 }
 
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
+{
+	return (int)__sysret(__NR_waitid, idtype, id, info, options, NULL);
+}
+
 pid_t waitpid(pid_t pid, int *status, int options) { return wait4(pid, status, options, NULL); }
 pid_t wait(int *status) { return wait4(-1, status, 0, NULL); }
 pid_t wait3(int *status, int options, struct rusage *ru) { return wait4(-1, status, options, ru); }

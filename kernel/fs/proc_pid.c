@@ -49,11 +49,32 @@ char task_state_char(const struct proc *p)
 {
 	switch (p->state) {
 	case P_SLEEPING:
+		if (p->sleep_state == TASK_STOPPED)
+			return 'T';
 		return p->sleep_state == TASK_UNINTERRUPTIBLE ? 'D' : 'S';
 	case P_ZOMBIE:
 		return 'Z';
 	default:
 		return 'R';
+	}
+}
+
+/* What Linux's status file says after the letter. */
+static const char *task_state_name(char c)
+{
+	switch (c) {
+	case 'S':
+		return "sleeping";
+	case 'D':
+		return "disk sleep";
+	case 'T':
+		return "stopped";
+	case 't':
+		return "tracing stop";
+	case 'Z':
+		return "zombie";
+	default:
+		return "running";
 	}
 }
 
@@ -88,9 +109,10 @@ static int stat_show(struct seq_file *m, struct proc *p)
 
 static int status_show(struct seq_file *m, struct proc *p)
 {
-	seq_printf(m, "Name:\t%s\nState:\t%c\nPid:\t%d\nPPid:\t%d\n"
+	char state = task_state_char(p);
+	seq_printf(m, "Name:\t%s\nState:\t%c (%s)\nPid:\t%d\nPPid:\t%d\n"
 		   "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n",
-		   p->comm, task_state_char(p), p->pid, ppid_of(p),
+		   p->comm, state, task_state_name(state), p->pid, ppid_of(p),
 		   p->uid, p->euid, p->suid, p->euid, p->gid, p->egid, p->sgid, p->egid);
 	if (p->pgdir)
 		seq_printf(m, "VmSize:\t%8u kB\nVmLck:\t%8u kB\nVmRSS:\t%8u kB\n",

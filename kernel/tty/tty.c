@@ -7,6 +7,7 @@
 #include "fs/fdtable.h"
 #include "fs/fasync.h"
 #include "fs/poll.h"
+#include "jobctl.h"
 #include "proc.h"
 #include "tty/tty.h"
 #include "errno.h"
@@ -69,17 +70,9 @@ void tty_wakeup(struct tty *tty)
 	wake_up_interruptible(&tty->write_wait);
 }
 
-static bool proc_live(const struct proc *p)
-{
-	return p->state != P_UNUSED && p->state != P_EMBRYO && p->state != P_ZOMBIE;
-}
-
 void tty_signal_pgrp(int pgrp, int sig)
 {
-	struct k_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
-	for (int i = 0; i < NPROC; i++)
-		if (proc_live(&proc_table[i]) && proc_table[i].pgid == pgrp)
-			send_signal(&proc_table[i], sig, &info);
+	kill_pgrp(pgrp, sig);
 }
 
 /* 0 if process group pgrp has a member in session sid; -ESRCH if it has
