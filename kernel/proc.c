@@ -154,7 +154,7 @@ void do_exit(int status)
 		panic("init exited with status %#x", status);
 	/* A session leader's exit frees its terminal for the next session. */
 	if (p->tgid == p->sid && thread_group_others_gone(p))
-		disassociate_ctty();
+		disassociate_ctty(true);
 	exit_robust_list();
 	fdtable_free(p->files);
 	p->files = NULL;

@@ -434,11 +434,15 @@ SYSCALL_DEFINE2(rt_sigsuspend, const uint64_t *, uset, size_t, setsize)
 	return sigmask_pop(-EINTR);
 }
 
-/* Where a signal to leader's process goes: the first live thread that does
- * not block it, else the first live one (it stays pending there); NULL when
- * all are gone. The pending sets are per thread, so the choice is made now. */
+/* Where a signal to leader's process goes: the calling thread if it is one
+ * of them and does not block it (a process signalling itself, as the tty's
+ * SIGTTIN, takes it before its call returns), else the first live thread that
+ * does not block it, else the first live one (it stays pending there); NULL
+ * when all are gone. The pending sets are per thread, so the choice is made now. */
 static struct proc *group_signal_target(struct proc *leader, int sig)
 {
+	if (current->tgid == leader->tgid && !(current->sig_blocked & SIGBIT(sig)) && current->state != P_ZOMBIE)
+		return current;
 	struct proc *any = NULL;
 	for (int i = -1; i < NPROC; i++) {
 		struct proc *t = i < 0 ? leader : &proc_table[i];

@@ -70,6 +70,11 @@ void tty_wakeup(struct tty *tty)
 	wake_up_interruptible(&tty->write_wait);
 }
 
+static bool proc_live(const struct proc *p)
+{
+	return p->state != P_UNUSED && p->state != P_EMBRYO && p->state != P_ZOMBIE;
+}
+
 void tty_signal_pgrp(int pgrp, int sig)
 {
 	kill_pgrp(pgrp, sig);
@@ -107,18 +112,39 @@ static void set_ctty(struct tty *tty)
 	current->ctty = tty;
 }
 
-void disassociate_ctty(void)
+/* As Linux's disassociate_ctty for a pty: on the leader's exit the
+ * foreground group gets SIGHUP, on TIOCNOTTY SIGHUP and SIGCONT. */
+void disassociate_ctty(bool on_exit)
 {
 	struct tty *tty = current->ctty;
 	if (!tty)
 		return;
 	if (tty->pgrp > 0) {
-		tty_signal_pgrp(tty->pgrp, SIGHUP);
-		tty_signal_pgrp(tty->pgrp, SIGCONT);
+		kill_pgrp(tty->pgrp, SIGHUP);
+		if (!on_exit)
+			kill_pgrp(tty->pgrp, SIGCONT);
 	}
 	session_clear_tty(current->sid);
 	tty->session = 0;
 	tty->pgrp = 0;
+}
+
+/* Linux's __tty_check_change: a process of a background group of tty's
+ * session that reads (SIGTTIN) or changes the terminal (SIGTTOU) gets the
+ * signal, with its whole group, and the call restarts once it is continued;
+ * EIO instead when the group is orphaned, or for SIGTTIN when the signal is
+ * ignored or blocked (an ignored or blocked SIGTTOU lets the change happen). */
+int tty_check_change_sig(struct tty *tty, int sig)
+{
+	if (current->ctty != tty || !tty->pgrp || current->pgid == tty->pgrp)
+		return 0;
+	void *h = current->sighand->action[sig].handler;
+	if ((current->sig_blocked & (1ull << (sig - 1))) || h == (void *)SIG_IGN)
+		return sig == SIGTTIN ? -EIO : 0;
+	if (will_become_orphaned_pgrp(current->pgid, NULL))
+		return -EIO;
+	kill_pgrp(current->pgid, sig);
+	return -ERESTARTSYS;
 }
 
 /* As Linux: /dev/tty and /dev/console are aliases and never make the
@@ -171,6 +197,9 @@ static int tty_release(struct inode *inode, struct file *file)
 static ssize_t tty_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	(void)pos;
+	int r = tty_check_change_sig(file->private_data, SIGTTIN);
+	if (r)
+		return r;
 	return n_tty_read(file->private_data, (struct tty_iobuf){ buf, true }, count,
 			  file->f_flags & O_NONBLOCK);
 }
@@ -178,6 +207,10 @@ static ssize_t tty_read(struct file *file, char __user *buf, size_t count, loff_
 static ssize_t tty_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
 	(void)pos;
+	struct tty *tty = file->private_data;
+	int r = tty->termios.c_lflag & TOSTOP ? tty_check_change_sig(tty, SIGTTOU) : 0;
+	if (r)
+		return r;
 	return n_tty_write(file->private_data, (struct tty_iobuf){ (char *)buf, true }, count,
 			   file->f_flags & O_NONBLOCK);
 }
@@ -231,16 +264,20 @@ static int set_winsize(struct tty *tty, const void __user *arg)
 	return 0;
 }
 
+/* tcsetpgrp from a background group is a change of the terminal too. */
 static int set_pgrp(struct tty *tty, int __user *arg)
 {
 	int pgrp;
-	int r = get_user(pgrp, arg);
+	int r = tty_check_change_sig(tty, SIGTTOU);
+	if (r)
+		return r == -EIO ? -ENOTTY : r;
+	r = get_user(pgrp, arg);
 	if (r)
 		return r;
-	if (current->ctty != tty || tty->session != current->sid)
-		return -ENOTTY;
 	if (pgrp < 0)
 		return -EINVAL;
+	if (current->ctty != tty || tty->session != current->sid)
+		return -ENOTTY;
 	r = check_pgrp(pgrp, current->sid);
 	if (!r)
 		tty->pgrp = pgrp;
@@ -268,7 +305,7 @@ static int give_up_ctty(struct tty *tty)
 	if (current->ctty != tty)
 		return -ENOTTY;
 	if (current->pid == current->sid)
-		disassociate_ctty();
+		disassociate_ctty(false);
 	else
 		current->ctty = NULL;
 	return 0;
@@ -277,6 +314,20 @@ static int give_up_ctty(struct tty *tty)
 long tty_ioctl_tty(struct tty *tty, unsigned int cmd, unsigned long arg)
 {
 	void __user *p = (void __user *)arg;
+	switch (cmd) {
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+	case TCSBRK:
+	case TCFLSH: {
+		int r = tty_check_change_sig(tty, SIGTTOU);
+		if (r)
+			return r;
+		break;
+	}
+	default:
+		break;
+	}
 	switch (cmd) {
 	case TCGETS:
 		return copyout(&tty->termios, p, sizeof(struct termios)) ? -EFAULT : 0;
@@ -306,6 +357,10 @@ long tty_ioctl_tty(struct tty *tty, unsigned int cmd, unsigned long arg)
 		return put_user(tty->pgrp, (int __user *)p);
 	case TIOCSPGRP:
 		return set_pgrp(tty, p);
+	case TIOCGSID:
+		if (current->ctty != tty || !tty->session)
+			return -ENOTTY;
+		return put_user(tty->session, (int __user *)p);
 	case TIOCSCTTY:
 		return set_ctty_ioctl(tty, arg);
 	case TIOCNOTTY:

@@ -126,10 +126,15 @@ long tty_ioctl_tty(struct tty *tty, unsigned int cmd, unsigned long arg);
  * leader gets SIGHUP and SIGCONT. */
 void tty_hangup(struct tty *tty);
 
-/* Drops the current process's session's controlling tty, as when its session
- * leader exits or gives the terminal up (TIOCNOTTY): the foreground process
- * group gets SIGHUP and SIGCONT. */
-void disassociate_ctty(void);
+/* Drops the current process's session's controlling tty: when its session
+ * leader gives the terminal up (TIOCNOTTY) the foreground process group gets
+ * SIGHUP and SIGCONT; when the leader exits (on_exit) the foreground group
+ * gets SIGHUP (Linux's disassociate_ctty(1)) and the session loses it. */
+void disassociate_ctty(bool on_exit);
+/* 0, or what a read (SIGTTIN) or a change of the terminal (SIGTTOU) by the
+ * current process must return instead: -ERESTARTSYS with the signal sent to
+ * its group, or -EIO (Linux's __tty_check_change). */
+int tty_check_change_sig(struct tty *tty, int sig);
 
 /* Sends sig to every process of process group pgrp (^C, ^\, hangups). */
 void tty_signal_pgrp(int pgrp, int sig);
