@@ -125,7 +125,9 @@ static struct proc *find_new_reaper(struct proc *p)
 	return init_proc;
 }
 
-/* Handing a child to its new reaper may orphan its process group. */
+/* Handing a child to its new reaper may orphan its process group. The child
+ * reports to the reaper with SIGCHLD whatever its exit signal was, as Linux,
+ * so the reaper's plain wait (no __WCLONE) reaps it. */
 static void reparent_children(struct proc *p)
 {
 	bool zombie = false;
@@ -137,8 +139,10 @@ static void reparent_children(struct proc *p)
 			zombie |= c->state == P_ZOMBIE;
 			if (c->pdeath_signal && c->state != P_ZOMBIE)
 				send_signal(c, c->pdeath_signal, NULL);
-			if (c == c->group_leader)
+			if (c == c->group_leader) {
+				c->exit_signal = SIGCHLD;
 				kill_orphaned_pgrp(c, p);
+			}
 		}
 	}
 	if (zombie && reaper)

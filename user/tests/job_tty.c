@@ -209,6 +209,10 @@ static int session(void *arg)
 	int fd = *(int *)arg;
 	setsid();
 	tty_fd = open(tty_name, O_RDWR);
+	struct termios t;
+	tcgetattr(tty_fd, &t);
+	t.c_lflag &= ~TOSTOP;   /* a serial port keeps it from an earlier run */
+	tcsetattr(tty_fd, TCSANOW, &t);
 	if (CHECK(tty_fd >= 0, "the session leader opens a terminal")) {
 		test_ctty();
 		test_background();
