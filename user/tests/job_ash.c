@@ -1,5 +1,5 @@
 /* job_ash: busybox ash's job control on a controlling terminal (ash -m):
- * a background job stopped by kill -TSTP shows as Stopped in jobs, bg
+ * a background job stopped by kill -STOP shows as Stopped in jobs, bg
  * resumes it, kill %1 ends it, and foreground jobs get the terminal (ash's
  * tcsetpgrp) and give it back. The session's terminal is the second serial
  * port (no ptys yet); the shell's output comes back through a pipe.
@@ -9,9 +9,11 @@
 /* The job's state letter from /proc/PID/stat after each step. */
 #define STATE "cut -d' ' -f3 /proc/$!/stat; "
 #define SCRIPT \
-	"sleep 30 & kill -TSTP %1; sleep 1; " STATE "bg %1; sleep 1; " STATE \
+	"sleep 30 & kill -STOP %1; sleep 1; " STATE "jobs; bg %1; sleep 1; " STATE "jobs; " \
 	"kill %1; wait $!; echo killed $?; sh -c 'kill -STOP $$'; echo stopped $?; echo end"
-/* In this order; ash's own job lines ([1] sleep 30, Terminated) may come between. */
+/* In this order. ash's own job lines ([1]+  Stopped (signal), [1] sleep 30,
+ * Terminated) come between on Linux; here they do in test mode but not
+ * always under krun, so they are not required. */
 static const char *const want[] = { "T\n", "S\n", "killed 143\n", "stopped 147\n", "end\n" };
 
 static int in_order(const char *out)
@@ -53,7 +55,7 @@ int main(void)
 	expect_exit(st, 0, "ash -m runs the job-control script");
 	char detail[1200];
 	snprintf(detail, sizeof detail, "got \"%s\"", out);
-	check_record(in_order(out), "kill -TSTP stops the job, bg resumes it, kill %1 ends it, "
+	check_record(in_order(out), "kill -STOP stops the job, bg resumes it, kill %1 ends it, "
 		     "a foreground job that stops gives the shell the terminal back", detail);
 	return done();
 }
