@@ -5,7 +5,7 @@
  * a thread group stopping as one, SIGCHLD's CLD_STOPPED/CLD_CONTINUED and
  * SA_NOCLDSTOP. */
 #include "check.h"
-#include "thread_compat.h"
+#include <pthread.h>
 
 /* SIGUSR1 is blocked from the start (main's mask): a stop may land before
  * the child has run at all. */
