@@ -107,6 +107,17 @@ static int caught_tstp(void *arg)
 	return tstp_caught ? 7 : 1;
 }
 
+/* The continued child waits here until its parent has seen the continue:
+ * an exit before that would be what waitpid reports (Linux reaps first). */
+static int gate[2];
+
+static void wait_gate(void)
+{
+	char c;
+	close(gate[1]);
+	read(gate[0], &c, 1);
+}
+
 /* Blocked (or ignored) SIGCONT still continues; the blocked one stays pending. */
 static int cont_blocked(void *arg)
 {
@@ -119,6 +130,7 @@ static int cont_blocked(void *arg)
 	else
 		sigprocmask(SIG_BLOCK, &set, NULL);
 	raise(SIGSTOP);
+	wait_gate();
 	sigpending(&set);
 	return arg ? 3 : sigismember(&set, SIGCONT) ? 4 : 1;
 }
@@ -151,11 +163,14 @@ static void test_handlers_and_masks(void)
 	expect_exit(st, 7, "a SIGTSTP handler runs instead of the stop");
 
 	for (int ign = 0; ign < 2; ign++) {
+		pipe(gate);
 		pid_t pid = spawn_job(cont_blocked, ign ? "ign" : NULL);
 		CHECK_EQ(waitpid(pid, &st, WUNTRACED), pid, "raise(SIGSTOP) stops the caller");
 		kill(pid, SIGCONT);
 		CHECK_EQ(waitpid(pid, &st, WCONTINUED), pid, "it is continued");
 		CHECK(WIFCONTINUED(st), "WIFCONTINUED");
+		close(gate[0]);
+		close(gate[1]);
 		CHECK_EQ(waitpid(pid, &st, 0), pid, "it runs on");
 		expect_exit(st, ign ? 3 : 4, ign ? "ignored SIGCONT continues" :
 			    "blocked SIGCONT continues and stays pending");
