@@ -689,5 +689,8 @@ int do_execve(const char *upath, char *const __user argv[], char *const __user e
 
 SYSCALL_DEFINE3(execve, const char *, path, char *const *, argv, char *const *, envp)
 {
-	return do_execve(path, argv, envp);
+	int r = do_execve(path, argv, envp);
+	if (!r)
+		ptrace_exec();
+	return r;
 }

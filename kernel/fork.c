@@ -15,6 +15,7 @@
 #include "uapi/capability.h"
 #include "uapi/errno.h"
 #include "uapi/futex.h"
+#include "uapi/ptrace.h"
 #include "uapi/sched.h"
 #include "uapi/signal.h"
 #include "x86/cpu.h"
@@ -24,13 +25,17 @@ void forkret(void);
 
 /* The first code a forked process runs; it "returns" into trapret. As in
  * Linux's schedule_tail, CLONE_CHILD_SETTID is written here, in the child's
- * own address space through the uaccess layer: a bad address is ignored. */
+ * own address space through the uaccess layer: a bad address is ignored.
+ * As Linux's ret_from_fork, it then takes the way out of a system call, so a
+ * signal sent meanwhile (a traced child's SIGSTOP) comes before its first
+ * instruction. */
 void forkret(void)
 {
 	sched_finish_switch();
 	sti();
 	if (current->set_child_tid)
 		put_user(current->pid, (int __user *)current->set_child_tid);
+	exit_to_user_mode(current->tf);
 }
 
 void sighand_put(struct sighand_struct *sh)
@@ -217,10 +222,16 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint
 	p->nice = parent->nice;
 	if (flags & CLONE_THREAD)
 		jobctl_fork(p);
+	int event = ptrace_clone_event(flags);
+	ptrace_init_child(p, event, flags);
 	wake_up_new_process(p);
+	if (event)
+		ptrace_event(event, pid);
 	/* Until the child execs or exits: it runs on our memory meanwhile. */
-	if (flags & CLONE_VFORK)
+	if (flags & CLONE_VFORK) {
 		wait_event(vfork.wait, vfork.done);
+		ptrace_event(PTRACE_EVENT_VFORK_DONE, pid);
+	}
 	return pid;
 }
 

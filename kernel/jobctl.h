@@ -56,6 +56,8 @@ struct wait_opts {
 	int cause, info_status;         /* waitid's si_code and si_status */
 	uint32_t uid;
 };
+/* proc.c: wo filled in with zombie c's end. */
+void wait_report_exit(struct wait_opts *wo, const struct proc *c);
 /* 0: c has nothing of these kinds to report; else c's pid, wo filled in. */
 int wait_task_stopped(struct wait_opts *wo, struct proc *c);
 int wait_task_continued(struct wait_opts *wo, struct proc *c);

@@ -16,6 +16,7 @@
 #include "uapi/capability.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/ptrace.h"
 #include "uapi/futex.h"
 #include "uapi/sched.h"
 #include "uapi/signal.h"
@@ -150,12 +151,14 @@ static void reparent_children(struct proc *p)
 }
 
 static bool notify_parent(struct proc *p);
+static bool exit_notify(struct proc *p);
 
 void do_exit(int status)
 {
 	struct proc *p = current;
 	if (p == init_proc)
 		panic("init exited with status %#x", status);
+	ptrace_event(PTRACE_EVENT_EXIT, status);
 	/* A session leader's exit frees its terminal for the next session. */
 	if (p->tgid == p->sid && thread_group_others_gone(p))
 		disassociate_ctty(true);
@@ -172,6 +175,8 @@ void do_exit(int status)
 	p->mm = NULL;
 	p->pgdir = NULL;
 
+	exit_ptrace(p);
+
 	uint32_t f = irq_save();
 	del_timer(&p->alarm_timer);
 	/* Children belong to the group (fork records its leader): they stay while a thread lives. */
@@ -184,21 +189,32 @@ void do_exit(int status)
 	p->exit_status = status;
 	p->state = P_ZOMBIE;
 	pidfd_notify_exit();
-	/* Threads are never waited for; the group's end is reported once, when
-	 * the last of its threads is gone, with the leader's status. */
-	bool release = true;
-	struct proc *leader = p->group_leader;
-	if (p != leader) {
-		if (leader->state == P_ZOMBIE && thread_group_empty(leader) && notify_parent(leader))
-			proc_free(leader);
-	} else {
-		release = thread_group_empty(p) && notify_parent(p);
-	}
+	bool release = !ptrace_exit_notify(p) && exit_notify(p);
 	irq_restore(f);
 	if (release)
 		sched_exit_unreaped();
 	schedule();
 	panic("zombie %d ran again", p->pid);
+}
+
+/* Threads are never waited for; the group's end is reported once, when the
+ * last of its threads is gone, with the leader's status. True if p, a
+ * zombie, is to be freed now. */
+static bool exit_notify(struct proc *p)
+{
+	struct proc *leader = p->group_leader;
+	if (p == leader)
+		return thread_group_empty(p) && notify_parent(p);
+	if (leader->state == P_ZOMBIE && !leader->pt.exit_pending && thread_group_empty(leader) &&
+	    notify_parent(leader))
+		proc_free(leader);
+	return true;
+}
+
+void release_traced_zombie(struct proc *p)
+{
+	if (exit_notify(p))
+		proc_free(p);
 }
 
 /* Sends p's exit signal and wakes its parent's wait4; true if the parent
@@ -271,10 +287,14 @@ SYSCALL_DEFINE1(exit_group, int, code)
 	do_group_exit((code & 0xff) << 8);
 }
 
+static bool eligible_pid(const struct wait_opts *wo, const struct proc *c)
+{
+	return wo->type == P_PID ? c->pid == wo->id : wo->type != P_PGID || c->pgid == wo->id;
+}
+
+/* Of the caller's own children (a tracer's tracees are all eligible). */
 static bool eligible_child(const struct wait_opts *wo, const struct proc *c)
 {
-	if (wo->type == P_PID ? c->pid != wo->id : wo->type == P_PGID && c->pgid != wo->id)
-		return false;
 	if (wo->flags & __WALL)
 		return true;
 	/* A clone child is one whose exit signal is not SIGCHLD: only
@@ -282,15 +302,21 @@ static bool eligible_child(const struct wait_opts *wo, const struct proc *c)
 	return (c->exit_signal != SIGCHLD) == !!(wo->flags & __WCLONE);
 }
 
-static int wait_task_zombie(struct wait_opts *wo, struct proc *c)
+void wait_report_exit(struct wait_opts *wo, const struct proc *c)
 {
-	if (!(wo->flags & WEXITED))
-		return 0;
-	int st = c->exit_status, pid = c->pid;
+	int st = c->exit_status;
 	wo->status = st;
 	wo->cause = K_WIFEXITED(st) ? CLD_EXITED : (st & K_WCOREFLAG) ? CLD_DUMPED : CLD_KILLED;
 	wo->info_status = K_WIFEXITED(st) ? K_WEXITSTATUS(st) : K_WTERMSIG(st);
 	wo->uid = c->uid;
+}
+
+static int wait_task_zombie(struct wait_opts *wo, struct proc *c)
+{
+	if (!(wo->flags & WEXITED))
+		return 0;
+	int pid = c->pid;
+	wait_report_exit(wo, c);
 	if (!(wo->flags & WNOWAIT)) {
 		uint32_t ut, st;
 		thread_group_cputime(c, &ut, &st);
@@ -306,8 +332,12 @@ static int wait_task_zombie(struct wait_opts *wo, struct proc *c)
  * other threads still run reports its stops but not its end yet. */
 static int wait_consider_task(struct wait_opts *wo, struct proc *c, bool *found)
 {
-	if (c->state == P_ZOMBIE && thread_group_empty(c))
-		return wait_task_zombie(wo, c);
+	if (c->state == P_ZOMBIE && thread_group_empty(c)) {
+		if (!c->pt.exit_pending)
+			return wait_task_zombie(wo, c);
+		*found = true;          /* its tracer sees the end first */
+		return 0;
+	}
 	*found = true;
 	int r = wait_task_stopped(wo, c);
 	return r ? r : wait_task_continued(wo, c);
@@ -321,10 +351,14 @@ static int do_wait_once(struct wait_opts *wo)
 	bool found = false;
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *c = &proc_table[i];
-		if (c->state == P_UNUSED || c->state == P_EMBRYO || c->parent != current->group_leader ||
-		    c != c->group_leader || !eligible_child(wo, c))
+		if (c->state == P_UNUSED || c->state == P_EMBRYO || !eligible_pid(wo, c))
 			continue;
-		int r = wait_consider_task(wo, c, &found);
+		int r = ptrace_wait_task(wo, c, &found);
+		if (r)
+			return r;
+		if (c->parent != current->group_leader || c != c->group_leader || !eligible_child(wo, c))
+			continue;
+		r = wait_consider_task(wo, c, &found);
 		if (r)
 			return r;
 	}

@@ -16,6 +16,7 @@
 #include "mm/vm.h"
 #include "waitqueue.h"
 #include "cred.h"
+#include "ptrace.h"
 
 #define NPROC 256
 #define KSTACK_SIZE 8192
@@ -30,6 +31,7 @@ struct context {                        /* what swtch saves: callee-saved regist
 /* exit_work bits. */
 #define EXIT_WORK_SIGNAL    0x1  /* a signal was made pending or a mask must be restored */
 #define EXIT_WORK_SELECTORS 0x2  /* the segment selectors may no longer be loadable (TLS, sigreturn, exec) */
+#define EXIT_WORK_PTRACE    0x4  /* a ptrace stop is asked for (ptrace.c) */
 
 struct fdtable;
 struct vm_area;
@@ -102,7 +104,9 @@ struct proc {
 	struct list_head run_link;      /* on the run queue while runnable and not running */
 	struct timer_list sleep_timer;  /* schedule_timeout's deadline */
 	struct timer_list alarm_timer;  /* alarm(2) */
-	uint32_t syscall_nr;            /* of the system call in progress, for restarts */
+	uint32_t syscall_nr;            /* of the system call in progress, for restarts (orig_eax) */
+	uint32_t syscall_work;          /* SYSCALL_WORK_*: the slow way through a call (ptrace.h) */
+	struct ptrace_info pt;          /* its tracer and ptrace stops (ptrace.c) */
 	int uaccess_kernel;             /* see uaccess_kernel_begin() */
 
 	struct fdtable *files;
@@ -156,6 +160,9 @@ void sighand_put(struct sighand_struct *sh);
 void fs_put(struct fs_struct *fs);
 void proc_free(struct proc *p);
 _Noreturn void do_exit(int status);     /* status in wait4 encoding */
+/* A zombie its tracer has seen (or left): its parent's to wait for now. */
+void release_traced_zombie(struct proc *p);
+bool ptrace_may_access(const struct proc *t);
 _Noreturn void do_group_exit(int status);       /* ends every thread of the group */
 /* exec: the other threads of the group are killed. */
 void zap_other_threads(struct proc *p);

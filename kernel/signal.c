@@ -60,7 +60,9 @@ static int generate_signal(struct proc *p, int sig, const struct k_siginfo *info
 	 * So is one that would kill init (even SIGKILL), as Linux protects it:
 	 * its end would be the kernel's. */
 	bool init_default = p->pid == 1 && p->sighand->action[sig].handler == (void *)SIG_DFL && !forced;
-	if (init_default || (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)) && sig != SIGKILL)) {
+	/* A tracer sees even the ignored ones (at delivery). */
+	bool drop = ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)) && sig != SIGKILL && !p->pt.tracer;
+	if (init_default || drop) {
 		irq_restore(f);
 		return 0;
 	}
@@ -269,6 +271,9 @@ void signals_deliver(struct trapframe *tf)
 		struct k_siginfo info = take_signal(p, sig);
 		irq_restore(f);
 
+		sig = ptrace_signal(sig, &info);
+		if (!sig)
+			continue;
 		struct k_sigaction *act = &p->sighand->action[sig];
 		if (ignored(p, sig))
 			continue;

@@ -22,12 +22,27 @@ void syscall_init(void)
 	}
 }
 
+/* A number with no call leaves eax as it is: -ENOSYS, or what a tracer put there. */
+static void invoke(uint32_t nr, struct trapframe *tf)
+{
+	uint32_t args[6] = { tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi, tf->ebp };
+	if (nr < NSYSCALLS && table[nr])
+		tf->eax = (uint32_t)table[nr]->fn(args);
+}
+
 void syscall_dispatch(struct trapframe *tf)
 {
 	uint32_t nr = tf->eax;
-	uint32_t args[6] = { tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi, tf->ebp };
-	current->syscall_nr = nr;
+	struct proc *p = current;
+	p->syscall_nr = nr;
 	sti();
-	long r = nr < NSYSCALLS && table[nr] ? table[nr]->fn(args) : -ENOSYS;
-	tf->eax = (uint32_t)r;
+	if (!p->syscall_work) {
+		tf->eax = (uint32_t)-ENOSYS;
+		invoke(nr, tf);
+		return;
+	}
+	/* Traced: the tracer sees the call before (and may change or skip it)
+	 * and after it runs. */
+	invoke(ptrace_syscall_entry(tf), tf);
+	ptrace_syscall_exit(tf);
 }

@@ -72,7 +72,8 @@ int tcsetpgrp(int fd, pid_t pgrp) { return ioctl(fd, TIOCSPGRP, &pgrp); }
 
 int kill(pid_t pid, int sig) { return (int)__sysret(__NR_kill, pid, sig); }
 int killpg(pid_t pgrp, int sig) { return kill(-pgrp, sig); }
-int raise(int sig) { return kill(getpid(), sig); }
+/* As glibc: to the calling thread (si_code SI_TKILL). */
+int raise(int sig) { return (int)__sysret(__NR_tgkill, getpid(), __syscall(__NR_gettid), sig); }
 
 void _exit(int status)
 {

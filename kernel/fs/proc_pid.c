@@ -51,6 +51,8 @@ char task_state_char(const struct proc *p)
 	case P_SLEEPING:
 		if (p->sleep_state == TASK_STOPPED)
 			return 'T';
+		if (p->sleep_state == TASK_TRACED)
+			return 't';
 		return p->sleep_state == TASK_UNINTERRUPTIBLE ? 'D' : 'S';
 	case P_ZOMBIE:
 		return 'Z';
@@ -110,9 +112,9 @@ static int stat_show(struct seq_file *m, struct proc *p)
 static int status_show(struct seq_file *m, struct proc *p)
 {
 	char state = task_state_char(p);
-	seq_printf(m, "Name:\t%s\nState:\t%c (%s)\nPid:\t%d\nPPid:\t%d\n"
+	seq_printf(m, "Name:\t%s\nState:\t%c (%s)\nPid:\t%d\nPPid:\t%d\nTracerPid:\t%d\n"
 		   "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n",
-		   p->comm, state, task_state_name(state), p->pid, ppid_of(p),
+		   p->comm, state, task_state_name(state), p->pid, ppid_of(p), ptrace_tracer_pid(p),
 		   p->uid, p->euid, p->suid, p->euid, p->gid, p->egid, p->sgid, p->egid);
 	if (p->pgdir)
 		seq_printf(m, "VmSize:\t%8u kB\nVmLck:\t%8u kB\nVmRSS:\t%8u kB\n",

@@ -64,6 +64,18 @@ static void page_fault(struct trapframe *tf)
 	page_fault_oops(tf, addr);
 }
 
+/* A debug exception in user mode: a single step (ptrace's SINGLESTEP sets
+ * TF) or a hardware breakpoint. DR6 says which; the CPU never clears it. */
+static void debug_trap(struct trapframe *tf)
+{
+	uint32_t dr6;
+	__asm__ volatile("mov %%dr6, %0" : "=r"(dr6));
+	__asm__ volatile("mov %0, %%dr6" : : "r"(0u));
+	current->pt.debugreg[6] = dr6;
+	int code = (dr6 & DR6_BS) ? TRAP_TRACE : (dr6 & DR6_TRAP_BITS) ? TRAP_HWBKPT : TRAP_BRKPT;
+	force_signal(SIGTRAP, code, tf->eip);
+}
+
 /* The signal and si_code that a user-mode exception becomes. */
 static void user_exception(struct trapframe *tf)
 {
@@ -79,6 +91,8 @@ static void user_exception(struct trapframe *tf)
 		force_signal(SIGILL, ILL_ILLOPN, tf->eip);
 		break;
 	case T_DEBUG:
+		debug_trap(tf);
+		break;
 	case T_BRKPT:
 		force_signal(SIGTRAP, SI_KERNEL, 0);
 		break;
@@ -118,6 +132,8 @@ static void exit_to_user_work(struct trapframe *tf)
 		do_exit(SIGSEGV);
 	if (p->need_resched)
 		schedule();
+	if (p->exit_work & EXIT_WORK_PTRACE)
+		ptrace_pending_stop();
 	/* No null stack segment in ring 3: the process gets SIGSEGV, and its
 	 * handler, if any, runs on the flat segment. */
 	if ((p->exit_work & EXIT_WORK_SELECTORS) && !loadable_user_selector(tf->ss, true)) {
@@ -162,8 +178,12 @@ void trap(struct trapframe *tf)
 	} else {
 		kernel_exception(tf);
 	}
-	if (!tf_from_user(tf))
-		return;
+	if (tf_from_user(tf))
+		exit_to_user_mode(tf);
+}
+
+void exit_to_user_mode(struct trapframe *tf)
+{
 	struct proc *p = current;
 	/* The common way out tests one word (and the scheduler's flag). */
 	if (!(p->exit_work | p->need_resched | (tf->eflags & EFLAGS_VM)))

@@ -43,6 +43,8 @@ void idt_init(void);
 void pic_init(void);
 void irq_register(int irq, void (*handler)(void));
 void trap(struct trapframe *tf);
+/* The way back to ring 3 (preemption, signals, ptrace stops); a new process takes it too. */
+void exit_to_user_mode(struct trapframe *tf);
 const char *trap_name(uint32_t trapno);
 extern const struct trapframe *irq_frame;
 

@@ -46,6 +46,10 @@ static inline uint32_t read_eflags(void)
 #define EFLAGS_OF    0x0800
 #define EFLAGS_VM    0x20000            /* virtual-8086 mode */
 
+/* DR6 (Intel SDM vol. 3, 18.2.3): which breakpoint hit, or a single step. */
+#define DR6_TRAP_BITS 0x000f
+#define DR6_BS        0x4000
+
 /* Interrupt-disabling critical sections that nest: the kernel runs on one CPU, so
  * masking interrupts is the whole of its locking. */
 static inline uint32_t irq_save(void)

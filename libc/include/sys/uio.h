@@ -7,5 +7,9 @@
 
 ssize_t readv(int fd, const struct iovec *iov, int n);
 ssize_t writev(int fd, const struct iovec *iov, int n);
+ssize_t process_vm_readv(pid_t pid, const struct iovec *local, unsigned long liovcnt,
+			 const struct iovec *remote, unsigned long riovcnt, unsigned long flags);
+ssize_t process_vm_writev(pid_t pid, const struct iovec *local, unsigned long liovcnt,
+			  const struct iovec *remote, unsigned long riovcnt, unsigned long flags);
 
 #endif
