@@ -55,7 +55,7 @@ static struct tracee *open_line;        /* whose line is printed up to its resul
 
 struct counts {
 	long calls, errors;
-	double seconds;
+	long long usecs;
 };
 static struct counts counts[NSYSCALLS];
 
@@ -457,11 +457,11 @@ static void print_result(const struct tracee *t, long r, int col)
 	}
 }
 
-static double seconds_since(const struct timespec *t0)
+static long long usecs_since(const struct timespec *t0)
 {
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+	return (long long)(t1.tv_sec - t0->tv_sec) * 1000000 + (t1.tv_nsec - t0->tv_nsec) / 1000;
 }
 
 static bool shown(long nr)
@@ -500,7 +500,7 @@ static void syscall_exit(struct tracee *t, long r)
 		if (t->nr >= 0 && t->nr < NSYSCALLS) {
 			counts[t->nr].calls++;
 			counts[t->nr].errors += r < 0 && r >= -4095;
-			counts[t->nr].seconds += seconds_since(&t->t0);
+			counts[t->nr].usecs += usecs_since(&t->t0);
 		}
 		return;
 	}
@@ -627,9 +627,20 @@ static void tracee_gone(struct tracee *t, int st)
 static int by_time(const void *a, const void *b)
 {
 	const struct counts *x = &counts[*(const int *)a], *y = &counts[*(const int *)b];
-	if (x->seconds != y->seconds)
-		return x->seconds < y->seconds ? 1 : -1;
+	if (x->usecs != y->usecs)
+		return x->usecs < y->usecs ? 1 : -1;
 	return x->calls != y->calls ? (x->calls < y->calls ? 1 : -1) : *(const int *)a - *(const int *)b;
+}
+
+/* One row of the table: the time in fixed point (the libc prints no floats). */
+static void count_row(const struct counts *c, long long total_us, const char *name)
+{
+	long long pct = total_us ? 10000 * c->usecs / total_us : 0;
+	char errs[16] = "";
+	if (c->errors)
+		snprintf(errs, sizeof errs, "%ld", c->errors);
+	fprintf(out, "%3lld.%02lld %4lld.%06lld %11lld %9ld %9s %s\n", pct / 100, pct % 100, c->usecs / 1000000,
+		c->usecs % 1000000, c->calls ? c->usecs / c->calls : 0, c->calls, errs, name);
 }
 
 /* strace -c's table, the most expensive calls first. */
@@ -644,25 +655,17 @@ static void print_counts(void)
 		order[n++] = i;
 		total.calls += counts[i].calls;
 		total.errors += counts[i].errors;
-		total.seconds += counts[i].seconds;
+		total.usecs += counts[i].usecs;
 	}
 	qsort(order, n, sizeof(order[0]), by_time);
 	static const char rule[] = "------ ----------- ----------- --------- --------- ----------------\n";
 	fprintf(out, "%% time     seconds  usecs/call     calls    errors syscall\n%s", rule);
 	for (int k = 0; k < n; k++) {
-		const struct counts *c = &counts[order[k]];
-		char nb[32], errs[16] = "";
-		if (c->errors)
-			snprintf(errs, sizeof errs, "%ld", c->errors);
-		fprintf(out, "%6.2f %11.6f %11ld %9ld %9s %s\n",
-			total.seconds > 0 ? 100.0 * c->seconds / total.seconds : 0.0, c->seconds,
-			(long)(1e6 * c->seconds / c->calls), c->calls, errs, call_name(order[k], nb, sizeof nb));
+		char nb[32];
+		count_row(&counts[order[k]], total.usecs, call_name(order[k], nb, sizeof nb));
 	}
-	char errs[16] = "";
-	if (total.errors)
-		snprintf(errs, sizeof errs, "%ld", total.errors);
-	fprintf(out, "%s%6.2f %11.6f %11ld %9ld %9s total\n", rule, 100.0, total.seconds,
-		total.calls ? (long)(1e6 * total.seconds / total.calls) : 0, total.calls, errs);
+	fputs(rule, out);
+	count_row(&total, total.usecs, "total");
 }
 
 static int select_calls(const char *spec)
@@ -780,6 +783,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "strace: can't fopen '%s': %s\n", outname, strerror(errno));
 			return 1;
 		}
+		fcntl(fileno(out), F_SETFD, FD_CLOEXEC);       /* not the traced program's */
 		to_file = true;
 	}
 	setvbuf(out, NULL, _IOLBF, 0);
