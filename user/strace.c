@@ -113,6 +113,42 @@ static const struct flag ioctl_names[] = {
 	{ 0x5451, "FIOCLEX" }, { 0x5450, "FIONCLEX" }, { 0, NULL },
 };
 
+static const struct flag iflags[] = {
+	{ 01, "IGNBRK" }, { 02, "BRKINT" }, { 04, "IGNPAR" }, { 010, "PARMRK" }, { 020, "INPCK" },
+	{ 040, "ISTRIP" }, { 0100, "INLCR" }, { 0200, "IGNCR" }, { 0400, "ICRNL" }, { 01000, "IUCLC" },
+	{ 02000, "IXON" }, { 04000, "IXANY" }, { 010000, "IXOFF" }, { 020000, "IMAXBEL" }, { 040000, "IUTF8" },
+	{ 0, NULL },
+};
+
+static const struct flag oflags[] = {
+	{ 01, "OPOST" }, { 02, "OLCUC" }, { 04, "ONLCR" }, { 010, "OCRNL" }, { 020, "ONOCR" },
+	{ 040, "ONLRET" }, { 0100, "OFILL" }, { 0200, "OFDEL" }, { 0, NULL },
+};
+
+static const struct flag cflags[] = {
+	{ 0100, "CSTOPB" }, { 0200, "CREAD" }, { 0400, "PARENB" }, { 01000, "PARODD" }, { 02000, "HUPCL" },
+	{ 04000, "CLOCAL" }, { 010000000000, "CMSPAR" }, { 020000000000, "CRTSCTS" }, { 0, NULL },
+};
+
+static const struct flag lflags[] = {
+	{ 01, "ISIG" }, { 02, "ICANON" }, { 04, "XCASE" }, { 010, "ECHO" }, { 020, "ECHOE" }, { 040, "ECHOK" },
+	{ 0100, "ECHONL" }, { 0200, "NOFLSH" }, { 0100000, "IEXTEN" }, { 01000, "ECHOCTL" }, { 02000, "ECHOPRT" },
+	{ 04000, "ECHOKE" }, { 010000, "FLUSHO" }, { 040000, "PENDIN" }, { 0400, "TOSTOP" },
+	{ 0200000, "EXTPROC" }, { 0, NULL },       /* in strace's order */
+};
+
+static const char *const bauds[] = {
+	"B0", "B50", "B75", "B110", "B134", "B150", "B200", "B300", "B600", "B1200", "B1800", "B2400",
+	"B4800", "B9600", "B19200", "B38400", "B57600", "B115200", "B230400", "B460800", "B500000",
+	"B576000", "B921600", "B1000000", "B1152000", "B1500000", "B2000000", "B2500000", "B3000000",
+	"B3500000", "B4000000",
+};
+
+#define TCGETS     0x5401
+#define TCSETSF    0x5404
+#define TIOCGWINSZ 0x5413
+#define TIOCSWINSZ 0x5414
+
 /* ---- the line being built ---- */
 
 static void emit(struct tracee *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -288,6 +324,57 @@ static void print_stat(struct tracee *t, unsigned long addr)
 		emit(t, "st_size=%llu, ...}", size);
 }
 
+/* struct termios as strace prints it. */
+static void print_termios(struct tracee *t, unsigned long addr)
+{
+	unsigned int tio[4];
+	if (!peek(t->pid, addr, tio, sizeof tio)) {
+		print_ptr(t, addr);
+		return;
+	}
+	emit(t, "{c_iflag=");
+	print_flags(t, iflags, tio[0], "0");
+	unsigned o = tio[1];
+	emit(t, ", c_oflag=NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u", (o >> 8) & 1, (o >> 9) & 3, (o >> 11) & 3,
+	     (o >> 13) & 1, (o >> 14) & 1, (o >> 15) & 1);
+	if (o & 0377) {
+		emit(t, "|");
+		print_flags(t, oflags, o & 0377, "0");
+	}
+	unsigned c = tio[2], baud = (c & 010000) ? 15 + (c & 017) : (c & 017);
+	emit(t, ", c_cflag=%s|CS%u", baud < sizeof(bauds) / sizeof(bauds[0]) ? bauds[baud] : "B???", 5 + ((c >> 4) & 3));
+	if (c & ~(unsigned)(010017 | 060)) {
+		emit(t, "|");
+		print_flags(t, cflags, c & ~(unsigned)(010017 | 060), "0");
+	}
+	emit(t, ", c_lflag=");
+	print_flags(t, lflags, tio[3], "0");
+	emit(t, ", ...}");
+}
+
+static void print_winsize(struct tracee *t, unsigned long addr)
+{
+	unsigned short w[4];
+	if (!peek(t->pid, addr, w, sizeof w))
+		print_ptr(t, addr);
+	else
+		emit(t, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}", w[0], w[1], w[2], w[3]);
+}
+
+/* An ioctl's argument: the structures strace knows, else a number. */
+static void print_ioctl_arg(struct tracee *t, unsigned long req, unsigned long v, long result)
+{
+	bool gets = req == TCGETS || req == TIOCGWINSZ;
+	if (gets && result < 0)
+		emit(t, "%#lx", v);
+	else if (req >= TCGETS && req <= TCSETSF)
+		print_termios(t, v);
+	else if (req == TIOCGWINSZ || req == TIOCSWINSZ)
+		print_winsize(t, v);
+	else
+		emit(t, "%#lx", v);
+}
+
 static void print_clone(struct tracee *t)
 {
 	unsigned long flags = t->args[0];
@@ -307,12 +394,20 @@ static void print_clone(struct tracee *t)
 		emit(t, ", child_tidptr=%#lx", t->args[4]);
 }
 
-static bool is_out(char kind)
+static bool is_out(const struct tracee *t, char kind)
 {
-	return kind == 'r' || kind == 'R' || kind == 'T';
+	return kind == 'r' || kind == 'R' || kind == 'T' ||
+	       (kind == 'Y' && (t->args[1] == TCGETS || t->args[1] == TIOCGWINSZ));
 }
 
-/* One argument of kind k; result is the call's (for the out kinds). */
+/* One argument of kind k (strace_tables.h's letters); result is the call's,
+ * for the kinds printed at the exit stop (r, R, T and some Y).
+ *   d int  u unsigned  x hex  p pointer  s string  w buffer written (length next)
+ *   r buffer read (length: the result)  R string read  T struct stat64 read
+ *   o open flags  m mode (octal; open's only with O_CREAT)  a directory fd (AT_FDCWD)
+ *   A access mode  P mmap/mprotect prot  M mmap flags  O mmap2 page offset
+ *   I ioctl request  Y ioctl argument  S signal  V argv  E envp  K lseek whence
+ *   H sigprocmask how; whole calls: C clone, L old mmap (its arguments in memory) */
 static void print_arg(struct tracee *t, char k, int i, long result)
 {
 	unsigned long v = t->args[i];
@@ -346,6 +441,7 @@ static void print_arg(struct tracee *t, char k, int i, long result)
 		break;
 	case 'O': emit(t, "%#lx", v * 4096); break;
 	case 'I': print_ioctl(t, v); break;
+	case 'Y': print_ioctl_arg(t, t->args[1], v, result); break;
 	case 'S': print_signal(t, (long)v); break;
 	case 'V': print_strv(t, v, false); break;
 	case 'E': print_strv(t, v, true); break;
@@ -384,7 +480,7 @@ static int print_args(struct tracee *t, int from, bool at_exit, long result)
 		kinds = "puPMdx";
 	int i;
 	for (i = from; kinds[i]; i++) {
-		if (is_out(kinds[i]) && !at_exit)
+		if (is_out(t, kinds[i]) && !at_exit)
 			break;
 		if (skip_arg(kinds, i, t->args))
 			continue;
