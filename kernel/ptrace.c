@@ -125,6 +125,12 @@ void ptrace_event(int event, uint32_t message)
 void ptrace_exec(void)
 {
 	struct proc *p = current;
+	/* The breakpoints were the old program's (Linux's flush_ptrace_hw_breakpoint). */
+	if (p->pt.debugreg[7]) {
+		struct proc none = { 0 };
+		ptrace_switch_debugregs(p, &none);
+		memset(p->pt.debugreg, 0, sizeof(p->pt.debugreg));
+	}
 	if (event_enabled(p, PTRACE_EVENT_EXEC)) {
 		ptrace_event(PTRACE_EVENT_EXEC, p->pid);
 	} else if ((p->pt.flags & (PT_PTRACED | PT_SEIZED)) == PT_PTRACED) {
@@ -307,6 +313,8 @@ static int set_regs(struct proc *p, const void __user *data)
 	return 0;
 }
 
+static bool dr7_valid(uint32_t v);
+
 /* struct user: the registers, then (at 252) the debug registers; the
  * rest reads as 0 and ignores writes. */
 static int peek_user(const struct proc *p, uint32_t off, uint32_t __user *data)
@@ -331,10 +339,42 @@ static int poke_user(struct proc *p, uint32_t off, uint32_t v)
 		return 0;
 	int n = (off - PTRACE_USER_DEBUGREG) / 4;
 	/* DR4 and DR5 do not exist; a breakpoint must lie in user space. */
-	if (n == 4 || n == 5 || (n < 4 && v >= USER_TOP))
+	if (n == 4 || n == 5 || (n < 4 && v >= USER_TOP) || (n == 7 && !dr7_valid(v)))
 		return -EIO;
 	p->pt.debugreg[n] = v;
 	return 0;
+}
+
+/* Each enabled breakpoint: not an I/O one (RW 10), an instruction one only
+ * 1 byte long, as Linux's arch_build_bp_info. */
+static bool dr7_valid(uint32_t v)
+{
+	for (int i = 0; i < 4; i++) {
+		uint32_t rw = (v >> (16 + 4 * i)) & 3, len = (v >> (18 + 4 * i)) & 3;
+		if (!(v & (3u << (2 * i))))
+			continue;
+		if (rw == 2 || (rw == 0 && len != 0))
+			return false;
+	}
+	return true;
+}
+
+/* The hardware sees the breakpoints of the process that runs: DR7's
+ * enables as local ones, and nothing for a process without any. */
+void ptrace_switch_debugregs(const struct proc *prev, const struct proc *next)
+{
+	uint32_t dr7 = next->pt.debugreg[7];
+	if (!(dr7 & 0xff) && !(prev->pt.debugreg[7] & 0xff))
+		return;
+	uint32_t hw = (dr7 & 0xffff0000u) | (dr7 & 0x55) | ((dr7 & 0xaa) >> 1);
+	__asm__ volatile("mov %0, %%dr7" : : "r"(0u));
+	if (!(dr7 & 0xff))
+		return;
+	__asm__ volatile("mov %0, %%dr0" : : "r"(next->pt.debugreg[0]));
+	__asm__ volatile("mov %0, %%dr1" : : "r"(next->pt.debugreg[1]));
+	__asm__ volatile("mov %0, %%dr2" : : "r"(next->pt.debugreg[2]));
+	__asm__ volatile("mov %0, %%dr3" : : "r"(next->pt.debugreg[3]));
+	__asm__ volatile("mov %0, %%dr7" : : "r"(hw));
 }
 
 /* Linux's twd_fxsr_to_i387: the full tag word from the abridged one and

@@ -54,5 +54,7 @@ void exit_ptrace(struct proc *p);
 bool ptrace_exit_notify(struct proc *p);
 int ptrace_wait_task(struct wait_opts *wo, struct proc *c, bool *found);
 int ptrace_tracer_pid(const struct proc *p);
+/* sched.c: the hardware breakpoints (DR0-DR3, DR7) of the process switched to. */
+void ptrace_switch_debugregs(const struct proc *prev, const struct proc *next);
 
 #endif

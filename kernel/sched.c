@@ -150,6 +150,7 @@ static void switch_to(struct proc *next)
 	struct proc *prev = current;
 	if (prev != &idle && cpu_has_fxsr)
 		__asm__ volatile("fxsave %0" : "=m"(prev->fpu_state));
+	ptrace_switch_debugregs(prev, next);
 	if (next != &idle) {
 		vm_switch(next->pgdir);
 		tss_set_kstack((uint32_t)next->kstack + KSTACK_SIZE);

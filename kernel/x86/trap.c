@@ -73,6 +73,9 @@ static void debug_trap(struct trapframe *tf)
 	__asm__ volatile("mov %0, %%dr6" : : "r"(0u));
 	current->pt.debugreg[6] = dr6;
 	int code = (dr6 & DR6_BS) ? TRAP_TRACE : (dr6 & DR6_TRAP_BITS) ? TRAP_HWBKPT : TRAP_BRKPT;
+	/* An instruction breakpoint faults before the instruction: RF lets it run once. */
+	if (dr6 & DR6_TRAP_BITS)
+		tf->eflags |= EFLAGS_RF;
 	force_signal(SIGTRAP, code, tf->eip);
 }
 
@@ -175,6 +178,11 @@ void trap(struct trapframe *tf)
 		page_fault(tf);
 	} else if (tf_from_user(tf)) {
 		user_exception(tf);
+	} else if (tf->trapno == T_DEBUG && current->pt.debugreg[7]) {
+		/* A watchpoint on user memory that a copy in the kernel touched:
+		 * the process learns of it on its way out, as Linux. */
+		debug_trap(tf);
+		tf->eflags &= ~EFLAGS_RF;
 	} else {
 		kernel_exception(tf);
 	}

@@ -44,6 +44,7 @@ static inline uint32_t read_eflags(void)
 #define EFLAGS_IF    0x0200             /* interrupts enabled */
 #define EFLAGS_DF    0x0400             /* string instructions count down */
 #define EFLAGS_OF    0x0800
+#define EFLAGS_RF    0x10000            /* resume: no instruction breakpoint on the next one */
 #define EFLAGS_VM    0x20000            /* virtual-8086 mode */
 
 /* DR6 (Intel SDM vol. 3, 18.2.3): which breakpoint hit, or a single step. */

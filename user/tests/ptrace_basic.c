@@ -4,7 +4,8 @@
  * result, a call skipped (orig_eax -1: ENOSYS) and a result changed with
  * SETREGS; PEEKDATA/POKEDATA, POKETEXT on read-only memory (copy on write:
  * the tracer's own copy is untouched), process_vm_readv; SINGLESTEP after an
- * int3; signal-delivery stops that suppress or change the signal. */
+ * int3; a hardware watchpoint (DR0, DR7) set with POKEUSER; signal-delivery
+ * stops that suppress or change the signal. */
 #define _GNU_SOURCE
 #include "ptrace_util.h"
 #include <stdbool.h>
@@ -174,6 +175,40 @@ static void singlestep(void)
 	expect_exit(next_status(pid), 1, "the tracee goes on after the steps");
 }
 
+static volatile long watched;
+
+static int watch_child(void *arg)
+{
+	(void)arg;
+	watched = 1;
+	return watched == 1 ? 0 : 1;
+}
+
+static void watchpoint(void)
+{
+	pid_t pid = spawn_traced(watch_child, NULL);
+	next_status(pid);
+	ptrace(PTRACE_SETOPTIONS, pid, NULL, (void *)PTRACE_O_EXITKILL);
+	long dr = offsetof(struct user, u_debugreg);
+	CHECK_OK(ptrace(PTRACE_POKEUSER, pid, (void *)dr, (void *)&watched), "POKEUSER DR0: the word's address");
+	/* L0, break on writes (RW0 01) of 4 bytes (LEN0 11). */
+	CHECK_OK(ptrace(PTRACE_POKEUSER, pid, (void *)(dr + 7 * 4), (void *)0xd0001L), "POKEUSER DR7");
+	CHECK_EQ(ptrace(PTRACE_PEEKUSER, pid, (void *)(dr + 7 * 4), NULL), 0xd0001L, "PEEKUSER DR7");
+	CHECK_ERR(ptrace(PTRACE_POKEUSER, pid, (void *)(dr + 4 * 4), NULL), EIO, "POKEUSER DR4: EIO");
+	ptrace(PTRACE_CONT, pid, NULL, NULL);
+	int st = next_status(pid);
+	CHECK(WIFSTOPPED(st) && WSTOPSIG(st) == SIGTRAP, "the write stops the tracee with SIGTRAP");
+	siginfo_t si;
+	memset(&si, 0, sizeof si);
+	ptrace(PTRACE_GETSIGINFO, pid, NULL, &si);
+	CHECK_EQ(si.si_code, TRAP_HWBKPT, "si_code TRAP_HWBKPT");
+	CHECK_EQ(ptrace(PTRACE_PEEKUSER, pid, (void *)(dr + 6 * 4), NULL) & 0xf, 1, "DR6 says breakpoint 0");
+	CHECK_EQ(ptrace(PTRACE_PEEKDATA, pid, (void *)&watched, NULL), 1, "the write is done (a trap, after it)");
+	ptrace(PTRACE_POKEUSER, pid, (void *)(dr + 7 * 4), NULL);
+	ptrace(PTRACE_CONT, pid, NULL, NULL);
+	expect_exit(next_status(pid), 0, "the tracee goes on");
+}
+
 static volatile int got_usr1, got_usr2;
 
 static void on_usr1(int sig)
@@ -222,6 +257,7 @@ int main(void)
 	syscall_stops();
 	memory();
 	singlestep();
+	watchpoint();
 	signal_stops();
 	return done();
 }
