@@ -33,6 +33,8 @@
 
 #define SIGBIT(sig) (1ull << ((sig) - 1))
 
+static void load_debugregs(const uint32_t *dr);
+
 static bool same_group(const struct proc *a, const struct proc *b)
 {
 	return a->tgid == b->tgid;
@@ -127,9 +129,8 @@ void ptrace_exec(void)
 	struct proc *p = current;
 	/* The breakpoints were the old program's (Linux's flush_ptrace_hw_breakpoint). */
 	if (p->pt.debugreg[7]) {
-		struct proc none = { 0 };
-		ptrace_switch_debugregs(p, &none);
 		memset(p->pt.debugreg, 0, sizeof(p->pt.debugreg));
+		load_debugregs(p->pt.debugreg);
 	}
 	if (event_enabled(p, PTRACE_EVENT_EXEC)) {
 		ptrace_event(PTRACE_EVENT_EXEC, p->pid);
@@ -361,20 +362,23 @@ static bool dr7_valid(uint32_t v)
 
 /* The hardware sees the breakpoints of the process that runs: DR7's
  * enables as local ones, and nothing for a process without any. */
-void ptrace_switch_debugregs(const struct proc *prev, const struct proc *next)
+static void load_debugregs(const uint32_t *dr)
 {
-	uint32_t dr7 = next->pt.debugreg[7];
-	if (!(dr7 & 0xff) && !(prev->pt.debugreg[7] & 0xff))
-		return;
-	uint32_t hw = (dr7 & 0xffff0000u) | (dr7 & 0x55) | ((dr7 & 0xaa) >> 1);
+	uint32_t dr7 = dr[7], hw = (dr7 & 0xffff0000u) | (dr7 & 0x55) | ((dr7 & 0xaa) >> 1);
 	__asm__ volatile("mov %0, %%dr7" : : "r"(0u));
 	if (!(dr7 & 0xff))
 		return;
-	__asm__ volatile("mov %0, %%dr0" : : "r"(next->pt.debugreg[0]));
-	__asm__ volatile("mov %0, %%dr1" : : "r"(next->pt.debugreg[1]));
-	__asm__ volatile("mov %0, %%dr2" : : "r"(next->pt.debugreg[2]));
-	__asm__ volatile("mov %0, %%dr3" : : "r"(next->pt.debugreg[3]));
+	__asm__ volatile("mov %0, %%dr0" : : "r"(dr[0]));
+	__asm__ volatile("mov %0, %%dr1" : : "r"(dr[1]));
+	__asm__ volatile("mov %0, %%dr2" : : "r"(dr[2]));
+	__asm__ volatile("mov %0, %%dr3" : : "r"(dr[3]));
 	__asm__ volatile("mov %0, %%dr7" : : "r"(hw));
+}
+
+void ptrace_switch_debugregs(const struct proc *prev, const struct proc *next)
+{
+	if ((next->pt.debugreg[7] & 0xff) || (prev->pt.debugreg[7] & 0xff))
+		load_debugregs(next->pt.debugreg);
 }
 
 /* Linux's twd_fxsr_to_i387: the full tag word from the abridged one and
