@@ -355,18 +355,27 @@ CHECK_FN int sys_dup3(int oldfd, int newfd, int flags)
 	return (int)sys_call(__NR_dup3, oldfd, newfd, flags);
 }
 
-/* The state letter /proc/PID/stat shows for pid (R, S, Z...), '?' if unreadable. */
-CHECK_FN char proc_state(pid_t pid)
+/* /proc/PID/NAME's start, NUL-terminated, in buf; false if unreadable. */
+CHECK_FN int read_proc_file(pid_t pid, const char *name, char *buf, size_t size)
 {
-	char path[64], buf[256];
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
 	int fd = open(path, O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, size - 1);
 	if (fd >= 0)
 		close(fd);
 	if (n <= 0)
-		return '?';
+		return 0;
 	buf[n] = '\0';
+	return 1;
+}
+
+/* The state letter /proc/PID/stat shows for pid (R, S, Z...), '?' if unreadable. */
+CHECK_FN char proc_state(pid_t pid)
+{
+	char buf[256];
+	if (!read_proc_file(pid, "stat", buf, sizeof buf))
+		return '?';
 	char *paren = strrchr(buf, ')');
 	return paren && paren[1] == ' ' ? paren[2] : '?';
 }

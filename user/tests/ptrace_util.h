@@ -32,16 +32,8 @@ CHECK_FN int next_status(pid_t pid)
 
 CHECK_FN int tracer_pid(pid_t pid)
 {
-	char path[64], buf[512];
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	int fd = open(path, O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	char *t = strstr(buf, "TracerPid:");
+	char buf[512];
+	char *t = read_proc_file(pid, "status", buf, sizeof buf) ? strstr(buf, "TracerPid:") : NULL;
 	return t ? atoi(t + 10) : -1;
 }
 
