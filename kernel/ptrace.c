@@ -79,7 +79,8 @@ static void notify_tracer(struct proc *p, int why, int status)
 }
 
 /* The tracee stops until its tracer resumes it or SIGKILL comes; the signal
- * the tracer resumed it with. */
+ * the tracer resumed it with. A group stop has no siginfo (GETSIGINFO says
+ * EINVAL there, which is how a tracer tells it from a signal). */
 static int ptrace_stop(int code, const struct k_siginfo *info)
 {
 	struct proc *p = current;
@@ -89,7 +90,9 @@ static int ptrace_stop(int code, const struct k_siginfo *info)
 		return 0;
 	}
 	p->pt.code = code;
-	p->pt.siginfo = *info;
+	p->pt.has_siginfo = info != NULL;
+	if (info)
+		p->pt.siginfo = *info;
 	p->pt.resume_sig = 0;
 	p->pt.reported = false;
 	p->pt.stopped = true;
@@ -165,6 +168,13 @@ void ptrace_init_child(struct proc *child, int event, uint32_t flags)
 	} else {
 		send_signal(child, SIGSTOP, NULL);
 	}
+}
+
+/* A traced thread's part of a group stop is a ptrace stop: the tracer sees
+ * the stop signal (with PTRACE_EVENT_STOP if it seized it) and resumes it. */
+void ptrace_group_stop(int sig)
+{
+	ptrace_stop(sig | ((current->pt.flags & PT_SEIZED) ? PTRACE_EVENT_STOP << 8 : 0), NULL);
 }
 
 void ptrace_pending_stop(void)
@@ -597,8 +607,12 @@ static int ptrace_request(struct proc *p, long request, uint32_t addr, uint32_t 
 	case PTRACE_SETFPXREGS:
 		return set_fpxregs(p, udata);
 	case PTRACE_GETSIGINFO:
+		if (!p->pt.has_siginfo)
+			return -EINVAL;
 		return copyout(&p->pt.siginfo, udata, sizeof(p->pt.siginfo)) ? -EFAULT : 0;
 	case PTRACE_SETSIGINFO:
+		if (!p->pt.has_siginfo)
+			return -EINVAL;
 		return copyin(udata, &p->pt.siginfo, sizeof(p->pt.siginfo)) ? -EFAULT : 0;
 	case PTRACE_GETEVENTMSG:
 		return put_user(p->pt.message, (uint32_t __user *)udata) ? -EFAULT : 0;

@@ -30,6 +30,7 @@ struct ptrace_info {
 	int resume_sig;                 /* the signal the tracer resumed it with */
 	uint32_t message;               /* PTRACE_GETEVENTMSG */
 	struct k_siginfo siginfo;       /* the stop's, for GETSIGINFO/SETSIGINFO */
+	bool has_siginfo;               /* not in a group stop */
 	struct wait_queue_head wait;    /* the tracee sleeps here while stopped */
 	uint32_t debugreg[8];           /* DR0-DR7 as POKEUSER left them */
 };
@@ -47,6 +48,8 @@ int ptrace_signal(int sig, struct k_siginfo *info);
 /* syscall.c: the stops around a traced call; entry returns the number to run. */
 uint32_t ptrace_syscall_entry(struct trapframe *tf);
 void ptrace_syscall_exit(struct trapframe *tf);
+/* jobctl: a traced thread's share of a group stop. */
+void ptrace_group_stop(int sig);
 /* trap.c: EXIT_WORK_PTRACE: a stop asked for by PTRACE_INTERRUPT or a new seized child. */
 void ptrace_pending_stop(void);
 /* proc.c: exit (tracer and tracee sides) and the tracer's half of wait4. */

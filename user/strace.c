@@ -655,22 +655,24 @@ static const char *si_code_name(const siginfo_t *si, char *buf, size_t n)
 	return buf;
 }
 
-/* --- SIGx {si_signo=..., ...} --- */
-static void print_signal_stop(struct tracee *t, int sig)
+/* --- SIGx {si_signo=..., ...} ---, or --- stopped by SIGx --- for a group
+ * stop (it has no siginfo); true for the latter. */
+static bool print_signal_stop(struct tracee *t, int sig)
 {
 	siginfo_t si;
 	char cb[16];
+	bool group_stop = ptrace(PTRACE_GETSIGINFO, t->pid, NULL, &si) < 0 && errno == EINVAL;
 	if (count_only)
-		return;
+		return group_stop;
 	close_open_line(t);
 	leader(t);
 	t->len = 0;
 	print_signal(t, sig);
-	fprintf(out, "--- %s ", t->line);
-	if (ptrace(PTRACE_GETSIGINFO, t->pid, NULL, &si) < 0) {
-		fprintf(out, "(Unknown siginfo) ---\n");
-		return;
+	if (group_stop) {
+		fprintf(out, "--- stopped by %s ---\n", t->line);
+		return true;
 	}
+	fprintf(out, "--- %s ", t->line);
 	t->len = 0;
 	print_signal(t, si.si_signo);
 	fprintf(out, "{si_signo=%s, si_code=%s", t->line, si_code_name(&si, cb, sizeof cb));
@@ -682,6 +684,7 @@ static void print_signal_stop(struct tracee *t, int sig)
 				    si.si_signo == SIGFPE || si.si_signo == SIGTRAP))
 		fprintf(out, ", si_addr=%s%#lx", si.si_addr ? "" : "", (unsigned long)si.si_addr);
 	fprintf(out, "} ---\n");
+	return false;
 }
 
 static struct tracee *find(pid_t pid, bool add)
@@ -812,8 +815,7 @@ static int on_stop(struct tracee *t, int st)
 	}
 	if (sig == SIGTRAP && event)
 		return 0;                       /* fork, clone, exec: seen through the calls */
-	print_signal_stop(t, sig);
-	return sig;
+	return print_signal_stop(t, sig) ? 0 : sig;
 }
 
 static int trace(pid_t child)
