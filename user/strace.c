@@ -101,6 +101,11 @@ static const struct flag clone_flags[] = {
 	{ 0x1000000, "CLONE_CHILD_SETTID" }, { 0, NULL },
 };
 
+static const struct flag wait_flags[] = {
+	{ 1, "WNOHANG" }, { 2, "WSTOPPED" }, { 4, "WEXITED" }, { 8, "WCONTINUED" }, { 0x1000000, "WNOWAIT" },
+	{ 0x20000000, "__WNOTHREAD" }, { 0x40000000, "__WALL" }, { 0x80000000, "__WCLONE" }, { 0, NULL },
+};
+
 static const struct flag access_flags[] = {
 	{ 4, "R_OK" }, { 2, "W_OK" }, { 1, "X_OK" }, { 0, NULL },
 };
@@ -183,8 +188,10 @@ static void print_signal(struct tracee *t, long sig)
 {
 	if (sig > 0 && sig < (long)(sizeof(signames) / sizeof(signames[0])))
 		emit(t, "%s", signames[sig]);
-	else if (sig >= 34 && sig <= 64)
-		emit(t, "SIGRT_%ld", sig - 34);
+	else if (sig == 32)
+		emit(t, "SIGRTMIN");
+	else if (sig > 32 && sig <= 64)
+		emit(t, "SIGRT_%ld", sig - 32);
 	else
 		emit(t, "%ld", sig);
 }
@@ -195,6 +202,56 @@ static void print_ptr(struct tracee *t, unsigned long v)
 		emit(t, "%#lx", v);
 	else
 		emit(t, "NULL");
+}
+
+static bool peek(pid_t pid, unsigned long addr, void *buf, size_t n);
+
+/* A 64-signal set: [INT TERM], or ~[...] when most are in it, as strace. */
+static void print_sigset(struct tracee *t, unsigned long addr)
+{
+	unsigned long long set;
+	if (!addr) {
+		emit(t, "NULL");
+		return;
+	}
+	if (!peek(t->pid, addr, &set, sizeof set)) {
+		print_ptr(t, addr);
+		return;
+	}
+	if (__builtin_popcountll(set) > 32) {
+		emit(t, "~");
+		set = ~set;
+	}
+	emit(t, "[");
+	for (int sig = 1, n = 0; sig <= 64; sig++) {
+		if (!(set & (1ull << (sig - 1))))
+			continue;
+		emit(t, n++ ? " " : "");
+		if (sig < 32)
+			emit(t, "%s", signames[sig] + 3);
+		else if (sig == 32)
+			emit(t, "RTMIN");
+		else
+			emit(t, "RT_%d", sig - 32);
+	}
+	emit(t, "]");
+}
+
+/* wait4's status: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]. */
+static void print_wait_status(struct tracee *t, unsigned long addr)
+{
+	int st;
+	if (!addr || !peek(t->pid, addr, &st, sizeof st)) {
+		print_ptr(t, addr);
+		return;
+	}
+	if (WIFEXITED(st)) {
+		emit(t, "[{WIFEXITED(s) && WEXITSTATUS(s) == %d}]", WEXITSTATUS(st));
+		return;
+	}
+	emit(t, WIFSIGNALED(st) ? "[{WIFSIGNALED(s) && WTERMSIG(s) == " : "[{WIFSTOPPED(s) && WSTOPSIG(s) == ");
+	print_signal(t, WIFSIGNALED(st) ? WTERMSIG(st) : WSTOPSIG(st));
+	emit(t, WIFSIGNALED(st) && WCOREDUMP(st) ? " && WCOREDUMP(s)}]" : "}]");
 }
 
 /* n bytes of the tracee's memory at addr; false if unreadable. */
@@ -396,7 +453,7 @@ static void print_clone(struct tracee *t)
 
 static bool is_out(const struct tracee *t, char kind)
 {
-	return kind == 'r' || kind == 'R' || kind == 'T' ||
+	return kind == 'r' || kind == 'R' || kind == 'T' || kind == 'g' || kind == 'W' ||
 	       (kind == 'Y' && (t->args[1] == TCGETS || t->args[1] == TIOCGWINSZ));
 }
 
@@ -407,7 +464,8 @@ static bool is_out(const struct tracee *t, char kind)
  *   o open flags  m mode (octal; open's only with O_CREAT)  a directory fd (AT_FDCWD)
  *   A access mode  P mmap/mprotect prot  M mmap flags  O mmap2 page offset
  *   I ioctl request  Y ioctl argument  S signal  V argv  E envp  K lseek whence
- *   H sigprocmask how; whole calls: C clone, L old mmap (its arguments in memory) */
+ *   H sigprocmask how  G signal set  g signal set read  W wait status read  J wait options
+ *   ; whole calls: C clone, L old mmap (its arguments in memory) */
 static void print_arg(struct tracee *t, char k, int i, long result)
 {
 	unsigned long v = t->args[i];
@@ -443,6 +501,10 @@ static void print_arg(struct tracee *t, char k, int i, long result)
 	case 'I': print_ioctl(t, v); break;
 	case 'Y': print_ioctl_arg(t, t->args[1], v, result); break;
 	case 'S': print_signal(t, (long)v); break;
+	case 'G': print_sigset(t, v); break;
+	case 'g': result < 0 ? print_ptr(t, v) : print_sigset(t, v); break;
+	case 'W': result <= 0 ? print_ptr(t, v) : print_wait_status(t, v); break;
+	case 'J': print_flags(t, wait_flags, v, "0"); break;
 	case 'V': print_strv(t, v, false); break;
 	case 'E': print_strv(t, v, true); break;
 	case 'K': emit(t, "%s", v == 0 ? "SEEK_SET" : v == 1 ? "SEEK_CUR" : v == 2 ? "SEEK_END" : "?"); break;
