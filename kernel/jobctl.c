@@ -12,6 +12,7 @@
 #include "kernel.h"
 #include "jobctl.h"
 #include "proc.h"
+#include "ptrace.h"
 #include "x86/timer.h"
 #include "uapi/signal.h"
 #include "uapi/wait.h"
@@ -101,12 +102,20 @@ static bool participate_group_stop(struct proc *t)
 }
 
 /* Interrupts off on entry (flags f to restore): the current thread stops
- * and sleeps until SIGCONT or SIGKILL. */
+ * and sleeps until SIGCONT or SIGKILL. A traced thread's stop is a ptrace
+ * stop instead, which its tracer reports and ends; the parent hears of the
+ * group's stop unless it is that tracer (Linux's ptrace_stop). */
 static void stop_current(uint32_t f)
 {
 	struct proc *p = current;
-	if (participate_group_stop(p))
+	int sig = p->jobctl & JOBCTL_STOP_SIGMASK;
+	if (participate_group_stop(p) && !ptrace_traced_by(p, p->group_leader->parent))
 		notify_parent_cldstop(p, CLD_STOPPED);
+	if (p->pt.tracer) {
+		irq_restore(f);
+		ptrace_group_stop(sig);
+		return;
+	}
 	p->jobctl |= JOBCTL_STOPPED;
 	while (p->jobctl & JOBCTL_STOPPED) {
 		p->state = P_SLEEPING;
@@ -138,7 +147,7 @@ bool do_signal_stop(int sig)
 		for_each_live_thread(p, t) {
 			if (t != p && (t->jobctl & JOBCTL_STOPPED))
 				continue;
-			t->jobctl |= JOBCTL_STOP_PENDING | JOBCTL_STOP_CONSUME;
+			t->jobctl = (t->jobctl & ~JOBCTL_STOP_SIGMASK) | sig | JOBCTL_STOP_PENDING | JOBCTL_STOP_CONSUME;
 			s->group_stop_count++;
 			if (t != p)
 				signal_wake_up(t);
@@ -161,7 +170,7 @@ void jobctl_fork(struct proc *child)
 {
 	if (!(current->jobctl & JOBCTL_STOP_PENDING))
 		return;
-	child->jobctl |= JOBCTL_STOP_PENDING | JOBCTL_STOP_CONSUME;
+	child->jobctl |= (current->jobctl & JOBCTL_STOP_SIGMASK) | JOBCTL_STOP_PENDING | JOBCTL_STOP_CONSUME;
 	child->exit_work |= EXIT_WORK_SIGNAL;
 	task_signal(child)->group_stop_count++;
 }

@@ -12,10 +12,11 @@
 #define SIGNAL_STOP_STOPPED   0x1       /* the group stop is complete */
 #define SIGNAL_STOP_CONTINUED 0x2       /* SIGCONT since the last stop; WCONTINUED has not seen it */
 
-/* proc.jobctl. */
-#define JOBCTL_STOP_PENDING   0x1       /* must take part in the group stop under way */
-#define JOBCTL_STOP_CONSUME   0x2       /* and is counted in group_stop_count */
-#define JOBCTL_STOPPED        0x4       /* is parked in the stop (TASK_STOPPED) */
+/* proc.jobctl: the signal of the group stop under way and flags. */
+#define JOBCTL_STOP_SIGMASK   0xffff
+#define JOBCTL_STOP_PENDING   (1u << 17)        /* must take part in the group stop under way */
+#define JOBCTL_STOP_CONSUME   (1u << 18)        /* and is counted in group_stop_count */
+#define JOBCTL_STOPPED        (1u << 19)        /* is parked in the stop (TASK_STOPPED) */
 
 #define SIG_KERNEL_STOP_MASK \
 	((1ull << (SIGSTOP - 1)) | (1ull << (SIGTSTP - 1)) | (1ull << (SIGTTIN - 1)) | (1ull << (SIGTTOU - 1)))

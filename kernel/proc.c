@@ -339,7 +339,8 @@ static int wait_consider_task(struct wait_opts *wo, struct proc *c, bool *found)
 		return 0;
 	}
 	*found = true;
-	int r = wait_task_stopped(wo, c);
+	/* A tracer reports its tracee's group stop as a ptrace stop. */
+	int r = ptrace_traced_by(c, current) ? 0 : wait_task_stopped(wo, c);
 	return r ? r : wait_task_continued(wo, c);
 }
 

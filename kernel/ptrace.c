@@ -669,7 +669,7 @@ SYSCALL_DEFINE4(ptrace, long, request, int, pid, uint32_t, addr, uint32_t, data)
  * turn comes after). The pid reported, or 0. */
 int ptrace_wait_task(struct wait_opts *wo, struct proc *c, bool *found)
 {
-	if (!c->pt.tracer || !same_group(c->pt.tracer, current))
+	if (!ptrace_traced_by(c, current))
 		return 0;
 	*found = true;
 	int pid = c->pid;
@@ -730,6 +730,11 @@ void exit_ptrace(struct proc *p)
 			send_signal(q, SIGKILL, NULL);
 		ptrace_detach(q, 0);
 	}
+}
+
+bool ptrace_traced_by(const struct proc *p, const struct proc *t)
+{
+	return p->pt.tracer && t && same_group(p->pt.tracer, t);
 }
 
 int ptrace_tracer_pid(const struct proc *p)

@@ -57,6 +57,8 @@ void exit_ptrace(struct proc *p);
 bool ptrace_exit_notify(struct proc *p);
 int ptrace_wait_task(struct wait_opts *wo, struct proc *c, bool *found);
 int ptrace_tracer_pid(const struct proc *p);
+/* Whether p is traced by a thread of t's group (t may be NULL). */
+bool ptrace_traced_by(const struct proc *p, const struct proc *t);
 /* sched.c: the hardware breakpoints (DR0-DR3, DR7) of the process switched to. */
 void ptrace_switch_debugregs(const struct proc *prev, const struct proc *next);
 
