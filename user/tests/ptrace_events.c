@@ -3,7 +3,7 @@
  * first, the fork event's GETEVENTMSG is its pid), TRACEEXEC and TRACEEXIT
  * events, the tracer seeing a grandchild's exit before its parent does;
  * ATTACH and DETACH of a sleeping child; SEIZE, INTERRUPT (PTRACE_EVENT_STOP)
- * and KILL; EPERM for self, init, another uid and a second tracer; ESRCH
+ * and KILL; a passed-on stop signal's group stop; EPERM for self, init, another uid and a second tracer; ESRCH
  * for a process not traced or not stopped. */
 #define _GNU_SOURCE
 #include "ptrace_util.h"
@@ -120,6 +120,42 @@ static void seize_interrupt(void)
 	expect_signal(next_status(pid), SIGKILL, "KILL ends the tracee");
 }
 
+static int exit7(void *arg)
+{
+	(void)arg;
+	return 7;
+}
+
+/* A stop signal the tracer passes on is a group stop: reported as a stop
+ * with that signal and no siginfo (EINVAL), with PTRACE_EVENT_STOP when
+ * seized; CONT ends it. */
+static void group_stop(void)
+{
+	siginfo_t si;
+	pid_t pid = spawn_traced(exit7, NULL);
+	int st = next_status(pid);
+	CHECK(WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP && ptrace(PTRACE_GETSIGINFO, pid, NULL, &si) == 0,
+	      "SIGSTOP: a signal-delivery stop with siginfo");
+	ptrace(PTRACE_CONT, pid, NULL, (void *)SIGSTOP);
+	st = next_status(pid);
+	CHECK(WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP && STOP_EVENT(st) == 0, "passed on: a group stop, SIGSTOP");
+	CHECK_ERR(ptrace(PTRACE_GETSIGINFO, pid, NULL, &si), EINVAL, "a group stop has no siginfo");
+	ptrace(PTRACE_CONT, pid, NULL, NULL);
+	expect_exit(next_status(pid), 7, "CONT ends the group stop");
+
+	pid = spawn(spins, NULL);
+	ptrace(PTRACE_SEIZE, pid, NULL, (void *)PTRACE_O_EXITKILL);
+	kill(pid, SIGSTOP);
+	st = next_status(pid);
+	CHECK(WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP && STOP_EVENT(st) == 0, "seized: SIGSTOP's signal-delivery stop");
+	ptrace(PTRACE_CONT, pid, NULL, (void *)SIGSTOP);
+	st = next_status(pid);
+	CHECK(WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP && STOP_EVENT(st) == PTRACE_EVENT_STOP,
+	      "seized: the group stop is a PTRACE_EVENT_STOP with SIGSTOP");
+	ptrace(PTRACE_KILL, pid, NULL, NULL);
+	expect_signal(next_status(pid), SIGKILL, "KILL ends it");
+}
+
 /* Bit i set: the i-th rule did not hold. */
 static int rules(void *arg)
 {
@@ -157,6 +193,7 @@ int main(int argc, char **argv)
 	fork_events();
 	attach_detach();
 	seize_interrupt();
+	group_stop();
 	permissions();
 	return done();
 }
