@@ -141,7 +141,7 @@ static void test_txtbsy(void)
 	}
 	close(p[0]);
 	int ready = 0;
-	for (int i = 0; i < 100 && !ready; i++) {
+	for (int i = 0; i < 250 && !ready; i++) {
 		/* Until the child's exec has happened: then the file is busy. */
 		fd = open(copy, O_WRONLY);
 		ready = fd == -1 && errno == ETXTBSY;
