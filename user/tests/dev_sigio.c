@@ -4,6 +4,7 @@
  * si_code POLL_IN and si_fd) when data comes; a tty
  * takes O_ASYNC and makes the caller its owner. */
 #include "check.h"
+#include "sigio_util.h"
 
 #include <sys/ioctl.h>
 
@@ -13,22 +14,6 @@
 #ifndef POLL_IN
 #define POLL_IN 1
 #endif
-
-static volatile int sigio_count, usr1_count, usr1_code, usr1_fd;
-
-static void on_sigio(int sig)
-{
-	(void)sig;
-	sigio_count++;
-}
-
-static void on_usr1(int sig, siginfo_t *si, void *ctx)
-{
-	(void)sig, (void)ctx;
-	usr1_count++;
-	usr1_code = si->si_code;
-	usr1_fd = si->si_fd;
-}
 
 static void check_scullpipe(void)
 {

@@ -5,6 +5,7 @@
  * close) or writable (a read); with F_SETSIG the signal carries si_code
  * POLL_IN/POLL_OUT, si_band and si_fd. No O_ASYNC, no signal. */
 #include "check.h"
+#include "sigio_util.h"
 
 #include <poll.h>
 #include <sys/ioctl.h>
@@ -32,24 +33,6 @@ struct owner_ex {
 	int type;
 	int pid;
 };
-
-static volatile int sigio_count, usr1_count, usr1_code, usr1_fd;
-static volatile long usr1_band;
-
-static void on_sigio(int sig)
-{
-	(void)sig;
-	sigio_count++;
-}
-
-static void on_usr1(int sig, siginfo_t *si, void *ctx)
-{
-	(void)sig, (void)ctx;
-	usr1_count++;
-	usr1_code = si->si_code;
-	usr1_band = si->si_band;
-	usr1_fd = si->si_fd;
-}
 
 static long getown_ex(int fd, struct owner_ex *ex)
 {
