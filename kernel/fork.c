@@ -220,6 +220,7 @@ static int do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tidptr, uint
 	if (flags & CLONE_PARENT_SETTID)
 		put_user(pid, (int __user *)parent_tidptr);
 	p->nice = parent->nice;
+	p->cpus_allowed = parent->cpus_allowed;
 	if (flags & CLONE_THREAD)
 		jobctl_fork(p);
 	int event = ptrace_clone_event(flags);

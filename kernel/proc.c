@@ -61,6 +61,7 @@ struct proc *proc_alloc_with(void (*entry)(void))
 			memset(p, 0, sizeof(*p));
 			p->state = P_EMBRYO;
 			p->pid = alloc_pid();
+			p->cpus_allowed = ~0u;
 			break;
 		}
 	}

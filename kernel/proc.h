@@ -14,6 +14,8 @@
 #include "uapi/resource.h"
 #include "uapi/signal.h"
 #include "mm/vm.h"
+#include "smp.h"
+#include "smp.h"
 #include "waitqueue.h"
 #include "cred.h"
 #include "ptrace.h"
@@ -115,6 +117,7 @@ struct proc {
 	uint32_t fsuid, fsgid;          /* what file permission checks use (setfsuid) */
 	struct group_info groups;
 	int sched_policy;               /* SCHED_OTHER, SCHED_BATCH or SCHED_IDLE (sched_policy.c) */
+	cpumask_t cpus_allowed;         /* sched_setaffinity's mask: the CPUs it may run on (smp.h) */
 	struct k_rlimit64 rlim[RLIM_NLIMITS];
 	int pgid, sid;
 	struct tty *ctty;
