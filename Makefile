@@ -32,7 +32,10 @@ INITRAMFS := $(B)/initramfs.cpio
 ISO := $(B)/freax.iso
 # The QEMU options live in tools/qemu.py, which the harness and krun use too.
 # MEM=512M changes the guest's memory; TCG by default (KVM may be missing or broken), KVM=1 tries KVM first.
-QEMU_ENV := QEMU=$(QEMU) MEM=$(MEM) KVM=$(KVM)
+# CPUS=N gives the guest N CPUs (default 1; multi-threaded TCG when N > 1); `make test`
+# without it runs the suite on 1 and on 4 CPUs at once.
+QEMU_ENV := QEMU=$(QEMU) MEM=$(MEM) KVM=$(KVM) CPUS=$(CPUS)
+TEST_CPUS := $(or $(CPUS),1 4)
 QEMU_BASE := $(shell $(QEMU_ENV) python3 tools/qemu.py args base)
 RUN_ACCEL := $(shell $(QEMU_ENV) python3 tools/qemu.py args accel)
 GLIBC_IMAGE_BINS := $(addprefix $(B)/glibc-tests/,$(GLIBC_IMAGE_TESTS))
@@ -130,7 +133,7 @@ run-nox: $(ISO)
 
 HARNESS := python3 tools/harness.py --build $(B) --kernel $(KERNEL) --initrd $(INITRAMFS) \
 	--user-tests "$(notdir $(TEST_BINS)) $(addsuffix .glibc,$(GLIBC_IMAGE_TESTS))" \
-	--diff-tests "$(DIFF_TESTS)" --timeouts "$(TEST_TIMEOUTS)"
+	--diff-tests "$(DIFF_TESTS)" --timeouts "$(TEST_TIMEOUTS)" --cpus "$(TEST_CPUS)"
 
 test: all $(ISO)
 	$(Q)$(QEMU_ENV) $(HARNESS) test --iso $(ISO) --select "$(T)"
@@ -169,7 +172,8 @@ help:
 	@echo "  iso             build/freax.iso, bootable with GRUB"
 	@echo "  run             boot it: a VGA window when there is a display, else the terminal"
 	@echo "  run-nox         boot it on this terminal (Ctrl-A X quits)"
-	@echo "  test            the whole suite; ends \"N passed, N failed\"; reports in build/test-logs/"
+	@echo "  test            the whole suite on 1 and on 4 CPUs at once (CPUS=N: on N only); ends"
+	@echo "                  \"N passed, N failed\"; reports in build/test-logs/ (4 CPUs: build/test-logs/cpus4/)"
 	@echo "  test-linux      the seed drivers built for and tested on Debian's Linux 6.1 i386 (tools/linux-test)"
 	@echo "  grade           run a lab's tests and print its points (LAB=driver: labs/driver.lab)"
 	@echo "  qemu-gdb        boot stopped for GDB, console on this terminal"
@@ -186,6 +190,8 @@ help:
 	@echo "  LAB=NAME        make grade: the lab file labs/NAME.lab"
 	@echo "  M=DIR           make run/iso/test: DIR's modules, built, in the image's /lib/modules/extra"
 	@echo "  MEM=SIZE        guest memory (default 512M); KVM=1 tries KVM before TCG"
+	@echo "  CPUS=N          run/run-nox/qemu-gdb/test (and tools/krun): N CPUs (default 1; 1 and 4"
+	@echo "                  for test), multi-threaded TCG when N > 1"
 	@echo "  GDBPORT=N       make qemu-gdb: this port instead of uid % 5000 + 25000 (or the next free one)"
 	@echo "  QEMU_EXTRA=...  options added to the test boots (e.g. -icount shift=0)"
 	@echo "  DEBUG=1         build the kernel at -Og with every frame kept, for GDB"

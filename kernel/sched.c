@@ -25,6 +25,7 @@
  * returns to user mode or sleeps (see waitqueue.c for why that keeps locking
  * simple). With nothing runnable, the boot thread idles with the CPU halted. */
 #include "kernel.h"
+#include "kstat.h"
 #include "x86/cpu.h"
 #include "x86/gdt.h"
 #include "proc.h"
@@ -307,6 +308,8 @@ long schedule_timeout(long timeout)
 void sched_tick(void)
 {
 	run_timers(get_jiffies_64());
+	kstat_tick(current == &idle ? CPUTIME_IDLE :
+		   irq_frame && tf_from_user(irq_frame) ? CPUTIME_USER : CPUTIME_SYSTEM);
 	if (current == &idle)
 		return;
 	if (irq_frame && tf_from_user(irq_frame))

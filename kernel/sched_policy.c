@@ -1,6 +1,6 @@
-/* sched_policy.c: the scheduling-policy calls on a one-CPU machine with one
- * time-sharing scheduler: sched_{get,set}affinity (CPU 0 is the only one, so
- * a mask must include it), sched_{get,set}scheduler and sched_{get,set}param
+/* sched_policy.c: the scheduling-policy calls with one time-sharing
+ * scheduler: sched_{get,set}affinity (struct proc's cpus_allowed, seen
+ * through the online CPUs), getcpu, sched_{get,set}scheduler and sched_{get,set}param
  * for the normal policies SCHED_OTHER, SCHED_BATCH and SCHED_IDLE (priority
  * 0; all are scheduled alike here, the policy is recorded and inherited),
  * and sched_get_priority_{max,min}. The real-time policies are refused with
@@ -29,21 +29,26 @@ static bool may_change(const struct proc *p)
 	return current->euid == 0 || current->euid == p->euid || current->euid == p->uid;
 }
 
+/* Linux's rules: the length a whole number of words, at least one bit per CPU;
+ * the answer is the allowed CPUs that are online, its length the kernel's mask's. */
 SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len, void __user *, mask)
 {
-	if (len == 0 || (len & (CPUMASK_SIZE - 1)))
+	if (len * 8 < nr_cpu_ids || (len & (CPUMASK_SIZE - 1)))
 		return -EINVAL;
 	struct proc *p;
 	long err = find_task(pid, &p);
 	if (err)
 		return err;
-	uint32_t cpus = 1;
+	cpumask_t cpus = p->cpus_allowed & cpu_online_mask;
 	return copyout(&cpus, mask, CPUMASK_SIZE) ? -EFAULT : (long)CPUMASK_SIZE;
 }
 
+/* A shorter mask than the kernel's is zero-extended, a longer one's extra
+ * CPUs (which no machine here has) are ignored. The mask kept is the possible
+ * CPUs asked for; it must name an online one (EINVAL). */
 SYSCALL_DEFINE3(sched_setaffinity, int, pid, unsigned int, len, const void __user *, mask)
 {
-	uint32_t cpus = 0;
+	cpumask_t cpus = 0;
 	if (copyin(mask, &cpus, MIN(len, CPUMASK_SIZE)))
 		return -EFAULT;
 	struct proc *p;
@@ -52,7 +57,30 @@ SYSCALL_DEFINE3(sched_setaffinity, int, pid, unsigned int, len, const void __use
 		return err;
 	if (!may_change(p))
 		return -EPERM;
-	return cpus & 1 ? 0 : -EINVAL;
+	if (!(cpus & cpu_online_mask))
+		return -EINVAL;
+	p->cpus_allowed = cpus & cpu_possible_mask();
+	/* The caller leaves a CPU it may no longer use at its next schedule(),
+	 * which picks it only for an allowed CPU (smp's scheduler honours
+	 * cpus_allowed). Another process moves when it next goes through the
+	 * scheduler: a reschedule IPI to its CPU would make that sooner. */
+	if (p == current && !((p->cpus_allowed >> smp_processor_id()) & 1))
+		current->need_resched = true;
+	return 0;
+}
+
+/* getcpu(2): the CPU the caller runs on (it may have moved by the time it
+ * looks) and its NUMA node, 0 on this one-node machine; either pointer may
+ * be NULL; the third argument (a cache, unused since Linux 2.6.24) is ignored. */
+SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, nodep, void __user *, unused)
+{
+	(void)unused;
+	unsigned int cpu = smp_processor_id(), node = 0;
+	if (cpup && put_user(cpu, cpup))
+		return -EFAULT;
+	if (nodep && put_user(node, nodep))
+		return -EFAULT;
+	return 0;
 }
 
 static bool normal_policy(int policy)

@@ -24,7 +24,14 @@ class Plan:
         self.ktests, self.broken = symbols.ktests(args.kernel)
         self.users = sorted(args.user_tests.split())
         self.diff = args.diff_tests.split()
-        self.budgets = dict((k, float(v)) for k, v in (w.split("=") for w in args.timeouts.split()))
+        self.all_budgets = dict((k, float(v)) for k, v in (w.split("=") for w in args.timeouts.split()))
+        self.budgets = self.budgets_for(1)
+
+    def budgets_for(self, ncpus):
+        """{test: seconds} on ncpus CPUs: TEST_TIMEOUTS's NAME=S, with NAME@N=S instead on N CPUs."""
+        plain = {k: v for k, v in self.all_budgets.items() if "@" not in k}
+        plain.update({k.split("@")[0]: v for k, v in self.all_budgets.items() if k.endswith(f"@{ncpus}")})
+        return plain
 
     def names(self):
         return (["k_" + k for k in self.ktests] + self.users

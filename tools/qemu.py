@@ -9,8 +9,8 @@ gdbstub on a private Unix socket lets `where()` ask where the CPU is before a
 hung guest is killed.  Nothing waits on a guest forever: the callers poll
 with deadlines.
 
-Environment: QEMU (the binary), MEM (guest memory, default 512M), KVM=1 (try
-KVM before TCG), GDBPORT (for `make qemu-gdb`), QEMU_EXTRA (options added to every headless boot, e.g.
+Environment: QEMU (the binary), MEM (guest memory, default 512M), CPUS (how
+many CPUs, default 1), KVM=1 (try KVM before TCG), GDBPORT (for `make qemu-gdb`), QEMU_EXTRA (options added to every headless boot, e.g.
 "-icount shift=0" for timings that count instructions)."""
 import os
 import select
@@ -24,6 +24,7 @@ import mkcpio
 
 QEMU = os.environ.get("QEMU", "qemu-system-i386")
 DEFAULT_MEM = "512M"
+MAX_CPUS = 8            # kernel/smp.h's NR_CPUS
 HERE = os.path.dirname(os.path.abspath(__file__))
 WHERE_SCRIPT = os.path.join(HERE, "gdb_where.py")
 GDB_COMMANDS = os.path.join(HERE, "gdb", "freax.gdb")   # lx-symbols: drivers are modules
@@ -34,16 +35,33 @@ STREAMS = ("serial", "serial2", "debugcon")
 QUIET = "quiet loglevel=1"
 
 
-def base_args(mem=None):
-    """The machine every run uses, interactive or not."""
-    return [QEMU, "-m", mem or os.environ.get("MEM") or DEFAULT_MEM, "-no-reboot"]
+def cpus(n=None):
+    """How many CPUs the guest has: n, else $CPUS, else 1."""
+    value = n if n is not None else os.environ.get("CPUS") or 1
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if not 1 <= count <= MAX_CPUS:
+        sys.exit(f"qemu.py: CPUS={value}: give a number of CPUs from 1 to {MAX_CPUS}")
+    return count
 
 
-def accel_args():
+def base_args(mem=None, ncpus=None):
+    """The machine every run uses, interactive or not.  QEMU's default CPU model
+    (qemu32: CPUID, a local APIC, no features TCG lacks) runs under
+    multi-threaded TCG without a warning, so none is named."""
+    return [QEMU, "-m", mem or os.environ.get("MEM") or DEFAULT_MEM, "-smp", str(cpus(ncpus)), "-no-reboot"]
+
+
+def accel_args(ncpus=None):
     # TCG by default: deterministic and always there; KVM=1 asks for KVM when it works.
+    # Several CPUs run on as many host threads (multi-threaded TCG), so that they
+    # really run at once; one CPU keeps the single-threaded TCG of old.
+    tcg = "tcg,thread=multi" if cpus(ncpus) > 1 else "tcg"
     if os.environ.get("KVM") == "1":
-        return ["-accel", "kvm", "-accel", "tcg"]
-    return ["-accel", "tcg"]
+        return ["-accel", "kvm", "-accel", tcg]
+    return ["-accel", tcg]
 
 
 def gdb_port():
@@ -66,9 +84,10 @@ class Guest:
     """One headless boot.  Use as a context manager; poll() until exited (after
     kill() too: the streams are read to their end)."""
 
-    def __init__(self, kernel=None, initrd=None, iso=None, append="", mem=None, files=None):
+    def __init__(self, kernel=None, initrd=None, iso=None, append="", mem=None, files=None, ncpus=None):
         """files ({guest path: (mode, bytes)}, mkcpio's entries) go into a second
-        archive after initrd: the kernel unpacks both, the later one winning."""
+        archive after initrd: the kernel unpacks both, the later one winning.
+        ncpus: the CPU count (default $CPUS or 1)."""
         self.tmp = tempfile.TemporaryDirectory(prefix="freax-qemu-")
         if files:
             image = os.path.join(self.tmp.name, "initrd.cpio")
@@ -78,7 +97,7 @@ class Guest:
         self.gdb_socket = os.path.join(self.tmp.name, "gdb.sock")
         self.data = {name: bytearray() for name in STREAMS}
         pipes = {name: os.pipe() for name in STREAMS}
-        cmd = base_args(mem) + accel_args() + [
+        cmd = base_args(mem, ncpus) + accel_args(ncpus) + [
             "-display", "none", "-monitor", "none",
             "-serial", f"file:/dev/fd/{pipes['serial'][1]}",
             "-serial", f"file:/dev/fd/{pipes['serial2'][1]}",

@@ -4,6 +4,7 @@ its output, a unified diff against what was expected, the kernel log lines
 printed while it ran, and where the kernel was (backtrace, symbolised EIP)."""
 import difflib
 import os
+import threading
 
 EXCERPT = 12        # lines of each part of a report shown on the terminal
 WHERE_LINES = 60    # but the location of a crash or a hang in full, within reason,
@@ -43,17 +44,30 @@ class Failure:
 
 
 class Results:
+    """The results of one `make test`; suites running at once (one per CPU count)
+    report into it through scoped(), each line printed whole."""
+
     def __init__(self, logdir=None, quiet=False):
         self.counts = {"passed": 0, "failed": 0, "skipped": 0}
         self.status = {}
         self.logdir = logdir
         self.quiet = quiet
+        self.lock = threading.Lock()
 
-    def report(self, name, status, failure=None, note=""):
+    def scoped(self, ncpus):
+        """The results of the suite on ncpus CPUs: on one CPU this object itself; on N
+        the tests are named cpusN/NAME and their reports kept in test-logs/cpusN/."""
+        return self if ncpus == 1 else Scoped(self, f"cpus{ncpus}")
+
+    def report(self, name, status, failure=None, note="", path=None):
         """Counts and prints one result; a failure's report is also written to a file."""
+        with self.lock:
+            self._report(name, status, failure, note, path)
+
+    def _report(self, name, status, failure, note, path):
         self.counts[status] += 1
         self.status[name] = status
-        path = self.write(name, failure) if failure else None
+        path = self.write(path, name, failure) if failure else None
         if self.quiet:
             return
         word = {"passed": "PASS", "failed": "FAIL", "skipped": "SKIP"}[status]
@@ -73,10 +87,10 @@ class Results:
             if path:
                 print(f"    report: {path}", flush=True)
 
-    def write(self, name, failure):
+    def write(self, path, name, failure):
         if not self.logdir:
             return None
-        path = self.path(name)
+        path = path or self.path(name)
         with open(path, "w") as f:
             f.write(failure.text(name))
         return os.path.relpath(path)
@@ -90,6 +104,22 @@ class Results:
         if c["skipped"]:
             line += f", {c['skipped']} skipped"
         return line
+
+
+class Scoped:
+    """One CPU count's view of the Results: names prefixed, logs in a folder of their own."""
+
+    def __init__(self, parent, prefix):
+        self.parent, self.prefix = parent, prefix
+        self.logdir = parent.logdir and os.path.join(parent.logdir, prefix)
+        if self.logdir:
+            os.makedirs(self.logdir, exist_ok=True)
+
+    def report(self, name, status, failure=None, note=""):
+        self.parent.report(f"{self.prefix}/{name}", status, failure, note, self.path(name))
+
+    def path(self, name):
+        return os.path.join(self.logdir, name.replace("/", "__") + ".log")
 
 
 def grade(lab, results, outcomes_of):

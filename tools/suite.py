@@ -129,11 +129,11 @@ class Boot:
         self.finish(Outcome(name, False, why, where=where or symbols.explain(log, self.kernel)))
 
 
-def run(kernel, initrd, ktests, users, budgets, user_elf, on_result, logdir=None, files=None):
+def run(kernel, initrd, ktests, users, budgets, user_elf, on_result, logdir=None, files=None, ncpus=None):
     """Runs ktests (names without "k_") then the user tests, booting again after
     a crash or a hang to go on with the rest.  on_result(outcome) is called as
-    each test ends; files go into the initramfs too.  Returns ({name: Outcome},
-    seconds to the first test)."""
+    each test ends; files go into the initramfs too; the guest has ncpus CPUs
+    (default $CPUS or 1).  Returns ({name: Outcome}, seconds to the first test)."""
     pending = ["k_" + k for k in ktests] + list(users)
     outcomes = {}
     first_test_s = None
@@ -144,7 +144,7 @@ def run(kernel, initrd, ktests, users, budgets, user_elf, on_result, logdir=None
         names = [n for n in pending if not n.startswith("k_")]
         extra = dict(files or {}, **{"etc/tests.list": mkcpio.text_file("".join(n + "\n" for n in names))})
         append = f"mode=test {qemu.QUIET} ktest=" + ",".join(n[2:] for n in pending if n.startswith("k_"))
-        with qemu.Guest(kernel=kernel, initrd=initrd, append=append, files=extra) as guest:
+        with qemu.Guest(kernel=kernel, initrd=initrd, append=append, files=extra, ncpus=ncpus) as guest:
             where = drive(guest, boot)
             boot.ended(guest, where)
             if logdir:
