@@ -1,9 +1,12 @@
-/* misc.c: system information and odds and ends: uname, gethostname, sysconf/getpagesize,
+/* misc.c: system information and odds and ends: uname, gethostname, sysconf/getpagesize
+ * (the CPU counts from /sys/devices/system/cpu),
  * resource limits and usage, getrandom/getentropy, reboot, klogctl, sched_yield, and syscall(). */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/klog.h>
@@ -38,6 +41,30 @@ int getpagesize(void)
 	return p ? (int)p : 4096;
 }
 
+/* How many CPUs a /sys/devices/system/cpu list names ("0-3,6"), as glibc
+ * reads it; 1 if the file cannot be read. */
+static long count_cpulist(const char *path)
+{
+	char buf[256];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return 1;
+	buf[n] = '\0';
+	long count = 0;
+	for (char *p = buf; *p >= '0' && *p <= '9';) {
+		long first = strtol(p, &p, 10), last = first;
+		if (*p == '-')
+			last = strtol(p + 1, &p, 10);
+		count += last >= first ? last - first + 1 : 0;
+		if (*p == ',')
+			p++;
+	}
+	return count ? count : 1;
+}
+
 long sysconf(int name)
 {
 	struct rlimit rl;
@@ -51,6 +78,10 @@ long sysconf(int name)
 		return getrlimit(RLIMIT_NOFILE, &rl) < 0 ? -1 : (long)rl.rlim_cur;
 	case _SC_ARG_MAX:
 		return ARG_MAX;
+	case _SC_NPROCESSORS_CONF:
+		return count_cpulist("/sys/devices/system/cpu/possible");
+	case _SC_NPROCESSORS_ONLN:
+		return count_cpulist("/sys/devices/system/cpu/online");
 	}
 	errno = EINVAL;
 	return -1;

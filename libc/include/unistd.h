@@ -87,6 +87,8 @@ long sysconf(int name);
 #define _SC_CLK_TCK    2
 #define _SC_OPEN_MAX   4
 #define _SC_ARG_MAX    0
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
 
 unsigned int alarm(unsigned int seconds);
 unsigned int sleep(unsigned int seconds);
