@@ -81,7 +81,9 @@ int main(void)
 
 	expect(ASH, "df | tr -s ' ' | cut -d' ' -f1,6", "Filesystem Mounted\ndevtmpfs /dev\n", 0,
 	       "df: the header and the mounts with blocks (rootfs hidden, as busybox does on Linux)");
-	expect(ASH, "nproc", "1\n", 0, "nproc: one CPU");
+	expect(ASH, "test $(nproc) = $(grep -c ^processor /proc/cpuinfo) && "
+	       "test $(nproc --all) = $(ls -d /sys/devices/system/cpu/cpu[0-9]* | wc -l) && echo same", "same\n", 0,
+	       "nproc: the CPUs of /proc/cpuinfo (sched_getaffinity); --all: the cpuN directories");
 	expect(ASH, "id", "uid=0(root) gid=0(root)\n", 0, "id: root by name, no supplementary groups");
 	expect(ASH, "ps | head -1 | tr -s ' '", "PID USER COMMAND\n", 0, "ps: the header");
 	expect(ASH, "cd /tmp && touch bb_newfile && ls bb_newfile && rm bb_newfile", "bb_newfile\n", 0,
