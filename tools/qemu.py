@@ -57,8 +57,10 @@ def base_args(mem=None, ncpus=None):
 def accel_args(ncpus=None):
     # TCG by default: deterministic and always there; KVM=1 asks for KVM when it works.
     # Several CPUs run on as many host threads (multi-threaded TCG), so that they
-    # really run at once; one CPU keeps the single-threaded TCG of old.
-    tcg = "tcg,thread=multi" if cpus(ncpus) > 1 else "tcg"
+    # really run at once; one CPU keeps the single-threaded TCG of old, and so
+    # does -icount (QEMU refuses it with MTTCG): its CPUs take turns on one thread.
+    multi = cpus(ncpus) > 1 and "-icount" not in os.environ.get("QEMU_EXTRA", "")
+    tcg = "tcg,thread=multi" if multi else "tcg"
     if os.environ.get("KVM") == "1":
         return ["-accel", "kvm", "-accel", tcg]
     return ["-accel", tcg]

@@ -2,7 +2,8 @@
  * or fails; run it inside the kernel (tools/krun bench, with QEMU's -icount
  * for figures that do not depend on the host's load, see README.md) or on
  * Linux, and compare. Arguments: a scale for the counts, and the number of
- * CPU-bound processes of the latency figures (50). */
+ * CPU-bound processes of the latency figures (50); or `smp [THREADS
+ * [MILLIONS]]` for the figures tools/smp-bench compares across CPU counts. */
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
@@ -353,10 +354,50 @@ static void bench_futex_pingpong(int n)
 	report_per_op("futex wake/wait round trip (2 threads)", now_ns() - t, n);
 }
 
+/* CPU-bound work with no system call and nothing shared: an LCG per thread. */
+static void *spin(void *arg)
+{
+	unsigned x = 1;
+	for (long i = (long)arg; i > 0; i--)
+		x = x * 1103515245u + 12345u;
+	return (void *)(unsigned long)(x & 1);
+}
+
+/* nthreads threads of millions * 2^20 LCG steps each, in wall-clock time: what
+ * several CPUs gain (docs/bench.md, CPUS=1 against CPUS=4). */
+static void bench_spin(int nthreads, int millions)
+{
+	pthread_t th[64];
+	nthreads = nthreads < 1 ? 1 : nthreads > 64 ? 64 : nthreads;
+	long long t = now_ns();
+	for (int i = 0; i < nthreads; i++)
+		if (pthread_create(&th[i], NULL, spin, (void *)((long)millions << 20)) != 0)
+			return;
+	for (int i = 0; i < nthreads; i++)
+		pthread_join(th[i], NULL);
+	char what[64];
+	snprintf(what, sizeof what, "cpu-bound, %d threads, wall clock", nthreads);
+	report(what, (now_ns() - t) / 10000000, "s");
+}
+
+/* `bench smp [THREADS [MILLIONS]]`: the figures of the SMP comparison only. */
+static void bench_smp(int nthreads, int millions)
+{
+	bench_null_syscall(20000);
+	bench_ioctl("ioctl round trip (/dev/null)", "/dev/null", FIONREAD, 20000);
+	bench_pipe_pingpong(2000);
+	bench_spin(nthreads, millions);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "exit"))
 		return 0;
+	if (argc > 1 && !strcmp(argv[1], "smp")) {
+		setvbuf(stdout, NULL, _IOLBF, 0);
+		bench_smp(argc > 2 ? atoi(argv[2]) : 4, argc > 3 ? atoi(argv[3]) : 64);
+		return 0;
+	}
 	int scale = argc > 1 ? atoi(argv[1]) : 1;
 	if (scale < 1)
 		scale = 1;
