@@ -3,8 +3,9 @@
  * dynamic linker finds them) include Linux's i386 entry points at their
  * versions; its clock_gettime, gettimeofday and time agree with the system
  * calls (a vDSO reading, then the system call's, then the vDSO's again, in
- * order), unhandled clocks go through to the kernel with its errors, and
- * __kernel_vsyscall makes system calls. */
+ * order), unhandled clocks go through to the kernel with its errors,
+ * __kernel_vsyscall makes system calls, and __vdso_getcpu (where there is
+ * one) agrees with getcpu. */
 #include "check.h"
 #include <stdint.h>
 #include <sys/auxv.h>
@@ -156,6 +157,25 @@ static int vsyscall_getpid(void *entry)
 	return (int)r;
 }
 
+typedef long (*getcpu_fn)(unsigned *, unsigned *, void *);
+
+/* Pinned to the CPU it is on, so the two answers cannot differ by a move. */
+static int getcpu_agrees(getcpu_fn vgetcpu)
+{
+	unsigned long mask[32], one[32] = { 0 };
+	unsigned cpu = ~0u, vcpu = ~0u, node = ~0u;
+	if (!vgetcpu)
+		return 1;
+	if (raw_syscall(__NR_sched_getaffinity, 0, sizeof mask, (long)mask) <= 0 ||
+	    raw_syscall(__NR_getcpu, (long)&cpu, 0, 0) != 0 || cpu >= 32 * 32)
+		return 0;
+	one[cpu / 32] = 1ul << (cpu % 32);
+	int ok = raw_syscall(__NR_sched_setaffinity, 0, sizeof one, (long)one) == 0 &&
+		 vgetcpu(&vcpu, &node, NULL) == 0 && vcpu == cpu && node == 0 && vgetcpu(NULL, NULL, NULL) == 0;
+	raw_syscall(__NR_sched_setaffinity, 0, sizeof mask, (long)mask);
+	return ok;
+}
+
 int main(void)
 {
 	base = getauxval(AT_SYSINFO_EHDR);
@@ -182,6 +202,8 @@ int main(void)
 	CHECK(lookup("__vdso_clock_gettime", "LINUX_2.5") == NULL, "not at another version");
 	if (vsyscall)
 		CHECK_EQ(vsyscall_getpid(vsyscall), getpid(), "getpid through __kernel_vsyscall");
+	CHECK(getcpu_agrees((getcpu_fn)lookup("__vdso_getcpu", "LINUX_2.6")),
+	      "__vdso_getcpu, where the vDSO has it (Linux after 6.1), gives getcpu's CPU and node 0");
 	if (!gettime || !gettime64 || !gtod || !vtime)
 		return done();
 

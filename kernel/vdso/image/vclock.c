@@ -5,6 +5,7 @@
  * (a negative errno included) is returned as it is, as Linux's vDSO does. */
 #include <stddef.h>
 #include "vdso/vvar.h"
+#include "vdso/image/vsyscall.h"
 #include "uapi/syscall_nr.h"
 #include "uapi/time.h"
 
@@ -14,9 +15,7 @@ extern struct vvar_data vvar_page __attribute__((visibility("hidden")));
 
 static long syscall2(long nr, long a, long b)
 {
-	long r;
-	__asm__ volatile("int $0x80" : "=a"(r) : "0"(nr), "b"(a), "c"(b) : "memory");
-	return r;
+	return vdso_syscall3(nr, a, b, 0);
 }
 
 /* The clocks the page holds: false for the others. */
