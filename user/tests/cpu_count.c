@@ -3,7 +3,8 @@
  * list itself, the "processor" entries of /proc/cpuinfo (in order, each
  * with its topology and flags lines), the cpuN lines of /proc/stat (each
  * with at least user, nice, system and idle), the CPUs sched_getaffinity
- * allows, and a /sys/devices/system/cpu/cpuN directory per possible CPU.
+ * allows, and a /sys/devices/system/cpu/cpuN directory per possible CPU;
+ * every CPU's times in /proc/stat keep up with the clock.
  * Prints only whether they agree, never the count: the machines differ. */
 #include "check.h"
 
@@ -98,6 +99,46 @@ static long stat_cpu_lines(void)
 	return n;
 }
 
+#define MAX_CPUS 64
+
+/* Each cpuN line's first eight fields (user to steal) added up, in USER_HZ
+ * ticks: all the time that CPU has had. The number of lines, -1 on a surprise. */
+static long stat_cpu_totals(unsigned long long total[MAX_CPUS])
+{
+	const char *s = slurp("/proc/stat");
+	long n = 0;
+	for (s = s ? strchr(s, '\n') : NULL; s && strncmp(s + 1, "cpu", 3) == 0 && n < MAX_CPUS;
+	     s = strchr(s + 1, '\n')) {
+		char *p;
+		strtol(s + 4, &p, 10);
+		total[n] = 0;
+		for (int i = 0; i < 8; i++)
+			total[n] += strtoull(p, &p, 10);
+		n++;
+	}
+	return n;
+}
+
+/* Over a second of the clock every online CPU's times grow by about a second:
+ * the tick charges the CPU it interrupts. */
+static int times_keep_up(void)
+{
+	unsigned long long before[MAX_CPUS], after[MAX_CPUS];
+	long hz = sysconf(_SC_CLK_TCK);
+	long n = stat_cpu_totals(before);
+	long t0 = now_ms();
+	sleep_ms(1000);
+	long ms = now_ms() - t0;
+	if (n < 1 || stat_cpu_totals(after) != n)
+		return 0;
+	for (long i = 0; i < n; i++) {
+		long long grew_ms = (long long)(after[i] - before[i]) * 1000 / hz;
+		if (grew_ms < ms / 2 || grew_ms > ms * 3 / 2)
+			return 0;
+	}
+	return 1;
+}
+
 static long affinity_count(void)
 {
 	unsigned long mask[32];
@@ -139,5 +180,6 @@ int main(void)
 	CHECK_EQ(stat_cpu_lines(), online, "/proc/stat: a cpuN line per online CPU after the cpu line");
 	CHECK_EQ(affinity_count(), online, "sched_getaffinity allows every online CPU");
 	CHECK(cpu_dirs_present(possible_highest), "a cpuN directory per possible CPU");
+	CHECK(times_keep_up(), "over a second every cpuN line's times grow by about a second");
 	return done();
 }
