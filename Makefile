@@ -38,6 +38,9 @@ QEMU_ENV := QEMU=$(QEMU) MEM=$(MEM) KVM=$(KVM) CPUS=$(CPUS)
 TEST_CPUS := $(or $(CPUS),1 4)
 QEMU_BASE := $(shell $(QEMU_ENV) python3 tools/qemu.py args base)
 RUN_ACCEL := $(shell $(QEMU_ENV) python3 tools/qemu.py args accel)
+ifeq ($(QEMU_BASE),)
+$(error tools/qemu.py gave no QEMU command line: see its message above)
+endif
 GLIBC_IMAGE_BINS := $(addprefix $(B)/glibc-tests/,$(GLIBC_IMAGE_TESTS))
 # Debian's static i386 busybox, the userland beside the project's own: /bin/busybox, and
 # one symbolic link per applet in /usr/bin, which PATH (/bin:/usr/bin) searches after the
