@@ -8,7 +8,8 @@ DRIVER_MODULE_DIRS := drivers drivers/test
 DRIVER_MODULE_SRCS := $(foreach d,$(DRIVER_MODULE_DIRS),$(call kbuild_srcs,$(d)))
 DRIVER_MODULES := $(foreach d,$(DRIVER_MODULE_DIRS),$(patsubst %.o,$(B)/modules/$(d)/%.ko,$(call kbuild_objs,$(d))))
 MODULES_ORDER := $(B)/modules/modules.order
-MODULE_BUILD_DEPS := $(wildcard include/*/*.h kernel/module/*.h kernel/*.h kernel/*/*.h drivers/*.h) tools/kbuild.mk
+MODULE_BUILD_DEPS := $(wildcard include/*/*.h kernel/module/*.h kernel/*.h kernel/*/*.h drivers/*.h) tools/kbuild.mk \
+	$(B)/kernel.flags
 
 define driver_modules_rule
 $(patsubst %.o,$(B)/modules/$(1)/%.ko,$(call kbuild_objs,$(1))) &: $(call kbuild_srcs,$(1)) $(1)/Kbuild $(MODULE_BUILD_DEPS)

@@ -19,6 +19,7 @@
 #include "waitqueue.h"
 #include "cred.h"
 #include "ptrace.h"
+#include "locking/lockdep_types.h"
 
 #define NPROC 256
 #define KSTACK_SIZE 8192
@@ -96,6 +97,8 @@ struct proc {
 	pde_t *pgdir;                   /* mm->pgdir: what the switch and the fault path use */
 
 	char *kstack;
+	int preempt_count;              /* locking/preempt.h: held spinlocks, interrupt nesting */
+	struct lockdep_task lockdep;    /* the locks it holds (empty without CONFIG_LOCKDEP) */
 	struct trapframe *tf;           /* the user registers of the current trap */
 	struct context *context;
 	bool need_resched;

@@ -1,4 +1,4 @@
-/* linux/atomic.h: Linux's <linux/atomic.h>: atomic_t and its operations. */
+/* linux/atomic.h: Linux's <linux/atomic.h>: atomic_t, atomic_long_t and their operations. */
 #ifndef _INCLUDE_LINUX_ATOMIC_H
 #define _INCLUDE_LINUX_ATOMIC_H
 

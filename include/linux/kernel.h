@@ -4,6 +4,7 @@
 
 #include <kernel.h>
 #include <linux/printk.h>
+#include <locking/might_sleep.h>
 
 /* Linux's spellings of MIN, MAX and strtoul. */
 #define min(a, b) MIN(a, b)

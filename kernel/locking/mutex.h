@@ -1,21 +1,29 @@
 /* mutex.h: Linux's struct mutex: one owner at a time; the others sleep on
  * the mutex's wait queue (exclusively: an unlock wakes one of them). Process
- * context only, as in Linux. */
+ * context only, as in Linux. The validator orders mutexes with the
+ * spinning locks (a mutex may be held while sleeping, a spinlock not). */
 #ifndef LOCKING_MUTEX_H
 #define LOCKING_MUTEX_H
 
 #include <stdbool.h>
+#include "locking/lockdep.h"
 #include "waitqueue.h"
 
 struct mutex {
 	struct proc *owner;             /* NULL when unlocked */
 	struct wait_queue_head wait;
+	struct lockdep_map dep_map;
 };
 
-#define __MUTEX_INITIALIZER(name) { .owner = NULL, .wait = { LIST_HEAD_INIT(name.wait.head) } }
+#define __MUTEX_INITIALIZER(name) \
+	{ .owner = NULL, .wait = { LIST_HEAD_INIT(name.wait.head) }, __DEP_MAP_INIT(#name, NULL, LD_SLEEP) }
 #define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
 
-void mutex_init(struct mutex *lock);
+void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key);
+#define mutex_init(lock) do {                                                   \
+	static struct lock_class_key __key;                                     \
+	__mutex_init((lock), #lock, &__key);                                    \
+} while (0)
 void mutex_lock(struct mutex *lock);
 /* 0 with the mutex held, or -EINTR when a signal came first. */
 int mutex_lock_interruptible(struct mutex *lock);

@@ -15,7 +15,11 @@
 #include "fs/procfs.h"
 #include "fs/seq_file.h"
 #include "fs/sysfs.h"
+#include "locking/bitops.h"
+#include "locking/completion.h"
+#include "locking/might_sleep.h"
 #include "locking/mutex.h"
+#include "locking/rwlock.h"
 #include "locking/semaphore.h"
 #include "locking/spinlock.h"
 #include "mm/kmalloc.h"
@@ -101,7 +105,9 @@ EXPORT_SYMBOL(spin_lock_irq);
 EXPORT_SYMBOL(spin_unlock_irq);
 EXPORT_SYMBOL(_spin_lock_irqsave);
 EXPORT_SYMBOL(spin_unlock_irqrestore);
-EXPORT_SYMBOL(mutex_init);
+EXPORT_SYMBOL(__spin_lock_init);
+EXPORT_SYMBOL(arch_spin_lock);
+EXPORT_SYMBOL(__mutex_init);
 EXPORT_SYMBOL(mutex_lock);
 EXPORT_SYMBOL(mutex_lock_interruptible);
 EXPORT_SYMBOL(mutex_trylock);
@@ -112,6 +118,39 @@ EXPORT_SYMBOL(down);
 EXPORT_SYMBOL(down_interruptible);
 EXPORT_SYMBOL(down_trylock);
 EXPORT_SYMBOL(up);
+EXPORT_SYMBOL(down_timeout);
+EXPORT_SYMBOL(__rwlock_init);
+EXPORT_SYMBOL(read_lock);
+EXPORT_SYMBOL(read_unlock);
+EXPORT_SYMBOL(write_lock);
+EXPORT_SYMBOL(write_unlock);
+EXPORT_SYMBOL(read_trylock);
+EXPORT_SYMBOL(write_trylock);
+EXPORT_SYMBOL(read_lock_irq);
+EXPORT_SYMBOL(read_unlock_irq);
+EXPORT_SYMBOL(write_lock_irq);
+EXPORT_SYMBOL(write_unlock_irq);
+EXPORT_SYMBOL(_read_lock_irqsave);
+EXPORT_SYMBOL(_write_lock_irqsave);
+EXPORT_SYMBOL(read_unlock_irqrestore);
+EXPORT_SYMBOL(write_unlock_irqrestore);
+EXPORT_SYMBOL(init_completion);
+EXPORT_SYMBOL(wait_for_completion);
+EXPORT_SYMBOL(wait_for_completion_interruptible);
+EXPORT_SYMBOL(wait_for_completion_timeout);
+EXPORT_SYMBOL(wait_for_completion_interruptible_timeout);
+EXPORT_SYMBOL(try_wait_for_completion);
+EXPORT_SYMBOL(completion_done);
+EXPORT_SYMBOL(complete);
+EXPORT_SYMBOL(complete_all);
+EXPORT_SYMBOL(find_next_bit);
+EXPORT_SYMBOL(find_next_zero_bit);
+#ifdef CONFIG_LOCKDEP
+EXPORT_SYMBOL(__might_sleep);
+EXPORT_SYMBOL(lockdep_init_map);
+EXPORT_SYMBOL(lock_acquire);
+EXPORT_SYMBOL(lock_release);
+#endif
 
 /* Files and character devices. */
 EXPORT_SYMBOL(no_llseek);

@@ -16,8 +16,8 @@ static bool irqs_on(void)
 
 KTEST(spinlock_irq_state)
 {
-	DEFINE_SPINLOCK(a);
-	DEFINE_SPINLOCK(b);
+	static DEFINE_SPINLOCK(a);
+	static DEFINE_SPINLOCK(b);
 	unsigned long fa, fb;
 	bool was_on = irqs_on();
 	spin_lock_irqsave(&a, fa);

@@ -7,6 +7,7 @@
 #include "kernel.h"
 #include "errno.h"
 #include "fs/file.h"
+#include "locking/preempt.h"
 #include "mm/fault.h"
 #include "x86/gdt.h"
 #include "proc.h"
@@ -172,7 +173,9 @@ void trap(struct trapframe *tf)
 	} else if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + 16) {
 		const struct trapframe *outer = irq_frame;
 		irq_frame = tf;
+		irq_enter();
 		irq_dispatch(tf->trapno - T_IRQ0);
+		irq_exit();
 		irq_frame = outer;
 	} else if (tf->trapno == T_PGFLT) {
 		page_fault(tf);
