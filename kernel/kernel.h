@@ -36,6 +36,7 @@ size_t strnlen(const char *s, size_t n);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
+char *strstr(const char *s, const char *find);
 size_t strlcpy(char *d, const char *s, size_t n);
 char *kstrdup(const char *s);
 unsigned long strtoul(const char *s, char **end, int base);

@@ -1,6 +1,8 @@
 # kernel.mk: the kernel image: boot/, kernel/ and drivers/, C and nasm sources alike.
 # The drivers built as modules (drivers/modules.mk) are not linked in.
-KERNEL_C   := $(filter-out $(DRIVER_MODULE_SRCS),$(wildcard kernel/*.c kernel/*/*.c drivers/*.c drivers/*/*.c))
+# The lock validator only with LOCKDEP=1 (tools/toolchain.mk).
+LOCKDEP_C  := $(if $(filter 1,$(LOCKDEP)),,$(wildcard kernel/locking/lockdep*.c kernel/test/ktest_lockdep.c))
+KERNEL_C   := $(filter-out $(DRIVER_MODULE_SRCS) $(LOCKDEP_C),$(wildcard kernel/*.c kernel/*/*.c drivers/*.c drivers/*/*.c))
 KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm kernel/*/*.asm)
 KERNEL_OBJS := $(KERNEL_C:%.c=$(B)/%.o) $(KERNEL_ASM:%.asm=$(B)/%.asm.o)
 KERNEL := $(B)/kernel.elf

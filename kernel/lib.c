@@ -86,6 +86,15 @@ char *strchr(const char *s, int c)
 	return c ? NULL : (char *)s;
 }
 
+char *strstr(const char *s, const char *find)
+{
+	size_t n = strlen(find);
+	for (; *s; s++)
+		if (strncmp(s, find, n) == 0)
+			return (char *)s;
+	return n ? NULL : (char *)s;
+}
+
 size_t strlcpy(char *d, const char *s, size_t n)
 {
 	size_t len = strlen(s);

@@ -3,6 +3,7 @@
  * threads); identity calls (getpid, getppid,
  * set_tid_address, process groups and sessions). */
 #include "kernel.h"
+#include "locking/lockdep.h"
 #include "x86/cpu.h"
 #include "fs/fdtable.h"
 #include "futex.h"
@@ -159,6 +160,7 @@ void do_exit(int status)
 	struct proc *p = current;
 	if (p == init_proc)
 		panic("init exited with status %#x", status);
+	debug_check_no_locks_held();
 	ptrace_event(PTRACE_EVENT_EXIT, status);
 	/* A session leader's exit frees its terminal for the next session. */
 	if (p->tgid == p->sid && thread_group_others_gone(p))

@@ -26,6 +26,7 @@
  * simple). With nothing runnable, the boot thread idles with the CPU halted. */
 #include "kernel.h"
 #include "kstat.h"
+#include "locking/lockdep.h"
 #include "x86/cpu.h"
 #include "x86/gdt.h"
 #include "proc.h"
@@ -183,6 +184,7 @@ void sched_exit_unreaped(void)
 
 void schedule(void)
 {
+	lockdep_check_schedule(_RET_IP_);
 	uint32_t f = irq_save();
 	struct proc *prev = current;
 	uint64_t now = monotonic_ns();

@@ -43,7 +43,7 @@ KOPT     := $(if $(filter 1,$(DEBUG)),-Og -fno-optimize-sibling-calls,-O2)
 # LOCKDEP=1 (the default: a teaching kernel is a debug build): the lock validator
 # (kernel/locking/lockdep.c, docs/locking.md). LOCKDEP=0 compiles its hooks out, for
 # benchmarks. Changing it rebuilds the kernel and the modules (struct layouts change).
-LOCKDEP  ?= 0
+LOCKDEP  ?= 1
 KOPT     += $(if $(filter 1,$(LOCKDEP)),-DCONFIG_LOCKDEP)
 # The checkout's path must reach no artefact, so one commit builds the same bytes wherever it is
 # checked out: gcc records its working directory in the debug info (DW_AT_comp_dir) unless mapped.

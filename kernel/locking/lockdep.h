@@ -21,7 +21,9 @@ void lock_acquire(struct lockdep_map *map, bool read, bool trylock, unsigned lon
 void lock_release(struct lockdep_map *map, unsigned long ip);
 /* Every held lock and sleeping rule: at a task's exit and in schedule(). */
 void debug_check_no_locks_held(void);
-void lockdep_check_schedule(void);
+void lockdep_check_schedule(unsigned long ip);
+/* Forgets the classes whose keys are in [start, start + size): an unloaded module's. */
+void lockdep_free_key_range(const void *start, unsigned long size);
 /* The spinning locks the current task holds (the sleeping rule). */
 int lockdep_spin_depth(const struct proc *p);
 void lockdep_print_held_locks(const struct proc *p);
@@ -39,8 +41,15 @@ static inline void lock_release(struct lockdep_map *map, unsigned long ip)
 	(void)map; (void)ip;
 }
 static inline void debug_check_no_locks_held(void) {}
-static inline void lockdep_check_schedule(void) {}
-#define lockdep_init_map_kind(map, name, key, kind) ((void)(name), (void)(key))
+static inline void lockdep_check_schedule(unsigned long ip)
+{
+	(void)ip;
+}
+static inline void lockdep_free_key_range(const void *start, unsigned long size)
+{
+	(void)start; (void)size;
+}
+#define lockdep_init_map_kind(map, name, key, kind) ((void)(map), (void)(name), (void)(key))
 #endif
 
 #endif

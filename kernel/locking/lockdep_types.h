@@ -31,12 +31,14 @@ struct held_lock {
 	struct lockdep_map *map;
 	struct lock_class *class;
 	unsigned long acquire_ip;
-	unsigned char read;
+	unsigned char read, trylock;
+	unsigned char irq_context;      /* taken in a hardirq handler */
 };
 #define MAX_LOCK_DEPTH 24
 /* struct proc's: the locks it holds, in the order it took them. */
 struct lockdep_task {
 	int depth;
+	int recursion;                  /* inside the validator: its own locks are not validated */
 	struct held_lock held[MAX_LOCK_DEPTH];
 };
 #define STATIC_LOCKDEP_MAP_INIT(n, k, kd) { .key = (k), .name = (n), .kind = (kd) }

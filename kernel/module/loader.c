@@ -5,6 +5,7 @@
  * applies the REL relocations gcc emits for i386 and keeps the symbols that
  * backtraces name. Any inconsistency is ENOEXEC; nothing is half-linked. */
 #include "kernel.h"
+#include "locking/lockdep.h"
 #include "mm/kmalloc.h"
 #include "module/internal.h"
 #include "uapi/errno.h"
@@ -317,6 +318,7 @@ int layout_and_link(struct module *mod, struct load_info *info)
 
 void free_module_image(struct module *mod)
 {
+	lockdep_free_key_range(mod->core, mod->core_size);
 	kfree(mod->core);
 	kfree(mod->symtab);
 	kfree(mod->strtab);

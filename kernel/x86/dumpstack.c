@@ -118,6 +118,43 @@ static void walk_frames(uint32_t ebp, struct stack_info st, int depth)
 	}
 }
 
+int stack_trace_save(unsigned long *store, int size, int skip)
+{
+	uint32_t ebp = (uint32_t)__builtin_frame_address(0);
+	struct stack_info st = stack_of(current, ebp);
+	int n = 0;
+	while (n < size && !(ebp & 3) && on_stack(st, ebp, 8)) {
+		const uint32_t *fp = (const uint32_t *)ebp;
+		uint32_t ret = fp[1], up = fp[0];
+		if (ret == (uint32_t)trap_return) {
+			const struct trapframe *tf = (const struct trapframe *)fp[2];
+			if (!on_stack(st, (uint32_t)tf, offsetof(struct trapframe, esp)) || tf_from_user(tf))
+				break;
+			ret = tf->eip + 1;      /* printed as a return address: inside the interrupted function */
+			up = tf->ebp;
+		} else if (!is_kernel_text(ret - 1)) {
+			break;
+		}
+		if (skip > 0)
+			skip--;
+		else
+			store[n++] = ret;
+		if (up <= ebp)
+			break;
+		ebp = up;
+	}
+	return n;
+}
+
+void stack_trace_print(const unsigned long *entries, int nr, int spaces)
+{
+	char sym[160];
+	for (int i = 0; i < nr; i++) {
+		sprint_symbol(sym, sizeof(sym), entries[i], true);
+		printk(KERN_DEFAULT "%*s%s\n", spaces, "", sym);
+	}
+}
+
 static void show_header(void)
 {
 	printk(KERN_DEFAULT "CPU: 0 PID: %d Comm: %s %s\n", current->pid,

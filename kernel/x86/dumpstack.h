@@ -10,6 +10,11 @@
 
 struct proc;
 
+/* The return addresses of the current call chain, innermost first, the
+ * first `skip` left out (across a kernel-mode trap frame, to user mode);
+ * how many it stored. Printed later by stack_trace_print. */
+int stack_trace_save(unsigned long *store, int size, int skip);
+void stack_trace_print(const unsigned long *entries, int nr, int spaces);
 void show_regs(const struct trapframe *tf);
 /* The kernel stack of a process: where it switched away, or here for current (sysrq t). */
 void show_task_stack(const struct proc *p);
