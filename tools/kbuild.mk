@@ -23,6 +23,10 @@ MODULE_KOS := $(MODULE_NAMES:%=$(obj)/%.ko)
 # -Wno-unused-parameter: as Linux's kbuild (even at W=1), since a method
 # often has no use for some of the arguments its signature gives it.
 MODCFLAGS := $(KCFLAGS) -Iinclude -DMODULE -Wno-unused-parameter
+# The flags the objects were built with, rewritten only when they change
+# (LOCKDEP=0 and back changes the locks' layout): every object depends on it.
+MODFLAGS_STAMP := $(obj)/.modflags
+$(shell mkdir -p $(obj); echo '$(MODCFLAGS)' | cmp -s - $(MODFLAGS_STAMP) 2>/dev/null || echo '$(MODCFLAGS)' > $(MODFLAGS_STAMP))
 # Each object belongs to one module, whose name it is compiled with.
 objs_of = $(or $(strip $($(1)-objs) $($(1)-y)),$(1).o)
 
@@ -47,9 +51,9 @@ $(obj)/$(1).mod.c: $(KBUILD_FILE) kernel/module/module.h
 endef
 $(foreach m,$(MODULE_NAMES),$(eval $(call module_rules,$(m))))
 
-$(obj)/%.mod.o: $(obj)/%.mod.c
+$(obj)/%.mod.o: $(obj)/%.mod.c $(MODFLAGS_STAMP)
 	$(Q)$(CC) $(MODCFLAGS) -c $< -o $@
-$(obj)/%.o: $(src)/%.c $(wildcard include/linux/*.h include/sys/*.h kernel/module/*.h) tools/kbuild.mk
+$(obj)/%.o: $(src)/%.c $(wildcard include/linux/*.h include/sys/*.h kernel/module/*.h) tools/kbuild.mk $(MODFLAGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC [M]  $<"
 	$(Q)$(CC) $(MODCFLAGS) -DKBUILD_MODNAME='"$(MODNAME)"' -c $< -o $@
@@ -58,4 +62,4 @@ MODULE_OBJS := $(MODULE_KOS:.ko=.mod.o) $(foreach m,$(MODULE_NAMES),$(addprefix 
 -include $(MODULE_OBJS:.o=.d)
 
 clean:
-	rm -f $(MODULE_KOS) $(MODULE_KOS:.ko=.mod.c) $(MODULE_OBJS) $(MODULE_OBJS:.o=.d)
+	rm -f $(MODULE_KOS) $(MODULE_KOS:.ko=.mod.c) $(MODULE_OBJS) $(MODULE_OBJS:.o=.d) $(MODFLAGS_STAMP)

@@ -19,67 +19,33 @@
  * memory operand stands for the whole array. */
 #define BITOP_ADDR(addr) "+m"(*(volatile long *)(addr))
 
-static inline void set_bit(long nr, volatile unsigned long *addr)
-{
-	__asm__ volatile("lock; btsl %1, %0" : BITOP_ADDR(addr) : "r"(nr) : "memory");
-}
+/* One instruction on bit nr; lock is "lock; " for the atomic forms. The
+ * test_and forms return the old value of the bit, from the carry flag. */
+#define BITOP(name, insn, lock)                                                 \
+	static inline void name(long nr, volatile unsigned long *addr)          \
+	{                                                                       \
+		__asm__ volatile(lock insn " %1, %0" : BITOP_ADDR(addr) : "r"(nr) : "memory"); \
+	}
+#define TEST_AND_BITOP(name, insn, lock)                                        \
+	static inline bool name(long nr, volatile unsigned long *addr)          \
+	{                                                                       \
+		bool old;                                                       \
+		__asm__ volatile(lock insn " %2, %0" : BITOP_ADDR(addr), "=@ccc"(old) \
+				 : "r"(nr) : "memory");                         \
+		return old;                                                     \
+	}
 
-static inline void clear_bit(long nr, volatile unsigned long *addr)
-{
-	__asm__ volatile("lock; btrl %1, %0" : BITOP_ADDR(addr) : "r"(nr) : "memory");
-}
-
-static inline void change_bit(long nr, volatile unsigned long *addr)
-{
-	__asm__ volatile("lock; btcl %1, %0" : BITOP_ADDR(addr) : "r"(nr) : "memory");
-}
-
-static inline void __set_bit(long nr, volatile unsigned long *addr)
-{
-	__asm__ volatile("btsl %1, %0" : BITOP_ADDR(addr) : "r"(nr) : "memory");
-}
-
-static inline void __clear_bit(long nr, volatile unsigned long *addr)
-{
-	__asm__ volatile("btrl %1, %0" : BITOP_ADDR(addr) : "r"(nr) : "memory");
-}
-
-static inline void __change_bit(long nr, volatile unsigned long *addr)
-{
-	__asm__ volatile("btcl %1, %0" : BITOP_ADDR(addr) : "r"(nr) : "memory");
-}
-
-/* The old value of the bit, from the carry flag the instruction sets. */
-#define TEST_AND_OP(op, lock, nr, addr) ({                                      \
-	bool __old;                                                             \
-	__asm__ volatile(lock op " %2, %0" : BITOP_ADDR(addr), "=@ccc"(__old)   \
-			 : "r"(nr) : "memory");                                \
-	__old; })
-
-static inline bool test_and_set_bit(long nr, volatile unsigned long *addr)
-{
-	return TEST_AND_OP("btsl", "lock; ", nr, addr);
-}
-
-static inline bool test_and_clear_bit(long nr, volatile unsigned long *addr)
-{
-	return TEST_AND_OP("btrl", "lock; ", nr, addr);
-}
-
-static inline bool test_and_change_bit(long nr, volatile unsigned long *addr)
-{
-	return TEST_AND_OP("btcl", "lock; ", nr, addr);
-}
-
-static inline bool __test_and_set_bit(long nr, volatile unsigned long *addr)
-{
-	return TEST_AND_OP("btsl", "", nr, addr);
-}
-
-static inline bool __test_and_clear_bit(long nr, volatile unsigned long *addr)
-{
-	return TEST_AND_OP("btrl", "", nr, addr);
-}
+BITOP(set_bit, "btsl", "lock; ")
+BITOP(clear_bit, "btrl", "lock; ")
+BITOP(change_bit, "btcl", "lock; ")
+BITOP(__set_bit, "btsl", "")
+BITOP(__clear_bit, "btrl", "")
+BITOP(__change_bit, "btcl", "")
+TEST_AND_BITOP(test_and_set_bit, "btsl", "lock; ")
+TEST_AND_BITOP(test_and_clear_bit, "btrl", "lock; ")
+TEST_AND_BITOP(test_and_change_bit, "btcl", "lock; ")
+TEST_AND_BITOP(__test_and_set_bit, "btsl", "")
+TEST_AND_BITOP(__test_and_clear_bit, "btrl", "")
 
 static inline bool test_bit(long nr, const volatile unsigned long *addr)
 {

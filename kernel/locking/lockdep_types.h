@@ -11,6 +11,13 @@ struct lock_class_key {
 	char unused;                    /* its address is the class's identity */
 };
 
+/* The init macros' body: a static key at the call site, so that every lock
+ * initialised there is one class, named as the code names the lock. */
+#define __lock_init_with_key(init, lock) do {                                   \
+	static struct lock_class_key __key;                                     \
+	init((lock), #lock, &__key);                                            \
+} while (0)
+
 /* What kind of lock a class is: how the validator treats it. */
 enum lock_kind {
 	LD_SPIN,                        /* spinning: no sleeping while held */

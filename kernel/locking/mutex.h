@@ -20,10 +20,7 @@ struct mutex {
 #define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
 
 void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key);
-#define mutex_init(lock) do {                                                   \
-	static struct lock_class_key __key;                                     \
-	__mutex_init((lock), #lock, &__key);                                    \
-} while (0)
+#define mutex_init(lock) __lock_init_with_key(__mutex_init, lock)
 void mutex_lock(struct mutex *lock);
 /* 0 with the mutex held, or -EINTR when a signal came first. */
 int mutex_lock_interruptible(struct mutex *lock);

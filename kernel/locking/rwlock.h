@@ -27,10 +27,7 @@ typedef struct {
 #define DEFINE_RWLOCK(name) rwlock_t name = __RW_LOCK_UNLOCKED(name)
 
 void __rwlock_init(rwlock_t *lock, const char *name, struct lock_class_key *key);
-#define rwlock_init(lock) do {                                                  \
-	static struct lock_class_key __key;                                     \
-	__rwlock_init((lock), #lock, &__key);                                   \
-} while (0)
+#define rwlock_init(lock) __lock_init_with_key(__rwlock_init, lock)
 
 void read_lock(rwlock_t *lock);
 void read_unlock(rwlock_t *lock);

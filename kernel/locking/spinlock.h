@@ -42,10 +42,7 @@ typedef struct spinlock {
 
 void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key);
 /* Every lock initialised at one spin_lock_init is one class, as in Linux. */
-#define spin_lock_init(lock) do {                                               \
-	static struct lock_class_key __key;                                     \
-	__spin_lock_init((lock), #lock, &__key);                                \
-} while (0)
+#define spin_lock_init(lock) __lock_init_with_key(__spin_lock_init, lock)
 
 static inline bool spin_is_locked(spinlock_t *lock)
 {

@@ -48,8 +48,15 @@ extern struct module __this_module;
 #endif
 
 #define MODULE_NAME_LEN 56
-/* The string a module's .modinfo must carry (tools/kbuild.mk writes it). */
-#define VERMAGIC_STRING "freax-1 i686 SMP-no mod_unload"
+/* The string a module's .modinfo must carry (tools/kbuild.mk writes it);
+ * LOCKDEP changes the locks' layout, so a module built the other way is
+ * refused rather than loaded. */
+#ifdef CONFIG_LOCKDEP
+#define VERMAGIC_LOCKDEP " lockdep"
+#else
+#define VERMAGIC_LOCKDEP ""
+#endif
+#define VERMAGIC_STRING "freax-1 i686 SMP-no mod_unload" VERMAGIC_LOCKDEP
 
 enum module_state {
 	MODULE_STATE_LIVE,      /* init returned 0 */
