@@ -11,6 +11,7 @@
 #include "mm/kmalloc.h"
 #include "mm/mm_struct.h"
 #include "proc.h"
+#include "ipc/ipc.h"
 #include "syscall.h"
 #include "x86/timer.h"
 #include "tty/tty.h"
@@ -166,6 +167,7 @@ void do_exit(int status)
 	if (p->tgid == p->sid && thread_group_others_gone(p))
 		disassociate_ctty(true);
 	exit_robust_list();
+	exit_sem();
 	fdtable_free(p->files);
 	p->files = NULL;
 	sigqueue_flush(p, 0);

@@ -6,7 +6,7 @@ LIBC_SRCS := errno.c strerror.c start.c tls.c string.c ctype.c stdlib.c qsort.c 
              mman.c misc.c signal.c spawn.c time.c dirent.c termios.c pty.c err.c getopt.c \
              futex.c pthread_create.c pthread_attr.c pthread_key.c pthread_mutex.c pthread_cond.c \
              pthread_rwlock.c pthread_barrier.c pthread_cancel.c posix_spawn.c \
-             stdio_lock.c ptrace.c
+             stdio_lock.c ptrace.c ipc.c
 LIBC_ASMS := syscall.S sigreturn.S setjmp.S vfork.S clone.S syscall_cp.S
 
 LIBC_CFLAGS := $(UCFLAGS)

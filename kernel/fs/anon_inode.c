@@ -22,7 +22,7 @@ static const struct inode_operations anon_inode_ops = {
 	.evict = anon_inode_evict,
 };
 
-static struct inode *anon_inode_alloc(const char *name)
+struct inode *anon_inode_alloc(const char *name)
 {
 	struct inode *inode = kzalloc(sizeof *inode);
 	if (!inode)

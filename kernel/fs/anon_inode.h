@@ -12,4 +12,8 @@
  * on failure fops->release is not called and priv stays the caller's. */
 int anon_inode_getfd(const char *name, const struct file_operations *fops, void *priv, int flags);
 
+/* Just the inode ("anon_inode:<name>", one reference, freed by the last
+ * iput), for a file the kernel keeps without an fd (SysV shared memory). */
+struct inode *anon_inode_alloc(const char *name);
+
 #endif

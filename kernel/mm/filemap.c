@@ -236,7 +236,7 @@ int filemap_truncate(struct inode *inode, loff_t size)
 /* Past the end of the file is SIGBUS, as Linux's filemap_fault; a hole inside
  * it gets its (zeroed) page in the cache, so a shared mapping's writes there
  * become the file's. */
-static int filemap_fault(struct vm_area *vma, struct vm_fault *vmf)
+int filemap_fault(struct vm_area *vma, struct vm_fault *vmf)
 {
 	struct inode *inode = vma->vm_file->f_inode;
 	if ((loff_t)vmf->pgoff * PGSIZE >= inode->i_size)

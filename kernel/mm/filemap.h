@@ -43,6 +43,9 @@ int filemap_write_kernel(struct inode *inode, loff_t pos, const void *src, size_
 int filemap_truncate(struct inode *inode, loff_t size);
 /* A file's f_op->mmap for page-cache files (Linux's generic_file_mmap). */
 int generic_file_mmap(struct file *file, struct vm_area *vma);
+/* Its vm_ops->fault: the cache's page, SIGBUS past i_size. */
+struct vm_fault;
+int filemap_fault(struct vm_area *vma, struct vm_fault *vmf);
 
 /* The one size check of the write path: how much of count bytes at pos may
  * be written under RLIMIT_FSIZE and the largest file size, or -EFBIG (with

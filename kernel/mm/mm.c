@@ -109,11 +109,16 @@ static int file_mmap_allowed(const struct file *file, int type, int prot)
 	return file->f_op && file->f_op->mmap ? 0 : -ENODEV;
 }
 
-static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd, uint32_t pgoff)
+static long ksys_mmap_pgoff(uint32_t addr, uint32_t len, int prot, int flags, int fd, uint32_t pgoff)
 {
 	struct file *file = NULL;
 	if (!(flags & MAP_ANONYMOUS) && !(file = files_lookup_fd_raw(current->files, fd)))
 		return -EBADF;
+	return do_mmap(file, addr, len, prot, flags, pgoff);
+}
+
+long do_mmap(struct file *file, uint32_t addr, uint32_t len, int prot, int flags, uint32_t pgoff)
+{
 	int type = flags & MAP_TYPE;
 	if (len == 0 || (type != MAP_PRIVATE && type != MAP_SHARED))
 		return -EINVAL;
@@ -158,7 +163,7 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd, ui
 
 SYSCALL_DEFINE6(mmap2, uint32_t, addr, uint32_t, len, int, prot, int, flags, int, fd, uint32_t, pgoff)
 {
-	return do_mmap(addr, len, prot, flags, fd, pgoff);
+	return ksys_mmap_pgoff(addr, len, prot, flags, fd, pgoff);
 }
 
 /* The old i386 mmap takes its six arguments in a user structure. */
@@ -169,7 +174,7 @@ SYSCALL_DEFINE1(mmap, const uint32_t *, uargs)
 		return -EFAULT;
 	if (a[5] & (PGSIZE - 1))
 		return -EINVAL;
-	return do_mmap(a[0], a[1], (int)a[2], (int)a[3], (int)a[4], a[5] / PGSIZE);
+	return ksys_mmap_pgoff(a[0], a[1], (int)a[2], (int)a[3], (int)a[4], a[5] / PGSIZE);
 }
 
 static int check_range(uint32_t addr, uint32_t len)

@@ -28,6 +28,8 @@ bool vma_range_free(struct vm_area *list, uint32_t start, uint32_t end)
  * mappings (truncate looks for them). */
 static void region_get(struct vm_area *v)
 {
+	if (v->vm_ops && v->vm_ops->open)
+		v->vm_ops->open(v);
 	if (!v->vm_file)
 		return;
 	get_file(v->vm_file);
@@ -37,6 +39,8 @@ static void region_get(struct vm_area *v)
 
 static void region_free(struct vm_area *v)
 {
+	if (v->vm_ops && v->vm_ops->close)
+		v->vm_ops->close(v);
 	if (v->vm_file) {
 		if (v->vm_file->f_inode->i_mapping)
 			v->vm_file->f_inode->i_mapping->i_mmap_count--;

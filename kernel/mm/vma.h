@@ -39,6 +39,11 @@ struct vm_fault {
 struct vm_operations_struct {
 	/* 0 with vmf->pa set, or VM_FAULT_SIGBUS (past the end), VM_FAULT_OOM. */
 	int (*fault)(struct vm_area *vma, struct vm_fault *vmf);
+	/* Optional: a region with these ops came into being (mapped, split off,
+	 * copied by fork) or went (unmapped, merged away, freed at exit or exec),
+	 * as Linux's: SysV shared memory counts its attachments with them. */
+	void (*open)(struct vm_area *vma);
+	void (*close)(struct vm_area *vma);
 };
 
 struct vm_area {
@@ -70,6 +75,9 @@ bool vma_covers(struct vm_area *list, uint32_t start, uint32_t end);
  * [start, end), which must all be mapped (else -ENOMEM, as Linux). */
 int vma_set_flags(pde_t *pgdir, struct vm_area **list, uint32_t start, uint32_t end, uint32_t clear,
 		  uint32_t set);
+/* Linux's do_mmap for a file the kernel holds (shmat): the mmap2 checks
+ * and mapping, the address or -errno. */
+long do_mmap(struct file *file, uint32_t addr, uint32_t len, int prot, int flags, uint32_t pgoff);
 /* fork: a copy of the list; NULL with *ok false if memory ran out. */
 struct vm_area *vma_dup(const struct vm_area *list, bool *ok);
 void vma_free_all(struct vm_area **list);

@@ -4,6 +4,7 @@
 #define UAPI_CAPABILITY_H
 
 #define CAP_IPC_LOCK     14
+#define CAP_IPC_OWNER    15
 #define CAP_SYS_RAWIO    17
 #define CAP_SYS_PTRACE   19
 #define CAP_SYS_ADMIN    21
