@@ -277,11 +277,10 @@ long ksys_msgrcv(int msqid, void __user *msgp, uint32_t bufsz, long msgtyp, int 
 
 static long msgctl_stat(int id, int cmd, void __user *buf)
 {
-	struct kern_ipc_perm *perm = cmd == IPC_STAT ? ipc_obtain_check(&msg_ids, id) : ipc_obtain_slot(&msg_ids, id);
-	if (!perm)
-		return -EINVAL;
-	if (cmd != MSG_STAT_ANY && ipcperms(perm, 0444))
-		return -EACCES;
+	struct kern_ipc_perm *perm;
+	int r = ipc_obtain_stat(&msg_ids, id, cmd != IPC_STAT, cmd == MSG_STAT_ANY, &perm);
+	if (r)
+		return r;
 	const struct msg_queue *msq = msq_of(perm);
 	struct msqid64_ds ds = { .msg_stime = msq->q_stime, .msg_rtime = msq->q_rtime, .msg_ctime = msq->q_ctime,
 				 .msg_cbytes = msq->q_cbytes, .msg_qnum = msq->q_qnum, .msg_qbytes = msq->q_qbytes,

@@ -358,11 +358,10 @@ static long semctl_main(int semid, int semnum, int cmd, void __user *p)
 
 static long semctl_stat(int id, int cmd, void __user *buf)
 {
-	struct kern_ipc_perm *perm = cmd == IPC_STAT ? ipc_obtain_check(&sem_ids, id) : ipc_obtain_slot(&sem_ids, id);
-	if (!perm)
-		return -EINVAL;
-	if (cmd != SEM_STAT_ANY && ipcperms(perm, 0444))
-		return -EACCES;
+	struct kern_ipc_perm *perm;
+	int r = ipc_obtain_stat(&sem_ids, id, cmd != IPC_STAT, cmd == SEM_STAT_ANY, &perm);
+	if (r)
+		return r;
 	struct sem_array *sma = sem_of(perm);
 	struct semid64_ds ds = { .sem_otime = sma->sem_otime, .sem_ctime = sma->sem_ctime,
 				 .sem_nsems = (unsigned long)sma->sem_nsems };

@@ -236,11 +236,10 @@ static void fill_shmid64(const struct shmid_kernel *shp, struct shmid64_ds *out)
 
 static long shm_stat(int id, int cmd, void __user *buf)
 {
-	struct kern_ipc_perm *perm = cmd == IPC_STAT ? ipc_obtain_check(&shm_ids, id) : ipc_obtain_slot(&shm_ids, id);
-	if (!perm)
-		return -EINVAL;
-	if (cmd != SHM_STAT_ANY && ipcperms(perm, 0444))
-		return -EACCES;
+	struct kern_ipc_perm *perm;
+	int r = ipc_obtain_stat(&shm_ids, id, cmd != IPC_STAT, cmd == SHM_STAT_ANY, &perm);
+	if (r)
+		return r;
 	struct shmid64_ds ds;
 	fill_shmid64(shm_of(perm), &ds);
 	if (copyout(&ds, buf, sizeof ds))

@@ -74,6 +74,17 @@ struct kern_ipc_perm *ipc_obtain_check(struct ipc_ids *ids, int id)
 	return perm && perm->id == id ? perm : NULL;
 }
 
+int ipc_obtain_stat(struct ipc_ids *ids, int id, bool by_slot, bool any, struct kern_ipc_perm **out)
+{
+	struct kern_ipc_perm *perm = by_slot ? ipc_obtain_slot(ids, id) : ipc_obtain_check(ids, id);
+	if (!perm)
+		return -EINVAL;
+	if (!any && ipcperms(perm, 0444))
+		return -EACCES;
+	*out = perm;
+	return 0;
+}
+
 int ipc_get_maxidx(const struct ipc_ids *ids)
 {
 	for (int i = MIN(ids->last_idx, ids->max - 1); i >= 0; i--)

@@ -57,6 +57,9 @@ int ipc_addid(struct ipc_ids *ids, struct kern_ipc_perm *perm, __kernel_key_t ke
 struct kern_ipc_perm *ipc_obtain_check(struct ipc_ids *ids, int id);
 /* *_STAT's argument is a slot, not an id. */
 struct kern_ipc_perm *ipc_obtain_slot(struct ipc_ids *ids, int idx);
+/* The object IPC_STAT (by id) or *_STAT (by slot) reports, after the read
+ * check that *_STAT_ANY skips: 0 with *out set, -EINVAL or -EACCES. */
+int ipc_obtain_stat(struct ipc_ids *ids, int id, bool by_slot, bool any, struct kern_ipc_perm **out);
 /* The highest slot in use, or -1: what IPC_INFO and *_INFO return. */
 int ipc_get_maxidx(const struct ipc_ids *ids);
 /* Takes the object out of its table (deleted set) and drops the table's reference. */
