@@ -35,6 +35,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -668,6 +671,29 @@ static void reset_devices(void)
 	}
 }
 
+/* SysV IPC objects outlive their makers, as on Linux (ipcrm's job): the
+ * random ipc(2), shmget, semget and msgget calls leave some. IPC_INFO gives
+ * the highest slot in use; *_STAT_ANY of a slot its id. */
+static void remove_sysv_ipc(void)
+{
+	char buf[256];
+	for (int i = shmctl(0, IPC_INFO, (struct shmid_ds *)buf); i >= 0; i--) {
+		int id = shmctl(i, SHM_STAT_ANY, (struct shmid_ds *)buf);
+		if (id >= 0)
+			shmctl(id, IPC_RMID, NULL);
+	}
+	for (int i = semctl(0, 0, IPC_INFO, buf); i >= 0; i--) {
+		int id = semctl(i, 0, SEM_STAT_ANY, buf);
+		if (id >= 0)
+			semctl(id, 0, IPC_RMID);
+	}
+	for (int i = msgctl(0, IPC_INFO, (struct msqid_ds *)buf); i >= 0; i--) {
+		int id = msgctl(i, MSG_STAT_ANY, (struct msqid_ds *)buf);
+		if (id >= 0)
+			msgctl(id, IPC_RMID, NULL);
+	}
+}
+
 static long meminfo(const char *field)
 {
 	FILE *f = fopen("/proc/meminfo", "r");
@@ -716,6 +742,7 @@ int main(int argc, char **argv)
 	long free_before = 0, slab_before = 0;
 	if (memcheck) {
 		reset_devices();
+		remove_sysv_ipc();
 		settle();
 		free_before = meminfo("MemFree"), slab_before = meminfo("Slab");
 	}
@@ -740,6 +767,7 @@ int main(int argc, char **argv)
 	if (!memcheck)
 		return 0;
 	reset_devices();
+	remove_sysv_ipc();
 	settle();
 	long free_after = meminfo("MemFree"), slab_after = meminfo("Slab");
 	/* A few pages may float (6 seen, 8 of heap with threads: one process's
