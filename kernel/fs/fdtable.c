@@ -118,10 +118,16 @@ struct file *files_lookup_fd_raw(struct fdtable *files, int fd)
 	return files->fd[fd];
 }
 
-struct file *fget(int fd)
+struct file *fget_raw(int fd)
 {
 	struct file *f = files_lookup_fd_raw(current->files, fd);
 	return f ? get_file(f) : NULL;
+}
+
+struct file *fget(int fd)
+{
+	struct file *f = files_lookup_fd_raw(current->files, fd);
+	return f && !(f->f_flags & O_PATH) ? get_file(f) : NULL;
 }
 
 /* Linux's alloc_fd: the lowest fd >= start not in use, reserved. */

@@ -36,8 +36,13 @@ void fdtable_close_on_exec(struct fdtable *t);
  * on the spot. Anything that may sleep with the file (read, write, ioctl,
  * poll, a path walk) uses fget. */
 struct file *files_lookup_fd_raw(struct fdtable *files, int fd);
-/* The open file at fd with a new reference (drop it with fput), or NULL. */
+/* The open file at fd with a new reference (drop it with fput), or NULL;
+ * NULL too for an O_PATH file, which names a file without opening it, so
+ * read, write, ioctl, mmap and the like say EBADF, as Linux's fdget. */
 struct file *fget(int fd);
+/* The same, O_PATH files included (Linux's fget_raw): for the calls that need
+ * only the name (fstat, fstatfs, fchdir, dup, the fcntl fd flags). */
+struct file *fget_raw(int fd);
 
 /* Reserves the lowest free fd, close-on-exec if flags has O_CLOEXEC: the fd,
  * or -EMFILE. Until fd_install fills it, lookups see no file there. */

@@ -18,6 +18,8 @@ typedef int64_t loff_t;
 typedef uint32_t dev_t;
 typedef uint32_t umode_t;
 
+#define MAX_RW_COUNT 0x7ffff000u        /* Linux caps one transfer at this: INT_MAX & PAGE_MASK */
+
 /* Device numbers inside the kernel: 12-bit major, 20-bit minor, as Linux's
  * MKDEV. new_encode_dev() turns them into the st_rdev user space sees. */
 #define MINORBITS 20
@@ -70,6 +72,9 @@ struct inode_operations {
 		      struct inode *new_dir, const char *new_name, size_t new_len);
 	/* The last reference to an unlinked inode is gone: free it. */
 	void (*evict)(struct inode *inode);
+	/* O_TMPFILE: a new regular file of mode with no name, in dir's file
+	 * system (i_nlink 0; linkat may name it). NULL: -EOPNOTSUPP. */
+	int (*tmpfile)(struct inode *dir, umode_t mode, struct inode **res);
 	/* Linux's drop_inode: true if the inode goes with its last reference
 	 * even though it has links (a pipe's, which st_nlink counts 1). */
 	bool (*drop_inode)(struct inode *inode);
@@ -171,6 +176,7 @@ struct inode {
 	int i_count;                    /* references; the filesystem frees at 0 if unlinked */
 	int i_writecount;               /* open for writing; negative: being executed (ETXTBSY) */
 	int i_readcount;                /* open read-only (a write lease wants none) */
+	bool i_linkable;                /* Linux's I_LINKABLE: an O_TMPFILE file linkat may name */
 	struct inode *i_parent;         /* directories: for ".." and getcwd */
 	char *i_name;                   /* the name in i_parent */
 	struct list_head i_children;    /* in-memory directories: child inodes */

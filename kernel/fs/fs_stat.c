@@ -85,9 +85,8 @@ SYSCALL_DEFINE4(fstatat64, int, dirfd, const char __user *, path, struct stat64 
 
 /* The inode behind an open file, referenced; files without one (pipes, anon
  * files) have none to report. */
-static long fd_inode(int fd, struct inode **res)
+static long fd_inode_of(struct file *f, struct inode **res)
 {
-	struct file *f = fget(fd);
 	if (!f)
 		return -EBADF;
 	*res = iget(f->f_inode);
@@ -95,10 +94,15 @@ static long fd_inode(int fd, struct inode **res)
 	return *res ? 0 : -EINVAL;
 }
 
+static long fd_inode(int fd, struct inode **res)
+{
+	return fd_inode_of(fget(fd), res);
+}
+
 SYSCALL_DEFINE2(fstat64, int, fd, struct stat64 __user *, buf)
 {
 	struct inode *inode;
-	long err = fd_inode(fd, &inode);
+	long err = fd_inode_of(fget_raw(fd), &inode);
 	return err ? err : put_stat64(inode, buf);
 }
 

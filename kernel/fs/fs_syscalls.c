@@ -234,7 +234,7 @@ SYSCALL_DEFINE1(chdir, const char __user *, path)
 
 SYSCALL_DEFINE1(fchdir, int, fd)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	if (!f)
 		return -EBADF;
 	long r = f->f_inode ? set_cwd(iget(f->f_inode)) : -ENOTDIR;

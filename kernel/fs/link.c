@@ -6,6 +6,7 @@
 #include "kernel.h"
 #include "fs/namei.h"
 #include "fs/mounts.h"
+#include "proc.h"
 #include "syscall.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
@@ -25,7 +26,7 @@ static int vfs_link(struct inode *inode, struct nameidata *nd)
 		return err;
 	if (!dir->i_op->link || S_ISDIR(inode->i_mode))
 		return -EPERM;
-	if (inode->i_nlink == 0)        /* unlinked but still open */
+	if (inode->i_nlink == 0 && !inode->i_linkable)  /* unlinked but still open */
 		return -ENOENT;
 	return dir->i_op->link(inode, dir, nd->name, nd->len);
 }
@@ -35,6 +36,9 @@ static long do_linkat(int olddirfd, const char __user *oldpath, int newdirfd, co
 {
 	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
+	/* Linux's rule: naming a file by its descriptor alone takes CAP_DAC_READ_SEARCH. */
+	if ((flags & AT_EMPTY_PATH) && current->euid != 0)
+		return -ENOENT;
 	struct inode *inode;
 	int lookup_flags = (flags & AT_EMPTY_PATH) | (flags & AT_SYMLINK_FOLLOW ? 0 : AT_SYMLINK_NOFOLLOW);
 	int err = user_path_at(olddirfd, oldpath, lookup_flags, &inode);

@@ -51,8 +51,10 @@ static int file_path(const struct file *f, char *buf, size_t size)
 	if (!in->i_parent && in->i_name && strncmp(in->i_name, "anon_inode:", 11) == 0)
 		return snprintf(buf, size, "%s", in->i_name);
 	int n = vfs_path_of((struct inode *)in, buf, size);
-	if (n == -ENOENT)       /* unlinked: only its last name is left */
-		return snprintf(buf, size, "/%s (deleted)", in->i_name ? in->i_name : "");
+	if (n == -ENOENT) {     /* unlinked: its name is the path it had (ramfs_detach) */
+		const char *name = in->i_name ? in->i_name : "";
+		return snprintf(buf, size, "%s%s (deleted)", *name == '/' ? "" : "/", name);
+	}
 	return n < 0 ? n : n - 1;
 }
 

@@ -7,6 +7,7 @@
 #include "mm/filemap.h"
 #include "mm/kmalloc.h"
 #include "fs/ramfs.h"
+#include "fs/vfs.h"
 #include "x86/timer.h"
 #include "uapi/dirent.h"
 #include "uapi/errno.h"
@@ -119,8 +120,22 @@ int ramfs_attach(struct inode *dir, struct inode *child, const char *name, size_
 	return 0;
 }
 
+/* An inode still open when its name goes keeps the whole path it had as
+ * its name, for /proc/PID/fd's "PATH (deleted)" (Linux's d_path). */
+static void remember_path(struct inode *child)
+{
+	char *path = kmalloc(PATH_MAX);
+	if (path && vfs_path_of(child, path, PATH_MAX) > 0) {
+		kfree(child->i_name);
+		child->i_name = kstrdup(path);
+	}
+	kfree(path);
+}
+
 void ramfs_detach(struct inode *child)
 {
+	if (child->i_count > 0)
+		remember_path(child);
 	struct inode *dir = child->i_parent;
 	list_del(&child->i_sibling);
 	dir_hash_del(dir, child);
@@ -156,6 +171,26 @@ static int ramfs_create(struct inode *dir, const char *name, size_t len, umode_t
 	if (err) {
 		iput(inode);
 		return err;
+	}
+	*res = inode;
+	return 0;
+}
+
+/* Unnamed until linkat names it (ramfs_link); its name is where it was
+ * made, as Linux's "/DIR/#INO (deleted)". */
+static int ramfs_tmpfile(struct inode *dir, umode_t mode, struct inode **res)
+{
+	struct inode *inode = ramfs_new_inode(mode, 0, 0);
+	char *path = kmalloc(PATH_MAX);
+	int n = path && inode ? vfs_path_of(dir, path, PATH_MAX) : -ENOMEM;
+	if (n > 0)
+		snprintf(path + n - 1, PATH_MAX - (size_t)n + 1, "%s#%u", n > 2 ? "/" : "", inode->i_ino);
+	if (n > 0 && !(inode->i_name = kstrdup(path)))
+		n = -ENOMEM;
+	kfree(path);
+	if (n < 0) {
+		iput(inode);
+		return n;
 	}
 	*res = inode;
 	return 0;
@@ -274,6 +309,7 @@ static const struct inode_operations ramfs_dir_iops = {
 	.link = ramfs_link,
 	.rmdir = ramfs_rmdir,
 	.rename = ramfs_rename,
+	.tmpfile = ramfs_tmpfile,
 	.evict = ramfs_free_inode,
 };
 

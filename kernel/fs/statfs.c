@@ -61,7 +61,7 @@ static long statfs_path(const char __user *path, struct statfs64 *st)
 
 static long statfs_fd(int fd, struct statfs64 *st)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	if (!f)
 		return -EBADF;
 	fill_statfs(f->f_inode, st);

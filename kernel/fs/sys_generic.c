@@ -24,7 +24,6 @@
 
 /* FASYNC is not among them: only a driver's fasync (fasync_helper) sets it, as on Linux. */
 #define SETFL_MASK (O_APPEND | O_NONBLOCK | O_DIRECT | O_NOATIME)
-#define MAX_RW_COUNT 0x7ffff000u        /* Linux caps one transfer at this: INT_MAX & PAGE_MASK */
 
 /* As Linux, the count is capped before the buffer is checked, and the file
  * moves the bytes up to the first bad one: write(fd, p, 0xFFFFFFFF) writes
@@ -229,7 +228,7 @@ SYSCALL_DEFINE1(close, int, fd)
 
 SYSCALL_DEFINE1(dup, int, fd)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	if (!f)
 		return -EBADF;
 	int newfd = get_unused_fd_flags(0);
@@ -242,7 +241,7 @@ SYSCALL_DEFINE1(dup, int, fd)
 
 static long do_dup3(int oldfd, int newfd, int flags)
 {
-	struct file *f = fget(oldfd);
+	struct file *f = fget_raw(oldfd);
 	if (!f)
 		return -EBADF;
 	long r = replace_fd((unsigned int)newfd, f, flags & O_CLOEXEC);
@@ -264,11 +263,10 @@ SYSCALL_DEFINE3(dup3, int, oldfd, int, newfd, int, flags)
 	return do_dup3(oldfd, newfd, flags);
 }
 
-/* Runs one fcntl or ioctl on fd's file, holding a reference for the call. */
-static long with_file(int fd, long (*fn)(struct file *, int, unsigned int, unsigned long),
+/* Runs one fcntl or ioctl on fd's file f (fget's reference, dropped after; NULL: EBADF). */
+static long with_file(struct file *f, int fd, long (*fn)(struct file *, int, unsigned int, unsigned long),
 		      unsigned int cmd, unsigned long arg)
 {
-	struct file *f = fget(fd);
 	if (!f)
 		return -EBADF;
 	long r = fn(f, fd, cmd, arg);
@@ -310,6 +308,14 @@ static long do_fcntl(struct file *f, int fd, unsigned int cmd, unsigned long arg
 	return -EINVAL;
 }
 
+/* An O_PATH file allows only the commands on the descriptor (Linux's check_fcntl_cmd). */
+static struct file *fcntl_file(int fd, int cmd)
+{
+	bool fd_only = cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC || cmd == F_GETFD || cmd == F_SETFD ||
+		       cmd == F_GETFL;
+	return fd_only ? fget_raw(fd) : fget(fd);
+}
+
 static long do_fcntl64(struct file *f, int fd, unsigned int cmd, unsigned long arg)
 {
 	long r = fcntl_lock(f, cmd, arg, true);
@@ -324,12 +330,12 @@ static long do_fcntl32(struct file *f, int fd, unsigned int cmd, unsigned long a
 
 SYSCALL_DEFINE3(fcntl64, int, fd, int, cmd, unsigned long, arg)
 {
-	return with_file(fd, do_fcntl64, (unsigned int)cmd, arg);
+	return with_file(fcntl_file(fd, cmd), fd, do_fcntl64, (unsigned int)cmd, arg);
 }
 
 SYSCALL_DEFINE3(fcntl, int, fd, int, cmd, unsigned long, arg)
 {
-	return with_file(fd, do_fcntl32, (unsigned int)cmd, arg);
+	return with_file(fcntl_file(fd, cmd), fd, do_fcntl32, (unsigned int)cmd, arg);
 }
 
 /* FIONBIO takes an int through the pointer and sets a file flag. */
@@ -378,5 +384,5 @@ static long do_ioctl(struct file *f, int fd, unsigned int cmd, unsigned long arg
 
 SYSCALL_DEFINE3(ioctl, int, fd, unsigned int, cmd, unsigned long, arg)
 {
-	return with_file(fd, do_ioctl, cmd, arg);
+	return with_file(fget(fd), fd, do_ioctl, cmd, arg);
 }

@@ -199,15 +199,66 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **res)
 	return 0;
 }
 
+/* The file operations of an O_PATH file: none is ever reached, since fget
+ * refuses the file to every call that would use them. */
+static const struct file_operations path_fops;
+
+/* O_PATH: the file at path, not opened (no permission to read it is needed,
+ * no driver's open runs); with O_NOFOLLOW a link names itself. Linux keeps
+ * only these flags of the rest. */
+static int open_path(int dirfd, const char *path, int flags, struct file **res)
+{
+	flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW;
+	struct inode *inode;
+	int err = vfs_lookup_at(dirfd, path, !(flags & O_NOFOLLOW), &inode);
+	if (err)
+		return err;
+	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
+		err = -ENOTDIR;
+	else if (!(*res = file_alloc(&path_fops, inode, (unsigned int)flags)))
+		err = -ENOMEM;
+	iput(inode);
+	return err;
+}
+
+/* O_TMPFILE: an unnamed regular file in the directory at path, which
+ * linkat can name unless O_EXCL (Linux's do_tmpfile and vfs_tmpfile). */
+static int open_tmpfile(int dirfd, const char *path, int flags, umode_t mode, struct inode **res)
+{
+	if ((flags & (O_TMPFILE | O_CREAT)) != O_TMPFILE || (flags & O_ACCMODE) == O_RDONLY)
+		return -EINVAL;
+	struct inode *dir;
+	int err = vfs_lookup_at(dirfd, path, true, &dir);
+	if (err)
+		return err;
+	if (!S_ISDIR(dir->i_mode))
+		err = -ENOTDIR;
+	else if (!(err = vfs_permission(dir, MAY_WRITE | MAY_EXEC)))
+		err = dir->i_op->tmpfile ? dir->i_op->tmpfile(dir, S_IFREG | (mode & 07777), res) : -EOPNOTSUPP;
+	iput(dir);
+	if (err)
+		return err;
+	(*res)->i_uid = current_fsuid();
+	(*res)->i_gid = current_fsgid();
+	(*res)->i_linkable = !(flags & O_EXCL);
+	return 0;
+}
+
 int vfs_open_at(int dirfd, const char *path, int flags, umode_t mode, struct file **res)
 {
+	if (flags & O_PATH)
+		return open_path(dirfd, path, flags, res);
 	/* Linux 6.4 on: the pair once made a regular file and then failed. */
 	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
 		return -EINVAL;
 	struct inode *inode;
 	bool created = false;
 	int err;
-	if (flags & O_CREAT) {
+	if (flags & __O_TMPFILE) {
+		err = open_tmpfile(dirfd, path, flags, mode, &inode);
+		flags &= ~O_TMPFILE;    /* opens a regular file, not a directory */
+		created = true;
+	} else if (flags & O_CREAT) {
 		struct inode *base = vfs_root();
 		err = *path && path[0] != '/' ? vfs_start_dir(dirfd, &base) : 0;
 		if (!err)
