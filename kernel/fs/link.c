@@ -28,7 +28,12 @@ static int vfs_link(struct inode *inode, struct nameidata *nd)
 		return -EPERM;
 	if (inode->i_nlink == 0 && !inode->i_linkable)  /* unlinked but still open */
 		return -ENOENT;
-	return dir->i_op->link(inode, dir, nd->name, nd->len);
+	/* An O_TMPFILE file gets its names as entries (ramfs_link) and keeps
+	 * "#INO" as its own, which is what its descriptors show, as Linux. */
+	err = dir->i_op->link(inode, dir, nd->name, nd->len);
+	if (!err)
+		inode->i_linkable = false;
+	return err;
 }
 
 static long do_linkat(int olddirfd, const char __user *oldpath, int newdirfd, const char __user *newpath,

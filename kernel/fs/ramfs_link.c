@@ -35,11 +35,6 @@ int ramfs_link(struct inode *inode, struct inode *dir, const char *name, size_t 
 {
 	if (ramfs_find(dir, name, len))
 		return -EEXIST;
-	if (inode->i_linkable) {        /* an O_TMPFILE file's first name: it becomes a plain file */
-		int err = ramfs_attach(dir, inode, name, len);
-		inode->i_linkable = err != 0;
-		return err;
-	}
 	struct inode *entry = ramfs_new_inode(inode->i_mode & S_IFMT, 0, 0);
 	if (!entry)
 		return -ENOMEM;

@@ -256,7 +256,6 @@ int vfs_open_at(int dirfd, const char *path, int flags, umode_t mode, struct fil
 	int err;
 	if (flags & __O_TMPFILE) {
 		err = open_tmpfile(dirfd, path, flags, mode, &inode);
-		flags &= ~O_TMPFILE;    /* opens a regular file, not a directory */
 		created = true;
 	} else if (flags & O_CREAT) {
 		struct inode *base = vfs_root();
@@ -268,7 +267,8 @@ int vfs_open_at(int dirfd, const char *path, int flags, umode_t mode, struct fil
 	}
 	if (err)
 		return err;
-	err = may_open(inode, flags, created);
+	/* O_TMPFILE's O_DIRECTORY was for the directory; F_GETFL still shows both, as Linux. */
+	err = may_open(inode, flags & __O_TMPFILE ? flags & ~O_TMPFILE : flags, created);
 	if (!err)
 		err = vfs_open_inode(inode, flags, res);
 	iput(inode);

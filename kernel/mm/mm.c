@@ -112,7 +112,8 @@ static int file_mmap_allowed(const struct file *file, int type, int prot)
 static long ksys_mmap_pgoff(uint32_t addr, uint32_t len, int prot, int flags, int fd, uint32_t pgoff)
 {
 	struct file *file = NULL;
-	if (!(flags & MAP_ANONYMOUS) && !(file = files_lookup_fd_raw(current->files, fd)))
+	if (!(flags & MAP_ANONYMOUS) && (!(file = files_lookup_fd_raw(current->files, fd)) ||
+					 (file->f_flags & O_PATH)))      /* as fget */
 		return -EBADF;
 	return do_mmap(file, addr, len, prot, flags, pgoff);
 }

@@ -334,15 +334,24 @@ CHECK_FN long raw_syscall6(long nr, long a, long b, long c, long d, long e, long
 	return ret;
 }
 
-/* The libc convention on top of raw_syscall: -1 and errno on failure. */
-CHECK_FN long sys_call(long nr, long a, long b, long c)
+/* The libc convention on top of a raw result: -1 and errno on failure. */
+CHECK_FN long sys_result(long r)
 {
-	long r = raw_syscall(nr, a, b, c);
 	if (r < 0 && r > -4096) {
 		errno = (int)-r;
 		return -1;
 	}
 	return r;
+}
+
+CHECK_FN long sys_call(long nr, long a, long b, long c)
+{
+	return sys_result(raw_syscall(nr, a, b, c));
+}
+
+CHECK_FN long sys_call6(long nr, long a, long b, long c, long d, long e, long f)
+{
+	return sys_result(raw_syscall6(nr, a, b, c, d, e, f));
 }
 
 CHECK_FN int sys_pipe2(int fds[2], int flags)
