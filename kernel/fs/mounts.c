@@ -10,6 +10,9 @@
 #include "fs/file.h"
 #include "fs/mounts.h"
 #include "fs/procfs.h"
+#include "fs/ramfs.h"
+#include "mm/kmalloc.h"
+#include "uapi/mount.h"
 #include "fs/seq_file.h"
 #include "fs/vfs.h"
 #include "uapi/errno.h"
@@ -24,24 +27,46 @@ struct mount {
 	int id;
 	unsigned minor;                 /* st_dev is 0:minor */
 	uint32_t magic;
+	/* mount(2)'s: dir is NULL, the place is the root's path. */
+	struct inode *root, *covered;
+	struct mount_params params;
 };
+
+/* A mount of the boot's table. */
+#define BOOT_MOUNT(DIR, SRC, TYPE, OPTS, EXTRA, ID, MINOR, MAGIC) \
+	{ .dir = DIR, .source = SRC, .fstype = TYPE, .opts = OPTS, .extra = EXTRA, .id = ID, .minor = MINOR, \
+	  .magic = MAGIC }
 
 /* Linux's ids and device numbers for the same boot (its pseudo file
  * systems take minors before these, so theirs differ but keep this order). */
 static const struct mount mounts[] = {
-	{ "", "rootfs", "rootfs", "rw", "", 1, 2, TMPFS_MAGIC },
-	{ "dev", "devtmpfs", "devtmpfs", "rw,relatime", "mode=755", 20, 5, TMPFS_MAGIC },
-	{ "proc", "proc", "proc", "rw,relatime", "", 21, 19, PROC_SUPER_MAGIC },
-	{ "sys", "sysfs", "sysfs", "rw,relatime", "", 22, 20, SYSFS_MAGIC },
-	{ "dev/pts", "devpts", "devpts", "rw,relatime", "gid=5,mode=620,ptmxmode=000", 23, 21,
-	  DEVPTS_SUPER_MAGIC },
+	BOOT_MOUNT("", "rootfs", "rootfs", "rw", "", 1, 2, TMPFS_MAGIC),
+	BOOT_MOUNT("dev", "devtmpfs", "devtmpfs", "rw,relatime", "mode=755", 20, 5, TMPFS_MAGIC),
+	BOOT_MOUNT("proc", "proc", "proc", "rw,relatime", "", 21, 19, PROC_SUPER_MAGIC),
+	BOOT_MOUNT("sys", "sysfs", "sysfs", "rw,relatime", "", 22, 20, SYSFS_MAGIC),
+	BOOT_MOUNT("dev/pts", "devpts", "devpts", "rw,relatime", "gid=5,mode=620,ptmxmode=000", 23, 21,
+	  DEVPTS_SUPER_MAGIC),
 };
 #define DEVPTS_MOUNT (&mounts[ARRAY_SIZE(mounts) - 1])
 
 /* pipe(2)'s and anonymous inodes are on no mount of the tree, as Linux's pipefs and anon_inodefs. */
-static const struct mount pipefs = { "", "pipefs", "pipefs", "rw", "", 14, 12, PIPEFS_MAGIC };
-static const struct mount anonfs = { "", "anon_inodefs", "anon_inodefs", "rw", "", 15, 13,
-				     ANON_INODE_FS_MAGIC };
+static const struct mount pipefs = BOOT_MOUNT("", "pipefs", "pipefs", "rw", "", 14, 12, PIPEFS_MAGIC);
+static const struct mount anonfs = BOOT_MOUNT("", "anon_inodefs", "anon_inodefs", "rw", "", 15, 13,
+				     ANON_INODE_FS_MAGIC);
+
+/* mount(2)'s mounts in mount order; ids and minors go on from the table's. */
+#define MAX_MOUNTS 32
+static struct mount *added[MAX_MOUNTS];
+static int next_id = 24;
+static unsigned next_minor = 22;
+
+static struct mount *added_at(const struct inode *root)
+{
+	for (int i = 0; i < MAX_MOUNTS; i++)
+		if (added[i] && added[i]->root == root)
+			return added[i];
+	return NULL;
+}
 
 /* An unlinked file stays on the mount it was on; with no parent left to
  * say which, it is counted on the root's (the only one where files are removed). */
@@ -51,6 +76,11 @@ static const struct mount *mount_of(const struct inode *inode)
 		if (inode->i_name && strncmp(inode->i_name, "anon_inode:", 11) == 0)
 			return &anonfs;
 		return S_ISFIFO(inode->i_mode) && inode->i_nlink ? &pipefs : &mounts[0];
+	}
+	for (const struct inode *in = inode; in; in = in->i_parent) {
+		const struct mount *mt = added_at(in);
+		if (mt)
+			return mt;
 	}
 	const struct inode *top = inode;
 	while (top->i_parent && top->i_parent != vfs_root()) {
@@ -84,6 +114,118 @@ dev_t vfs_mount_dev(const struct inode *inode)
 	return MKDEV(0, mount_of(inode)->minor);
 }
 
+unsigned long vfs_mount_flags(const struct inode *inode)
+{
+	return mount_of(inode)->params.flags;
+}
+
+uint64_t vfs_mount_size(const struct inode *inode)
+{
+	return mount_of(inode)->params.size;
+}
+
+int mount_add(struct inode *covered, const struct mount_params *p)
+{
+	int slot = 0;
+	while (slot < MAX_MOUNTS && added[slot])
+		slot++;
+	if (slot == MAX_MOUNTS)
+		return -ENOMEM;
+	struct mount *mt = kzalloc(sizeof(*mt));
+	struct inode *root = ramfs_new_inode(S_IFDIR | p->mode, p->uid, p->gid);
+	char *source = kstrdup(p->source);
+	int err = mt && root && source ? ramfs_replace_child(covered, root) : -ENOMEM;
+	if (err) {
+		kfree(source);
+		kfree(mt);
+		iput(root);
+		return err;
+	}
+	root->i_nlink = 2;
+	*mt = (struct mount){ .source = source, .fstype = p->fstype, .id = next_id++, .minor = next_minor++,
+			      .magic = p->magic, .root = root, .covered = iget(covered), .params = *p };
+	added[slot] = mt;
+	return 0;
+}
+
+/* Any inode under root referenced from outside the tree: an open file, a
+ * cwd, a mount on it (root itself: the table's and the caller's lookup). */
+static bool tree_busy(const struct inode *node, int own)
+{
+	if (node->i_count > own)
+		return true;
+	const struct inode *c;
+	list_for_each_entry(c, &node->i_children, i_sibling)
+		if (tree_busy(c, 0))
+			return true;
+	return false;
+}
+
+int mount_remove(struct inode *root, bool detach)
+{
+	struct mount *mt = added_at(root);
+	if (!mt)
+		return -EINVAL;
+	if (!detach && tree_busy(root, 2))
+		return -EBUSY;
+	int err = ramfs_replace_child(root, mt->covered);
+	if (err)
+		return err;
+	for (int i = 0; i < MAX_MOUNTS; i++)
+		if (added[i] == mt)
+			added[i] = NULL;
+	/* Lazily detached, the tree lives on for whoever is still in it. */
+	if (!detach) {
+		struct inode *c, *n;
+		list_for_each_entry_safe(c, n, &root->i_children, i_sibling)
+			ramfs_remove_tree(c);
+	}
+	root->i_parent = NULL;
+	root->i_nlink = 0;
+	iput(root);
+	iput(mt->covered);
+	kfree((char *)mt->source);
+	kfree(mt);
+	return 0;
+}
+
+int mount_remount(struct inode *root, const struct mount_params *p)
+{
+	struct mount *mt = added_at(root);
+	if (!mt)
+		return -EINVAL;
+	mt->params.flags = p->flags;
+	if (p->size)
+		mt->params.size = p->size;
+	return 0;
+}
+
+bool mount_is_root(const struct inode *inode)
+{
+	return inode == vfs_root() || added_at(inode) || inode == devpts_root() ||
+	       (inode->i_parent == vfs_root() && mount_of(inode) != &mounts[0]);
+}
+
+/* Linux's show_mnt_opts: the mount's flags. */
+static void show_mnt_opts(struct seq_file *m, const struct mount_params *p)
+{
+	seq_printf(m, "%s%s%s%s,relatime", p->flags & MS_RDONLY ? "ro" : "rw", p->flags & MS_NOSUID ? ",nosuid" : "",
+		   p->flags & MS_NODEV ? ",nodev" : "", p->flags & MS_NOEXEC ? ",noexec" : "");
+}
+
+/* tmpfs's show_options: what is not the default. */
+static void show_fs_opts(struct seq_file *m, const struct mount_params *p)
+{
+	if (p->size)
+		seq_printf(m, ",size=%uk", (unsigned)(p->size / 1024));
+	if (p->mode != p->default_mode)
+		seq_printf(m, ",mode=%o", p->mode);
+	if (p->uid)
+		seq_printf(m, ",uid=%u", p->uid);
+	if (p->gid)
+		seq_printf(m, ",gid=%u", p->gid);
+}
+
 /* mounts: "SOURCE DIR TYPE OPTS 0 0"; mountinfo: "ID PARENT MAJ:MIN ROOT DIR OPTS - TYPE SOURCE SUPER_OPTS". */
 void proc_mounts_show(struct seq_file *m, bool info)
 {
@@ -96,6 +238,21 @@ void proc_mounts_show(struct seq_file *m, bool info)
 		else
 			seq_printf(m, "%s /%s %s %s%s%s 0 0\n", mt->source, mt->dir, mt->fstype, mt->opts, comma,
 				   mt->extra);
+	}
+	char path[PATH_MAX];
+	for (int i = 0; i < MAX_MOUNTS; i++) {
+		const struct mount *mt = added[i];
+		if (!mt || vfs_path_of(mt->root, path, sizeof path) < 0)
+			continue;
+		if (info)
+			seq_printf(m, "%d %d 0:%u / %s ", mt->id, mount_of(mt->covered)->id, mt->minor, path);
+		else
+			seq_printf(m, "%s %s %s ", mt->source, path, mt->fstype);
+		show_mnt_opts(m, &mt->params);
+		if (info)
+			seq_printf(m, " - %s %s %s", mt->fstype, mt->source, mt->params.flags & MS_RDONLY ? "ro" : "rw");
+		show_fs_opts(m, &mt->params);
+		seq_printf(m, info ? "\n" : " 0 0\n");
 	}
 }
 

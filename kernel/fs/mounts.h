@@ -8,6 +8,33 @@
 #include "fs/file.h"
 
 struct seq_file;
+
+/* What mount(2) asked for (fs/mount.c parses it). */
+struct mount_params {
+	const char *source;             /* as given (copied by mount_add) */
+	const char *fstype;             /* the file system type's own string */
+	uint32_t magic;
+	unsigned long flags;            /* MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC */
+	uint64_t size;                  /* tmpfs size= in bytes; 0: half of RAM */
+	umode_t mode, default_mode;     /* of the root */
+	uint32_t uid, gid;
+};
+
+/* Mounts a new in-memory file system over the directory covered (on a
+ * ramfs-like parent): lookups of its name find the new root from then on. */
+int mount_add(struct inode *covered, const struct mount_params *p);
+/* Unmounts the mount whose root is root: -EINVAL if none, -EBUSY while
+ * anything inside is in use unless detach (MNT_DETACH: it goes when unused). */
+int mount_remove(struct inode *root, bool detach);
+/* MS_REMOUNT: new flags (and size) for the mount whose root is root. */
+int mount_remount(struct inode *root, const struct mount_params *p);
+/* Whether inode is the root of some mount (the table's or mount(2)'s). */
+bool mount_is_root(const struct inode *inode);
+/* Its mount's MS_RDONLY, MS_NOSUID, MS_NODEV and MS_NOEXEC (the ST_ bits of statfs too). */
+unsigned long vfs_mount_flags(const struct inode *inode);
+/* A tmpfs's size= (0: the default). */
+uint64_t vfs_mount_size(const struct inode *inode);
+
 uint32_t vfs_fs_magic(const struct inode *inode);
 /* Whether two inodes are on one mount (link and rename stay within one). */
 bool vfs_same_mount(const struct inode *a, const struct inode *b);

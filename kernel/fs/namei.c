@@ -6,11 +6,13 @@
 #include "kernel.h"
 #include "fs/fdtable.h"
 #include "mm/kmalloc.h"
+#include "fs/mounts.h"
 #include "fs/namei.h"
 #include "proc.h"
 #include "fs/ramfs.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/mount.h"
 #include "uapi/stat.h"
 
 /* As Linux: links nested at most 8 deep. */
@@ -35,6 +37,11 @@ static struct inode *cur_cwd(void)
 int vfs_permission_ids(struct inode *inode, int mask, uint32_t uid, uint32_t gid)
 {
 	umode_t mode = inode->i_mode;
+	/* The mount's word first, as Linux's sb_permission (and path_noexec for exec and access). */
+	if ((mask & MAY_WRITE) && (S_ISREG(mode) || S_ISDIR(mode) || S_ISLNK(mode)) && (vfs_mount_flags(inode) & MS_RDONLY))
+		return -EROFS;
+	if ((mask & MAY_EXEC) && S_ISREG(mode) && (vfs_mount_flags(inode) & MS_NOEXEC))
+		return -EACCES;
 	if (uid == 0) {
 		/* Root may execute only what someone may execute; everything else is allowed. */
 		if (!(mask & MAY_EXEC) || S_ISDIR(mode) || (mode & 0111))

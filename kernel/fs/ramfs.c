@@ -120,6 +120,20 @@ int ramfs_attach(struct inode *dir, struct inode *child, const char *name, size_
 	return 0;
 }
 
+int ramfs_replace_child(struct inode *old, struct inode *new)
+{
+	struct inode *dir = old->i_parent;
+	char *name = kstrdup(old->i_name);
+	if (!name)
+		return -ENOMEM;
+	list_del(&old->i_sibling);
+	dir_hash_del(dir, old);
+	kfree(new->i_name);
+	new->i_name = name;
+	link_child(dir, new);
+	return 0;
+}
+
 /* An inode still open when its name goes keeps the whole path it had as
  * its name, for /proc/PID/fd's "PATH (deleted)" (Linux's d_path). */
 static void remember_path(struct inode *child)

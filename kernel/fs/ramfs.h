@@ -17,6 +17,9 @@ int ramfs_attach(struct inode *dir, struct inode *child, const char *name, size_
 /* Unlinks child (and, for ramfs_remove_tree, everything below it). */
 void ramfs_detach(struct inode *child);
 void ramfs_remove_tree(struct inode *node);
+/* Puts new (a directory) where old is in old's directory, under old's name:
+ * a mount covers old, umount uncovers it. old keeps its i_parent for "..". */
+int ramfs_replace_child(struct inode *old, struct inode *new);
 /* The child called name (len bytes), without taking a reference, or NULL:
  * one hash-bucket walk (ramfs_hash.c). */
 struct inode *ramfs_find(struct inode *dir, const char *name, size_t len);

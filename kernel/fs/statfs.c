@@ -25,9 +25,10 @@ static void fill_statfs(const struct inode *inode, struct statfs64 *st)
 	st->f_type = vfs_fs_magic(inode);
 	st->f_bsize = st->f_frsize = FS_BLOCK_SIZE;
 	st->f_namelen = FS_NAME_MAX;
-	st->f_flags = ST_VALID | ST_RELATIME;
+	st->f_flags = ST_VALID | ST_RELATIME | vfs_mount_flags(inode);     /* the MS_ bits are the ST_ ones */
 	if (st->f_type == TMPFS_MAGIC) {
-		uint64_t size = pmm_total_pages() * PGSIZE / 2 / FS_BLOCK_SIZE;
+		uint64_t size = vfs_mount_size(inode) ? vfs_mount_size(inode) / FS_BLOCK_SIZE :
+				pmm_total_pages() * PGSIZE / 2 / FS_BLOCK_SIZE;
 		uint64_t avail = pmm_free_pages() * PGSIZE / FS_BLOCK_SIZE;
 		st->f_blocks = st->f_files = size;
 		st->f_bfree = st->f_bavail = st->f_ffree = MIN(avail, size);

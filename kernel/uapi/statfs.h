@@ -19,7 +19,7 @@
 #define ST_NODEV    0x0004
 #define ST_NOEXEC   0x0008
 #define ST_VALID    0x0020      /* f_flags is meaningful (set by every Linux since 2.6.36) */
-#define ST_RELATIME 0x0400
+#define ST_RELATIME 0x1000
 
 struct statfs {
 	uint32_t f_type, f_bsize;
