@@ -4,6 +4,7 @@
  * permission and the sticky bit on both sides, one filesystem), then the
  * directory's rename method. */
 #include "kernel.h"
+#include "fs/mounts.h"
 #include "fs/namei.h"
 #include "syscall.h"
 #include "uapi/errno.h"
@@ -40,8 +41,10 @@ static int may_rename(struct nameidata *o, struct nameidata *n, struct inode *ol
 		return err;
 	if (!o->dir->i_op->rename)
 		return -EPERM;
-	if (o->dir->i_op != n->dir->i_op)
+	if (o->dir->i_op != n->dir->i_op || !vfs_same_mount(o->dir, n->dir))
 		return -EXDEV;
+	if (mount_is_root(old) || (victim && mount_is_root(victim)))
+		return -EBUSY;
 	if (isdir && is_ancestor(old, n->dir))
 		return -EINVAL;
 	err = vfs_may_delete(o->dir, old);

@@ -180,7 +180,9 @@ int mount_remove(struct inode *root, bool detach)
 		list_for_each_entry_safe(c, n, &root->i_children, i_sibling)
 			ramfs_remove_tree(c);
 	}
-	root->i_parent = NULL;
+	/* A detached tree keeps its parent: relative lookups inside go on. */
+	if (!detach)
+		root->i_parent = NULL;
 	root->i_nlink = 0;
 	iput(root);
 	iput(mt->covered);

@@ -4,6 +4,7 @@
  * namei.c. */
 #include "kernel.h"
 #include "fs/leases.h"
+#include "fs/mounts.h"
 #include "fs/namei.h"
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
@@ -81,7 +82,7 @@ int vfs_remove(struct nameidata *nd, bool dir, bool check_perm)
 		err = S_ISDIR(victim->i_mode) ? -EISDIR : -ENOTDIR;
 	else if (dir && !S_ISDIR(victim->i_mode))
 		err = -ENOTDIR;
-	else if (victim == root)
+	else if (mount_is_root(victim))
 		err = -EBUSY;
 	else if (check_perm)
 		err = vfs_may_delete(nd->dir, victim);
