@@ -11,6 +11,7 @@
 #include "fs/mounts.h"
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
+#include "mm/filemap.h"
 #include "mm/kmalloc.h"
 #include "uapi/mount.h"
 #include "fs/seq_file.h"
@@ -122,6 +123,35 @@ unsigned long vfs_mount_flags(const struct inode *inode)
 uint64_t vfs_mount_size(const struct inode *inode)
 {
 	return mount_of(inode)->params.size;
+}
+
+static uint64_t tree_pages(const struct inode *node)
+{
+	uint64_t n = node->i_mapping ? node->i_mapping->nrpages : 0;
+	const struct inode *c;
+	list_for_each_entry(c, &node->i_children, i_sibling)
+		n += tree_pages(c);
+	return n;
+}
+
+uint64_t vfs_mount_used(const struct inode *inode)
+{
+	const struct mount *mt = mount_of(inode);
+	return mt->root ? tree_pages(mt->root) * PGSIZE : 0;
+}
+
+/* Pages are counted as a file's first nrpages: a hole-free file, the usual case. */
+ssize_t mount_space_limit(const struct inode *inode, loff_t pos, size_t count)
+{
+	const struct mount *mt = mount_of(inode);
+	if (!mt->params.size)
+		return (ssize_t)count;
+	uint64_t limit = mt->params.size / PGSIZE, used = tree_pages(mt->root);
+	uint64_t have = inode->i_mapping->nrpages, want = ((uint64_t)pos + count + PGSIZE - 1) / PGSIZE;
+	if (want <= have || used + (want - have) <= limit)
+		return (ssize_t)count;
+	loff_t end = (loff_t)(have + (limit > used ? limit - used : 0)) * PGSIZE;
+	return end > pos ? (ssize_t)MIN((loff_t)count, end - pos) : -ENOSPC;
 }
 
 int mount_add(struct inode *covered, const struct mount_params *p)

@@ -34,6 +34,11 @@ bool mount_is_root(const struct inode *inode);
 unsigned long vfs_mount_flags(const struct inode *inode);
 /* A tmpfs's size= (0: the default). */
 uint64_t vfs_mount_size(const struct inode *inode);
+/* The bytes the files of a mount(2) tmpfs or ramfs hold (0 for the boot's mounts). */
+uint64_t vfs_mount_used(const struct inode *inode);
+/* How much of count bytes at pos the tmpfs size= lets inode grow by: count,
+ * less, or -ENOSPC when not one more byte fits. */
+ssize_t mount_space_limit(const struct inode *inode, loff_t pos, size_t count);
 
 uint32_t vfs_fs_magic(const struct inode *inode);
 /* Whether two inodes are on one mount (link and rename stay within one). */

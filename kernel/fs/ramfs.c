@@ -6,6 +6,7 @@
 #include "kernel.h"
 #include "mm/filemap.h"
 #include "mm/kmalloc.h"
+#include "fs/mounts.h"
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
 #include "x86/timer.h"
@@ -42,6 +43,8 @@ static ssize_t ramfs_write(struct file *file, const char __user *buf, size_t cou
 	if (count == 0)
 		return 0;
 	ssize_t n = file_write_limit(file, start, count);
+	if (n > 0)
+		n = mount_space_limit(inode, start, (size_t)n);
 	if (n > 0)
 		n = filemap_write(inode, buf, (size_t)n, start);
 	if (n <= 0)

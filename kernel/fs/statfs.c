@@ -30,8 +30,9 @@ static void fill_statfs(const struct inode *inode, struct statfs64 *st)
 		uint64_t size = vfs_mount_size(inode) ? vfs_mount_size(inode) / FS_BLOCK_SIZE :
 				pmm_total_pages() * PGSIZE / 2 / FS_BLOCK_SIZE;
 		uint64_t avail = pmm_free_pages() * PGSIZE / FS_BLOCK_SIZE;
+		uint64_t used = vfs_mount_used(inode) / FS_BLOCK_SIZE;
 		st->f_blocks = st->f_files = size;
-		st->f_bfree = st->f_bavail = st->f_ffree = MIN(avail, size);
+		st->f_bfree = st->f_bavail = st->f_ffree = MIN(avail, size > used ? size - used : 0);
 	}
 }
 

@@ -1,6 +1,6 @@
 /* mount_calls: mount(2) and umount2(2) of tmpfs and ramfs on a scratch
  * directory (as root): the new file system hides what the directory held
- * and gives it back at umount; options size=, mode=, uid= (statfs's
+ * and gives it back at umount; options size= (ENOSPC), mode=, uid= (statfs's
  * TMPFS_MAGIC and blocks, stat's mode and owner), /proc/mounts and
  * mountinfo lines; MS_REMOUNT|MS_RDONLY gives EROFS, MS_NOEXEC stops
  * execve and access(X_OK); EXDEV across it; umount's EBUSY for an open
@@ -76,6 +76,8 @@ int main(void)
 	f = open(M "/file", O_CREAT | O_RDWR, 0644);
 	CHECK(f >= 0 && write(f, "abc", 3) == 3, "a file in it");
 	CHECK_ERR(sys_umount2(M, 0), EBUSY, "umount with an open file EBUSY");
+	CHECK(raw_syscall(__NR_statfs64, (long)M, sizeof sf, (long)&sf) == 0 && sf.f_bfree == 255,
+	      "statfs: one block used");
 	close(f);
 	CHECK_ERR(link(M "/file", D "/link"), EXDEV, "link out of it EXDEV");
 	CHECK_ERR(rename(M "/file", D "/moved"), EXDEV, "rename out of it EXDEV");
@@ -124,6 +126,20 @@ int main(void)
 	CHECK(write(f, "x", 1) == 1 && stat(".", &st) == 0 && stat("kept", &st) == 0, "the detached tree still works");
 	close(f);
 	CHECK_OK(chdir("/"), "leave it");
+
+	CHECK_OK(sys_mount("small", M, "tmpfs", 0, "size=8k"), "mount a tmpfs of two pages");
+	static char big[3 * 4096];
+	f = open(M "/big", O_CREAT | O_WRONLY, 0600);
+	CHECK_EQ(write(f, big, sizeof big), 8192, "a write past size= is cut short");
+	CHECK_ERR(write(f, big, 1), ENOSPC, "then ENOSPC");
+	CHECK(raw_syscall(__NR_statfs64, (long)M, sizeof sf, (long)&sf) == 0 && sf.f_blocks == 2 && sf.f_bfree == 0,
+	      "statfs: full");
+	close(f);
+	CHECK_OK(unlink(M "/big"), "unlink frees it");
+	f = open(M "/again", O_CREAT | O_WRONLY, 0600);
+	CHECK_EQ(write(f, big, 4096), 4096, "room again");
+	close(f);
+	CHECK_OK(sys_umount2(M, 0), "umount it");
 
 	unlink(M "/under");
 	rmdir(M);
