@@ -79,8 +79,14 @@ int main(void)
 	expect(ASH, OWN_SH " -c '" OWN_SH " -c \"echo from sh\"'", "from sh\n", 0,
 	       "ash runs the project's sh, which nests its own sh -c");
 
-	expect(ASH, "df | tr -s ' ' | cut -d' ' -f1,6", "Filesystem Mounted\ndevtmpfs /dev\n", 0,
+	expect(ASH, "df | tr -s ' ' | cut -d' ' -f1,6", "Filesystem Mounted\ndevtmpfs /dev\ntmpfs /dev/shm\n", 0,
 	       "df: the header and the mounts with blocks (rootfs hidden, as busybox does on Linux)");
+	expect(ASH, "mkdir -p /tmp/bb_mnt && mount -t tmpfs -o size=2m,mode=755 bbfs /tmp/bb_mnt && "
+	       "mount | grep bb_mnt && echo hi > /tmp/bb_mnt/f && df /tmp/bb_mnt | tr -s ' ' && "
+	       "umount /tmp/bb_mnt && mount | grep -c bb_mnt; rmdir /tmp/bb_mnt",
+	       "bbfs on /tmp/bb_mnt type tmpfs (rw,relatime,size=2048k,mode=755)\n"
+	       "Filesystem 1K-blocks Used Available Use% Mounted on\nbbfs 2048 4 2044 0% /tmp/bb_mnt\n0\n", 0,
+	       "mount -t tmpfs, mount's list, df of it with a page used, umount");
 	expect(ASH, "test $(nproc) = $(grep -c ^processor /proc/cpuinfo) && "
 	       "test $(nproc --all) = $(ls -d /sys/devices/system/cpu/cpu[0-9]* | wc -l) && echo same", "same\n", 0,
 	       "nproc: the CPUs of /proc/cpuinfo (sched_getaffinity); --all: the cpuN directories");
