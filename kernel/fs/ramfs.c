@@ -151,11 +151,11 @@ static void remember_path(struct inode *child)
 
 void ramfs_detach(struct inode *child)
 {
-	if (child->i_count > 0)
-		remember_path(child);
 	struct inode *dir = child->i_parent;
 	list_del(&child->i_sibling);
-	dir_hash_del(dir, child);
+	dir_hash_del(dir, child);       /* by the name, which remember_path then replaces */
+	if (child->i_count > 0)
+		remember_path(child);
 	if (S_ISDIR(child->i_mode))
 		dir->i_nlink--;
 	dir->i_mtime = dir->i_ctime = realtime_seconds();

@@ -59,8 +59,8 @@ static ssize_t do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count, lo
 	}
 	/* Linux's splice_direct_to_actor: a regular file in, and no O_APPEND
 	 * out unless out is a pipe. */
-	bool to_pipe = out && S_ISFIFO(out->f_inode->i_mode);
-	if (!r && (!S_ISREG(in->f_inode->i_mode) || !in->f_inode->i_mapping ||
+	bool to_pipe = out && out->f_inode && S_ISFIFO(out->f_inode->i_mode);
+	if (!r && (!in->f_inode || !S_ISREG(in->f_inode->i_mode) || !in->f_inode->i_mapping ||
 		   (!to_pipe && (out->f_flags & O_APPEND))))
 		r = -EINVAL;
 	if (!r && count)
