@@ -12,7 +12,7 @@ struct mutex {
 	struct wait_queue_head wait;
 };
 
-#define __MUTEX_INITIALIZER(name) { .owner = NULL, .wait = { LIST_HEAD_INIT(name.wait.head) } }
+#define __MUTEX_INITIALIZER(name) { .owner = NULL, .wait = __WAIT_QUEUE_HEAD_INITIALIZER(name.wait) }
 #define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
 
 void mutex_init(struct mutex *lock);

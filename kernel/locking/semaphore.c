@@ -1,10 +1,9 @@
 /* semaphore.c: the counting semaphores of semaphore.h, on a wait queue the
  * same way as mutex.c (every sleeper re-tries after its wake-up). The count
- * changes with interrupts off, so that up() may run in an interrupt handler
- * as Linux allows. */
+ * changes under the wait queue's own lock, irqsave, so that up() may run on
+ * any CPU and in an interrupt handler, as Linux allows. */
 #include "locking/semaphore.h"
 #include "uapi/errno.h"
-#include "x86/x86.h"
 
 void sema_init(struct semaphore *sem, int val)
 {
@@ -14,11 +13,12 @@ void sema_init(struct semaphore *sem, int val)
 
 int down_trylock(struct semaphore *sem)
 {
-	uint32_t flags = irq_save();
+	unsigned long flags;
+	spin_lock_irqsave(&sem->wait.lock, flags);
 	int busy = sem->count <= 0;
 	if (!busy)
 		sem->count--;
-	irq_restore(flags);
+	spin_unlock_irqrestore(&sem->wait.lock, flags);
 	return busy;
 }
 
@@ -38,8 +38,9 @@ int down_interruptible(struct semaphore *sem)
 
 void up(struct semaphore *sem)
 {
-	uint32_t flags = irq_save();
+	unsigned long flags;
+	spin_lock_irqsave(&sem->wait.lock, flags);
 	sem->count++;
-	irq_restore(flags);
+	spin_unlock_irqrestore(&sem->wait.lock, flags);
 	wake_up(&sem->wait);
 }

@@ -11,7 +11,7 @@ struct semaphore {
 	struct wait_queue_head wait;
 };
 
-#define __SEMAPHORE_INITIALIZER(name, n) { .count = (n), .wait = { LIST_HEAD_INIT(name.wait.head) } }
+#define __SEMAPHORE_INITIALIZER(name, n) { .count = (n), .wait = __WAIT_QUEUE_HEAD_INITIALIZER(name.wait) }
 /* Linux 6.1's DEFINE_SEMAPHORE: a binary semaphore, initially free. */
 #define DEFINE_SEMAPHORE(name) struct semaphore name = __SEMAPHORE_INITIALIZER(name, 1)
 

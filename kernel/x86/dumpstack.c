@@ -120,7 +120,7 @@ static void walk_frames(uint32_t ebp, struct stack_info st, int depth)
 
 static void show_header(void)
 {
-	printk(KERN_DEFAULT "CPU: 0 PID: %d Comm: %s %s\n", current->pid,
+	printk(KERN_DEFAULT "CPU: %u PID: %d Comm: %s %s\n", smp_processor_id(), current->pid,
 	       current->pid ? current->comm : "swapper", print_tainted());
 }
 
