@@ -93,6 +93,7 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	syscall_init();
 	proc_init();
 	vfs_init();
+	smp_detect();
 	do_initcalls();
 	unpack_initramfs(mbi);
 	sti();

@@ -81,17 +81,28 @@ static bool start_ap(unsigned int id)
 	return cpus[id].started;
 }
 
-void smp_init(void)
+static uint8_t found_ids[NR_CPUS];
+
+void smp_detect(void)
 {
-	uint8_t ids[NR_CPUS];
 	uint32_t lapic_pa = 0;
-	unsigned int n = acpi_madt_cpus(ids, NR_CPUS, &lapic_pa);
+	unsigned int n = acpi_madt_cpus(found_ids, NR_CPUS, &lapic_pa);
 	if (n <= 1)
 		return;
 	lapic_map(lapic_pa);
-	lapic_init(true);
-	unsigned int self = lapic_id();
+	unsigned int self = lapic_id(), next = 1;
 	cpus[0].apic_id = self;
+	for (unsigned int i = 0; i < n; i++)
+		if (found_ids[i] != self)
+			cpus[next++].apic_id = found_ids[i];
+	nr_cpu_ids = next;
+}
+
+void smp_init(void)
+{
+	if (nr_cpu_ids <= 1)
+		return;
+	lapic_init(true);
 	lapic_calibrate();
 	/* CPU 0's APIC timer becomes the clock: the PIT's ticks came through
 	 * the 8259 and LINT0, which lost them under multi-threaded TCG when
@@ -101,19 +112,9 @@ void smp_init(void)
 	lapic_timer_start();
 	irq_restore(f);
 	memcpy(P2V(TRAMPOLINE_PA), trampoline_start, (size_t)(trampoline_end - trampoline_start));
-	unsigned int next = 1;
-	for (unsigned int i = 0; i < n; i++) {
-		if (ids[i] == self)
-			continue;
-		cpus[next].apic_id = ids[i];
-		nr_cpu_ids = next + 1;
-		if (!start_ap(next)) {
-			pr_err("smp: CPU with APIC id %u did not start\n", ids[i]);
-			nr_cpu_ids = next;
-			break;
-		}
-		next++;
-	}
+	for (unsigned int id = 1; id < nr_cpu_ids; id++)
+		if (!start_ap(id))
+			pr_err("smp: CPU %u (APIC id %u) did not start\n", id, cpus[id].apic_id);
 	pr_info("smp: %u CPUs online\n", num_online_cpus());
 }
 

@@ -4,7 +4,9 @@
 
 /* The boot CPU's own per-CPU state: first thing in kmain. */
 void smp_prepare_boot_cpu(void);
-/* Finds the CPUs (ACPI MADT) and starts the others; with interrupts on. */
+/* Finds the CPUs (ACPI MADT): nr_cpu_ids, before the initcalls. */
+void smp_detect(void);
+/* Starts the others; with interrupts on. */
 void smp_init(void);
 /* Asks cpu to look at its run queue (an idle CPU wakes, a busy one
  * reschedules on its way back to user mode). */
