@@ -20,11 +20,16 @@ void timer_set_tick_hook(void (*hook)(void))
 	tick_hook = hook;
 }
 
-void timer_tick(void)
+void timer_advance(void)
 {
 	if (++jiffies == 0)
 		jiffies_wraps++;
 	vvar_tick();
+}
+
+void timer_tick(void)
+{
+	timer_advance();
 	if (tick_hook)
 		tick_hook();
 }

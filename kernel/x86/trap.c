@@ -6,6 +6,7 @@
  * table), a WARN that goes on, or an oops (x86/dumpstack.c). On the way back to ring 3 the
  * process may be preempted and receives its pending signals. */
 #include "kernel.h"
+#include "kstat.h"
 #include "errno.h"
 #include "fs/file.h"
 #include "mm/fault.h"
@@ -185,19 +186,42 @@ static void interrupt(struct trapframe *tf)
 	irq_frame = outer;
 }
 
+/* The tick or a reschedule IPI of an idle CPU needs no big kernel lock:
+ * waiting for it would only burn the host time its holder needs (a guest
+ * CPU is a host thread). CPU 0's tick runs the due timers if it can take
+ * the lock at once, else it only advances the clock and the timers wait a
+ * tick. True if it was handled so. */
+static bool idle_interrupt(struct trapframe *tf)
+{
+	struct cpu *c = this_cpu();
+	if ((tf->trapno != T_LAPIC_TIMER && tf->trapno != T_IPI_RESCHED) || c->current_task != c->idle)
+		return false;
+	if (tf->trapno == T_LAPIC_TIMER && c->id == 0 && raw_trylock(&kernel_flag)) {
+		raw_unlock(&kernel_flag);
+		return false;
+	}
+	lapic_eoi();
+	if (tf->trapno == T_LAPIC_TIMER) {
+		if (c->id == 0)
+			timer_advance();
+		kstat_tick(CPUTIME_IDLE);
+	}
+	return true;
+}
+
 /* Everything but the TLB shootdown and the stop NMI runs under the big
  * kernel lock (locking/kernel_lock.c), from entry to the return to user
  * mode; the spurious vector needs nothing, not even an EOI. */
 void trap(struct trapframe *tf)
 {
-	if (tf->trapno >= T_IPI_TLB || tf->trapno == T_NMI) {
+	if (tf->trapno >= T_LAPIC_TIMER || tf->trapno == T_NMI) {
 		if (tf->trapno == T_IPI_TLB) {
 			tlb_ipi();
 			return;
 		}
-		if (tf->trapno == T_SPURIOUS)
+		if (tf->trapno == T_SPURIOUS || idle_interrupt(tf))
 			return;
-		if (smp_stop_requested())
+		if (tf->trapno == T_NMI && smp_stop_requested())
 			for (;;)
 				__asm__ volatile("cli; hlt");
 	}
