@@ -3,6 +3,7 @@
  * working directory, signal handlers, thread group), and mm_release, where a
  * process leaving its address space lets its vfork parent go on. */
 #include "kernel.h"
+#include "locking/kernel_lock.h"
 #include "fs/fdtable.h"
 #include "fs/vfs.h"
 #include "futex.h"
@@ -36,6 +37,7 @@ void forkret(void)
 	if (current->set_child_tid)
 		put_user(current->pid, (int __user *)current->set_child_tid);
 	exit_to_user_mode(current->tf);
+	unlock_kernel();
 }
 
 void sighand_put(struct sighand_struct *sh)

@@ -20,6 +20,7 @@
 #include "vga.h"
 #include "mm/vm.h"
 #include "x86/x86.h"
+#include "x86/smpboot.h"
 
 extern char kernel_end[];
 
@@ -70,6 +71,7 @@ static void split_cmdline(void)
 void kmain(uint32_t magic, uint32_t mbi_pa)
 {
 	const struct multiboot_info *mbi = P2V(mbi_pa);
+	smp_prepare_boot_cpu();             /* %fs, current and the big kernel lock first: everything uses them */
 	cmdline_init(magic == MULTIBOOT_BOOTLOADER_MAGIC && (mbi->flags & MB_INFO_CMDLINE) ?
 		     (const char *)P2V(mbi->cmdline) : "");
 	serial_init();
@@ -81,7 +83,6 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 
 	/* One line of the 80-column screen. */
 	pr_info("freax 0.1 for 386(486) AT clones: just a hobby, won't be big and professional\n");
-	gdt_init();
 	idt_init();
 	pic_init();
 	cpu_init();
@@ -92,9 +93,11 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	syscall_init();
 	proc_init();
 	vfs_init();
+	smp_detect();
 	do_initcalls();
 	unpack_initramfs(mbi);
 	sti();
+	smp_init();
 	pr_info("memory: %u KiB free of %u KiB\n",
 		(unsigned)(pmm_free_pages() * 4), (unsigned)(pmm_phys_top() / 1024));
 

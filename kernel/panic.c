@@ -5,6 +5,7 @@
 #include "cmdline.h"
 #include "x86/power.h"
 #include "x86/x86.h"
+#include "x86/smpboot.h"
 
 int panic_on_oops;
 static unsigned long tainted_mask;
@@ -57,6 +58,8 @@ void panic(const char *fmt, ...)
 	if (in_panic)                       /* a panic while reporting one */
 		machine_halt_failure();
 	in_panic = true;
+	smp_send_stop();                    /* the other CPUs stop where they are */
+	printk_bust_locks();
 	va_start(ap, fmt);
 	int n = kvsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);

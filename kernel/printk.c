@@ -4,6 +4,7 @@
  * (`loglevel=N`, `quiet`: 4), and QEMU's debugcon, which the test harness
  * keeps, gets every line. syslog(2) reads the ring with Linux's semantics. */
 #include "kernel.h"
+#include "locking/spinlock.h"
 #include "cmdline.h"
 #include "proc.h"
 #include "syscall.h"
@@ -20,6 +21,11 @@ static int saved_console_loglevel = -1;         /* while SYSLOG_ACTION_CONSOLE_O
 static int verbose_saved_level;
 static int verbose_depth;
 
+/* logbuf_lock (irqsave) protects the ring, its positions and the console
+ * line state: printk needs no big kernel lock, from any CPU or interrupt.
+ * A panic takes it over (printk_bust_locks), so that a CPU stopped while
+ * holding it does not silence the report. */
+static DEFINE_SPINLOCK(logbuf_lock);
 static char log_buf[LOG_BUF_LEN];
 /* Byte counts since boot: the ring holds [log_first, log_next). */
 static uint64_t log_first, log_next, syslog_pos, clear_pos;
@@ -115,7 +121,8 @@ static int vprintk(const char *fmt, va_list ap)
 	bool explicit;
 	const char *text = parse_level(buf, &level, &explicit), *s = text;
 	const char *end = buf + MIN((size_t)n, sizeof(buf) - 1);
-	uint32_t f = irq_save();
+	unsigned long f;
+	spin_lock_irqsave(&logbuf_lock, f);
 	if (line_open && explicit)
 		emit("\n", 1);
 	if (explicit)
@@ -135,9 +142,14 @@ static int vprintk(const char *fmt, va_list ap)
 			s = end;
 		}
 	}
-	irq_restore(f);
+	spin_unlock_irqrestore(&logbuf_lock, f);
 	wake_up_interruptible(&log_wait);
 	return (int)(end - text);
+}
+
+void printk_bust_locks(void)
+{
+	spin_lock_init(&logbuf_lock);
 }
 
 int printk(const char *fmt, ...)
@@ -175,12 +187,13 @@ static long copy_log(char __user *ubuf, uint64_t from, uint64_t to)
 	long done = 0;
 	while (from < to) {
 		size_t n = MIN(sizeof(chunk), (size_t)(to - from));
-		uint32_t f = irq_save();
+		unsigned long f;
+	spin_lock_irqsave(&logbuf_lock, f);
 		from = MAX(from, log_first);    /* printk may overwrite the oldest lines meanwhile */
 		n = MIN(n, (size_t)(log_next - from));
 		for (size_t i = 0; i < n; i++)
 			chunk[i] = log_buf[(from + i) % LOG_BUF_LEN];
-		irq_restore(f);
+		spin_unlock_irqrestore(&logbuf_lock, f);
 		if (n == 0)
 			break;
 		if (copyout(chunk, ubuf + done, n))

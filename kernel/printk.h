@@ -81,4 +81,7 @@ long do_syslog(int type, char *buf, int len);
 #define dev_dbg(dev, fmt, ...)    no_printk(KERN_DEBUG "%s: " fmt, (dev)->name, ##__VA_ARGS__)
 #endif
 
+/* panic: the log lock is taken over from a CPU that may have stopped holding it. */
+void printk_bust_locks(void);
+
 #endif

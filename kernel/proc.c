@@ -4,6 +4,8 @@
  * set_tid_address, process groups and sessions). */
 #include "kernel.h"
 #include "locking/lockdep.h"
+#include "locking/kernel_lock.h"
+#include "locking/raw_lock.h"
 #include "x86/cpu.h"
 #include "fs/fdtable.h"
 #include "futex.h"
@@ -94,6 +96,10 @@ struct proc *proc_alloc_with(void (*entry)(void))
 
 void proc_free(struct proc *p)
 {
+	/* A zombie reaped from another CPU may still be switching out on its
+	 * kernel stack (sched.c's on_cpu). */
+	while (p->on_cpu)
+		smp_spin_poll();
 	sighand_put(p->sighand);
 	p->sighand = NULL;
 	kfree(p->kstack);
@@ -577,6 +583,7 @@ static void open_console(void)
 
 static void init_entry(void)
 {
+	sched_finish_switch();
 	sti();
 	open_console();
 	bool saved = uaccess_kernel_begin();
@@ -584,6 +591,7 @@ static void init_entry(void)
 	uaccess_kernel_end(saved);
 	if (r < 0)
 		panic("cannot run %s: error %d", init_path, r);
+	unlock_kernel();
 }
 
 void start_init(const char *path, char *const argv[], char *const envp[])

@@ -15,7 +15,7 @@
 #include "uapi/signal.h"
 #include "mm/vm.h"
 #include "smp.h"
-#include "smp.h"
+#include "x86/percpu.h"
 #include "waitqueue.h"
 #include "cred.h"
 #include "ptrace.h"
@@ -102,6 +102,9 @@ struct proc {
 	struct trapframe *tf;           /* the user registers of the current trap */
 	struct context *context;
 	bool need_resched;
+	int lock_depth;                 /* the big kernel lock's nesting, -1: not held (locking/kernel_lock.c) */
+	volatile bool on_cpu;           /* running on a CPU, or still being switched out (sched.c) */
+	unsigned int cpu;               /* the CPU it runs or last ran on */
 	int nice;                       /* -20 .. 19 */
 	uint64_t vruntime;              /* ns of CPU time, weighted by nice (see sched.c) */
 	uint64_t exec_start;            /* monotonic_ns() when last charged, while running */
@@ -154,7 +157,8 @@ struct proc {
 	uint32_t group_dead_utime, group_dead_stime;   /* a leader's: of its group's exited threads */
 };
 
-extern struct proc *current;
+/* The process running on this CPU (x86/percpu.h). */
+#define current get_current()
 extern struct proc proc_table[NPROC];
 
 struct proc *proc_find(int pid);
@@ -205,6 +209,10 @@ void wake_up_new_process(struct proc *p);       /* an embryo becomes runnable */
 void sched_set_nice(struct proc *p, int nice);
 void sched_tick(void);
 void scheduler_start(void) __attribute__((noreturn));
+/* The idle loop of every CPU. */
+void cpu_idle(void) __attribute__((noreturn));
+void sched_init_cpu(unsigned int cpu);
+void sched_set_cpus_allowed(struct proc *p, cpumask_t mask);
 _Noreturn void sched_exit_unreaped(void);
 void sched_finish_switch(void);
 

@@ -59,13 +59,10 @@ SYSCALL_DEFINE3(sched_setaffinity, int, pid, unsigned int, len, const void __use
 		return -EPERM;
 	if (!(cpus & cpu_online_mask))
 		return -EINVAL;
-	p->cpus_allowed = cpus & cpu_possible_mask();
-	/* The caller leaves a CPU it may no longer use at its next schedule(),
-	 * which picks it only for an allowed CPU (smp's scheduler honours
-	 * cpus_allowed). Another process moves when it next goes through the
-	 * scheduler: a reschedule IPI to its CPU would make that sooner. */
-	if (p == current && !((p->cpus_allowed >> smp_processor_id()) & 1))
-		current->need_resched = true;
+	/* A process running on a CPU the mask excludes leaves it at its next
+	 * return to user mode (sched.c tells that CPU to reschedule): the
+	 * caller before this call returns. */
+	sched_set_cpus_allowed(p, cpus & cpu_possible_mask());
 	return 0;
 }
 

@@ -391,7 +391,7 @@ SYSCALL_DEFINE2(rt_sigpending, uint64_t *, uset, size_t, setsize)
 	return copyout(&pend, uset, setsize) ? -EFAULT : 0;
 }
 
-static struct wait_queue_head pause_wait = { LIST_HEAD_INIT(pause_wait.head) };
+static DECLARE_WAIT_QUEUE_HEAD(pause_wait);
 
 SYSCALL_DEFINE0(pause)
 {

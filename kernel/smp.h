@@ -3,7 +3,7 @@
  * order they were found (CPU 0 boots the others); a cpumask_t has one bit per
  * CPU, which is also the user ABI of sched_setaffinity (bit N = CPU N).
  *
- * Until the APs are started this describes the boot CPU only. */
+ * Until the APs are started this describes the boot CPU only (x86/smpboot.c). */
 #ifndef SMP_H
 #define SMP_H
 
@@ -19,7 +19,14 @@ extern unsigned int nr_cpu_ids;
 /* The CPUs that finished bring-up and schedule processes. */
 extern volatile cpumask_t cpu_online_mask;
 
-unsigned int smp_processor_id(void);
+/* The CPU this code runs on: struct cpu's id, at %fs:8 (x86/percpu.h). It
+ * may change across a sleep or a reschedule. */
+static inline unsigned int smp_processor_id(void)
+{
+	unsigned int id;
+	__asm__ volatile("movl %%fs:8, %0" : "=r"(id));
+	return id;
+}
 /* The local APIC id of a CPU, as /proc/cpuinfo's "apicid" shows it. */
 unsigned int cpu_apic_id(unsigned int cpu);
 

@@ -178,7 +178,7 @@ SYSCALL_DEFINE1(time, int32_t *, ut)
 	return t;
 }
 
-static struct wait_queue_head sleep_wait = { LIST_HEAD_INIT(sleep_wait.head) };
+static DECLARE_WAIT_QUEUE_HEAD(sleep_wait);
 
 /* Sleeps until the clock reaches deadline_ns; -EINTR with the time left if a
  * signal comes first. */

@@ -9,11 +9,13 @@
 #include <stdbool.h>
 #include "errno.h"
 #include "list.h"
+#include "locking/spinlock.h"
 
 struct proc;
 
 struct wait_queue_head {
 	struct list_head head;
+	spinlock_t lock;                /* the list and its entries' links (waitqueue.c) */
 };
 typedef struct wait_queue_head wait_queue_head_t;
 
@@ -28,7 +30,8 @@ struct wait_queue_entry {
 #define TASK_UNINTERRUPTIBLE 2
 #define TASK_STOPPED         4  /* in a group stop (jobctl.c): only SIGCONT or SIGKILL wakes it */
 
-#define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = { LIST_HEAD_INIT(name.head) }
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) { LIST_HEAD_INIT(name.head), __SPIN_LOCK_UNLOCKED(name.lock) }
+#define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 
 void init_waitqueue_head(struct wait_queue_head *wq);
 void init_wait_entry(struct wait_queue_entry *w);

@@ -16,13 +16,30 @@ def reg(name):
     return int(gdb.parse_and_eval(f"${name}")) & 0xffffffff
 
 
-def cpu():
+def one_cpu(n):
     eip = reg("eip")
     if reg("cs") & 3:
-        gdb.write(f"CPU 0: in user mode at eip {eip:#010x}\n")
+        gdb.write(f"CPU {n}: in user mode at eip {eip:#010x}\n")
         return
-    gdb.write(f"CPU 0: in the kernel at eip {eip:#010x}\n")
+    gdb.write(f"CPU {n}: in the kernel at eip {eip:#010x}\n")
     show("bt 16")
+
+
+def cpu():
+    """Each CPU (a gdb thread each), the boot CPU first."""
+    threads = sorted(gdb.selected_inferior().threads(), key=lambda t: t.num)
+    for n, t in enumerate(threads):
+        t.switch()
+        one_cpu(n)
+    if threads:
+        threads[0].switch()
+
+
+def running_tasks():
+    """The processes current on some CPU (struct cpu's current_task)."""
+    cpus = gdb.parse_and_eval("cpus")
+    n = int(gdb.parse_and_eval("nr_cpu_ids"))
+    return {int(cpus[i]["current_task"]) for i in range(n)}
 
 
 def task_stack(ctx):
@@ -42,7 +59,7 @@ def task_stack(ctx):
 def tasks():
     try:
         table = gdb.parse_and_eval("proc_table")
-        current = int(gdb.parse_and_eval("current"))
+        current = running_tasks()
     except gdb.error:
         return
     for i in range(table.type.range()[1] + 1):
@@ -51,10 +68,12 @@ def tasks():
         if state == "P_UNUSED":
             continue
         gdb.write(f"task {int(p['pid'])} {p['comm'].string()} {state}"
-                  f"{' (on the CPU)' if int(p.address) == current else ''}\n")
-        if int(p.address) != current and state == "P_SLEEPING" and int(p["context"]):
+                  f"{' (on the CPU)' if int(p.address) in current else ''}\n")
+        if int(p.address) not in current and state == "P_SLEEPING" and int(p["context"]):
             task_stack(p["context"])
 
 
 cpu()
+show("print jiffies")
+show("print kernel_flag")
 tasks()

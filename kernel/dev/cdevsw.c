@@ -4,6 +4,7 @@
  * turns FreeBSD's positive errno into the kernel's negative one. */
 #include "dev/cdevsw.h"
 #include "kernel.h"
+#include "locking/kernel_lock.h"
 #include "mm/kmalloc.h"
 #include "module/module.h"
 #include "fs/poll.h"
@@ -262,9 +263,11 @@ int uprintf(const char *fmt, ...)
 	int n = kvsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	size_t len = MIN((size_t)n, sizeof(buf) - 1);
+	lock_kernel();                  /* a driver's d_read/d_write/d_ioctl runs without it */
 	if (current && current->ctty)
 		n_tty_write(current->ctty, (struct tty_iobuf){ buf, false }, len, false);
 	else
 		printk(KERN_INFO "%s", buf);
+	unlock_kernel();
 	return (int)len;
 }

@@ -4,6 +4,7 @@
 #include "fs/anon_inode.h"
 #include "fs/fdtable.h"
 #include "kernel.h"
+#include "locking/kernel_lock.h"
 #include "mm/kmalloc.h"
 #include "proc.h"
 #include "uapi/errno.h"
@@ -47,7 +48,7 @@ struct inode *anon_inode_alloc(const char *name)
 
 /* As Linux: the fd is reserved first, so once the file exists nothing can
  * fail and the driver's release never runs on a file user space never saw. */
-int anon_inode_getfd(const char *name, const struct file_operations *fops, void *priv, int flags)
+static int new_fd(const char *name, const struct file_operations *fops, void *priv, int flags)
 {
 	int fd = get_unused_fd_flags((unsigned)flags);
 	if (fd < 0)
@@ -61,5 +62,14 @@ int anon_inode_getfd(const char *name, const struct file_operations *fops, void 
 	}
 	file->private_data = priv;
 	fd_install(fd, file);
+	return fd;
+}
+
+/* A driver's ioctl calls it without the big kernel lock; the fd table needs it. */
+int anon_inode_getfd(const char *name, const struct file_operations *fops, void *priv, int flags)
+{
+	lock_kernel();
+	int fd = new_fd(name, fops, priv, flags);
+	unlock_kernel();
 	return fd;
 }

@@ -7,6 +7,7 @@
  * and si_fd. The owner's credentials at F_SETOWN must allow signalling the
  * target, as kill's would. */
 #include "kernel.h"
+#include "locking/kernel_lock.h"
 #include "fs/fasync.h"
 #include "mm/kmalloc.h"
 #include "proc.h"
@@ -155,7 +156,9 @@ void send_sigio(const struct fown_struct *fown, int fd, int reason)
 	}
 }
 
-int fasync_helper(int fd, struct file *filp, int on, struct fasync_struct **fapp)
+/* Drivers call these two without the big kernel lock (their fops run
+ * unlocked): each takes it, for the lists, the file flags and signals. */
+static int fasync_update(int fd, struct file *filp, int on, struct fasync_struct **fapp)
 {
 	for (struct fasync_struct **pp = fapp; *pp; pp = &(*pp)->fa_next) {
 		struct fasync_struct *fa = *pp;
@@ -183,12 +186,22 @@ int fasync_helper(int fd, struct file *filp, int on, struct fasync_struct **fapp
 	return 1;
 }
 
+int fasync_helper(int fd, struct file *filp, int on, struct fasync_struct **fapp)
+{
+	lock_kernel();
+	int r = fasync_update(fd, filp, on, fapp);
+	unlock_kernel();
+	return r;
+}
+
 void kill_fasync(struct fasync_struct **fp, int sig, int band)
 {
 	(void)sig;                      /* SIGIO, or the owner's F_SETSIG signal */
 	if (band < POLL_IN || band > POLL_HUP)
 		return;
+	lock_kernel();
 	for (struct fasync_struct *fa = *fp; fa; fa = fa->fa_next)
 		if (fa->fa_file->f_flags & FASYNC)
 			send_sigio(&fa->fa_file->f_owner, fa->fa_fd, band);
+	unlock_kernel();
 }

@@ -6,6 +6,7 @@
  * and POLLHUP; a bad fd gives POLLNVAL; a negative fd is ignored; a file with
  * no poll method is always readable and writable. */
 #include "kernel.h"
+#include "locking/kernel_lock.h"
 #include "fs/fdtable.h"
 #include "mm/kmalloc.h"
 #include "fs/poll.h"
@@ -41,7 +42,9 @@ void poll_wait(struct file *file, struct wait_queue_head *wq, poll_table *pt)
 	}
 	struct wait_queue_entry *w = &pt->entry[pt->n];
 	init_wait_entry(w);
+	lock_kernel();                  /* a driver's poll calls it unlocked; the file count needs it */
 	pt->file[pt->n] = get_file(file);
+	unlock_kernel();
 	pt->wq[pt->n++] = wq;
 	prepare_to_wait(wq, w, TASK_INTERRUPTIBLE);
 }
@@ -58,7 +61,7 @@ static void poll_release(poll_table *pt)
 
 static unsigned int file_poll(struct file *f, poll_table *pt)
 {
-	return f->f_op->poll ? f->f_op->poll(f, pt) : DEFAULT_MASK;
+	return f->f_op->poll ? call_unlocked(f, f->f_op->poll(f, pt)) : DEFAULT_MASK;
 }
 
 /* One file of a scan, as Linux's fdget: a reference only if the table is

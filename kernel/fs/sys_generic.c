@@ -5,6 +5,7 @@
  * commands, then the driver with the raw argument, ENOTTY when it has no
  * method or says the command is not its own. */
 #include "kernel.h"
+#include "locking/kernel_lock.h"
 #include "dev/uio.h"
 #include "fs/fasync.h"
 #include "fs/fdtable.h"
@@ -41,7 +42,7 @@ static ssize_t do_read(struct file *f, char *buf, size_t count, loff_t *pos)
 	if (!f->f_op->read)
 		return -EINVAL;
 	long n = rw_count(buf, count);
-	return n < 0 ? n : f->f_op->read(f, buf, n, pos);
+	return n < 0 ? n : call_unlocked(f, f->f_op->read(f, buf, n, pos));
 }
 
 static ssize_t do_write(struct file *f, const char *buf, size_t count, loff_t *pos)
@@ -57,7 +58,7 @@ static ssize_t do_write(struct file *f, const char *buf, size_t count, loff_t *p
 		*pos = f->f_inode->i_size;
 	size_t len = (size_t)n;
 	int err = generic_write_check_limits(f->f_inode, *pos, &len);
-	return err ? err : f->f_op->write(f, buf, len, pos);
+	return err ? err : call_unlocked(f, f->f_op->write(f, buf, len, pos));
 }
 
 static ssize_t do_rw(struct file *f, char *buf, size_t count, loff_t *pos, bool is_write)
@@ -148,7 +149,7 @@ static int import_iovec(enum uio_rw rw, const struct iovec __user *uvec, int nr_
  * readv of a pipe returns what is there, as one read() would. */
 static bool would_block(struct file *f)
 {
-	return f->f_op->poll && !(f->f_op->poll(f, NULL) & (POLLIN | POLLHUP | POLLERR));
+	return f->f_op->poll && !(call_unlocked(f, f->f_op->poll(f, NULL)) & (POLLIN | POLLHUP | POLLERR));
 }
 
 /* readv/writev: one transfer per vector entry, stopping at the first short one. */
@@ -202,7 +203,7 @@ static loff_t do_lseek(int fd, loff_t off, int whence)
 	struct file *f = fget(fd);
 	if (!f)
 		return -EBADF;
-	loff_t r = whence < SEEK_SET || whence > SEEK_END ? -EINVAL : f->f_op->llseek ? f->f_op->llseek(f, off, whence) : -ESPIPE;
+	loff_t r = whence < SEEK_SET || whence > SEEK_END ? -EINVAL : f->f_op->llseek ? call_unlocked(f, f->f_op->llseek(f, off, whence)) : -ESPIPE;
 	fput(f);
 	return r;
 }
@@ -378,7 +379,7 @@ static long do_ioctl(struct file *f, int fd, unsigned int cmd, unsigned long arg
 	 * switch table (chrdev_open replaces def_chr_fops with the driver's). */
 	if (!f->f_op->unlocked_ioctl)
 		return -ENOTTY;
-	long r = f->f_op->unlocked_ioctl(f, cmd, arg);
+	long r = call_unlocked(f, f->f_op->unlocked_ioctl(f, cmd, arg));
 	return r == -ENOIOCTLCMD ? -ENOTTY : r;
 }
 

@@ -16,7 +16,7 @@ struct mutex {
 };
 
 #define __MUTEX_INITIALIZER(name) \
-	{ .owner = NULL, .wait = { LIST_HEAD_INIT(name.wait.head) }, __DEP_MAP_INIT(#name, NULL, LD_SLEEP) }
+	{ .owner = NULL, .wait = __WAIT_QUEUE_HEAD_INITIALIZER(name.wait), __DEP_MAP_INIT(#name, NULL, LD_SLEEP) }
 #define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
 
 void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key);

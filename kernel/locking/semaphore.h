@@ -16,7 +16,7 @@ struct semaphore {
 };
 
 #define __SEMAPHORE_INITIALIZER(name, n) \
-	{ .count = (n), .lock = __ARCH_SPIN_LOCK_UNLOCKED, .wait = { LIST_HEAD_INIT(name.wait.head) } }
+	{ .count = (n), .lock = __ARCH_SPIN_LOCK_UNLOCKED, .wait = __WAIT_QUEUE_HEAD_INITIALIZER(name.wait) }
 /* Linux 6.1's DEFINE_SEMAPHORE: a binary semaphore, initially free. */
 #define DEFINE_SEMAPHORE(name) struct semaphore name = __SEMAPHORE_INITIALIZER(name, 1)
 

@@ -4,19 +4,22 @@
  * which run before the lock word is taken, so that a deadlock is reported
  * rather than spun in. On one CPU, finding the word already set means a
  * deadlock (its holder cannot run until this CPU gives it up), so it is
- * reported, as Linux's spinlock debugging reports "spinlock recursion",
- * and then waited for as SMP would. */
+ * reported, as Linux's spinlock debugging reports "spinlock recursion"; on
+ * several it is waited for, doing the TLB shootdowns asked of this CPU
+ * meanwhile (locking/raw_lock.h). */
 #include "locking/spinlock.h"
 #include "bug.h"
 #include "locking/preempt.h"
+#include "locking/raw_lock.h"
+#include "smp.h"
 #include "x86/x86.h"
 
 void arch_spin_lock(arch_spinlock_t *lock)
 {
 	if (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE)) {
-		WARN(1, "spinlock recursion on %p\n", (void *)lock);
+		WARN(num_online_cpus() == 1, "spinlock recursion on %p\n", (void *)lock);
 		while (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
-			__asm__ volatile("pause");
+			smp_spin_poll();
 	}
 }
 

@@ -10,6 +10,7 @@
 #include "mm/pmm.h"
 #include "mm/vma.h"
 #include "proc.h"
+#include "x86/tlb.h"
 #include "x86/x86.h"
 
 /* The frame under va, present and ready for the access; 0 if there is none. */
@@ -33,8 +34,7 @@ static char *page_for_access(struct proc *p, uint32_t va, bool write, bool force
 		memcpy(P2V(pa), P2V(old), PGSIZE);
 		*pte = pa | (*pte & 0xfff);
 		pmm_free(old);
-		if (p->pgdir == current->pgdir)
-			invlpg(ROUNDDOWN(va, PGSIZE));
+		flush_tlb_page(p->pgdir, ROUNDDOWN(va, PGSIZE));
 	}
 	return (char *)P2V(PTE_ADDR(*pte)) + (va & (PGSIZE - 1));
 }

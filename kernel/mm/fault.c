@@ -16,6 +16,7 @@
 #include "mm/mm_struct.h"
 #include "proc.h"
 #include "uapi/signal.h"
+#include "x86/tlb.h"
 #include "x86/x86.h"
 
 static int out_of_memory(struct proc *p, uint32_t addr)
@@ -97,7 +98,11 @@ int handle_mm_fault(struct proc *p, uint32_t addr, bool write)
 				return out_of_memory(p, addr);
 			memcpy(P2V(pa), P2V(old), PGSIZE);
 			pmm_free(old);
-			old = pa;
+			*pte = pa | vm_pte_perm(v->flags, pa);
+			/* Other CPUs running this address space may still read
+			 * the old frame through their TLBs. */
+			flush_tlb_page(p->pgdir, va);
+			return 0;
 		}
 		*pte = old | vm_pte_perm(v->flags, old);
 	}

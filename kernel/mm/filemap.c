@@ -3,6 +3,7 @@
  * truncation (which first takes the cut pages out of every mapping of the
  * file), and the fault method that file mappings use. */
 #include "kernel.h"
+#include "x86/tlb.h"
 #include "mm/filemap.h"
 #include "mm/kmalloc.h"
 #include "mm/mm_struct.h"
@@ -204,10 +205,10 @@ static void unmap_mapping_pages(struct address_space *m, uint32_t from)
 				pte_t *pte = vm_walk(p->mm->pgdir, va, false);
 				if (!pte || !(*pte & (PTE_P | PTE_NONE)))
 					continue;
-				pmm_free(PTE_ADDR(*pte));
+				uint32_t pa = PTE_ADDR(*pte);
 				*pte = 0;
-				if (p->mm->pgdir == current->pgdir)
-					invlpg(va);
+				flush_tlb_page(p->mm->pgdir, va);
+				pmm_free(pa);
 			}
 		}
 	}

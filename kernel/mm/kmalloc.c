@@ -5,6 +5,7 @@
  * goes back to the page allocator at once: memory comes back after a burst
  * (the free lists are doubly linked so that its objects can leave them). */
 #include "kernel.h"
+#include "locking/spinlock.h"
 #include "mm/kmalloc.h"
 #include "mm/pmm.h"
 #include "x86/x86.h"
@@ -19,6 +20,9 @@ struct freeobj {
 
 /* Per physical page: 0 = not a heap page, 1..NCLASSES = slab of that class,
  * otherwise 0x100 + the number of pages of a large block that starts here. */
+/* kmalloc_lock (irqsave) protects the free lists, the page tables of kinds
+ * and use counts and in_use: kmalloc and kfree need no big kernel lock. */
+static DEFINE_SPINLOCK(kmalloc_lock);
 static uint16_t *page_kind;
 static uint16_t *page_inuse;            /* objects handed out, per slab page */
 static struct freeobj *freelist[NCLASSES];
@@ -97,7 +101,8 @@ void *kmalloc(size_t size)
 		size = 1;
 	if (size > KMALLOC_MAX)
 		return NULL;
-	uint32_t f = irq_save();
+	unsigned long f;
+	spin_lock_irqsave(&kmalloc_lock, f);
 	void *p = NULL;
 	if (size > ((size_t)1 << MAX_SHIFT)) {
 		size_t n = ROUNDUP(size, PGSIZE) / PGSIZE;
@@ -116,7 +121,7 @@ void *kmalloc(size_t size)
 			in_use += (size_t)1 << (c + MIN_SHIFT);
 		}
 	}
-	irq_restore(f);
+	spin_unlock_irqrestore(&kmalloc_lock, f);
 	return p;
 }
 
@@ -133,7 +138,8 @@ void kfree(void *p)
 	if (!p)
 		return;
 	uint32_t pa = V2P(p);
-	uint32_t f = irq_save();
+	unsigned long f;
+	spin_lock_irqsave(&kmalloc_lock, f);
 	uint16_t kind = page_kind[pa / PGSIZE];
 	if (kind >= 0x100) {
 		size_t n = kind - 0x100;
@@ -149,7 +155,7 @@ void kfree(void *p)
 	} else {
 		panic("kfree: %p is not a heap pointer", p);
 	}
-	irq_restore(f);
+	spin_unlock_irqrestore(&kmalloc_lock, f);
 }
 
 size_t kmalloc_in_use(void)

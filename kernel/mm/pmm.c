@@ -2,6 +2,7 @@
  * Multiboot memory map. The kernel image, the Multiboot data and the modules
  * (the initramfs) stay reserved. Contiguous runs serve big kmalloc requests. */
 #include "kernel.h"
+#include "locking/spinlock.h"
 #include "x86/multiboot.h"
 #include "mm/pmm.h"
 #include "x86/x86.h"
@@ -10,6 +11,10 @@
 #define PHYS_LIMIT 0x30000000u
 #define MAXPAGES   (PHYS_LIMIT / PGSIZE)
 
+/* pmm_lock (irqsave) protects the bitmap, the reference counts and the
+ * counts below, so that any CPU allocates and frees without the big kernel
+ * lock; it nests inside kmalloc's. */
+static DEFINE_SPINLOCK(pmm_lock);
 static uint32_t used[MAXPAGES / 32];     /* 1 = not free */
 /* References to each allocated page: more than one when several address
  * spaces map it (MAP_SHARED memory, or private pages copy-on-write after fork). */
@@ -56,7 +61,8 @@ void pmm_init(const struct multiboot_info *mbi, uint32_t reserved_end)
 
 uint32_t pmm_alloc_contig(size_t n)
 {
-	uint32_t f = irq_save();
+	unsigned long f;
+	spin_lock_irqsave(&pmm_lock, f);
 	size_t limit = phys_top / PGSIZE;
 	for (size_t tries = 0, pfn = hint; tries < limit; tries++, pfn++) {
 		if (pfn + n > limit)
@@ -71,12 +77,12 @@ uint32_t pmm_alloc_contig(size_t n)
 			}
 			nfree -= n;
 			hint = pfn + n;
-			irq_restore(f);
+			spin_unlock_irqrestore(&pmm_lock, f);
 			return pfn * PGSIZE;
 		}
 		pfn += k;
 	}
-	irq_restore(f);
+	spin_unlock_irqrestore(&pmm_lock, f);
 	return 0;
 }
 
@@ -88,7 +94,8 @@ uint32_t pmm_alloc(void)
 /* Drops one reference to each page; a page is free when none are left. */
 void pmm_free_contig(uint32_t pa, size_t n)
 {
-	uint32_t f = irq_save();
+	unsigned long f;
+	spin_lock_irqsave(&pmm_lock, f);
 	for (size_t i = 0; i < n; i++) {
 		size_t pfn = pa / PGSIZE + i;
 		if (!is_used(pfn) || refs[pfn] == 0)
@@ -98,14 +105,15 @@ void pmm_free_contig(uint32_t pa, size_t n)
 		mark(pfn, false);
 		nfree++;
 	}
-	irq_restore(f);
+	spin_unlock_irqrestore(&pmm_lock, f);
 }
 
 void pmm_ref(uint32_t pa)
 {
-	uint32_t f = irq_save();
+	unsigned long f;
+	spin_lock_irqsave(&pmm_lock, f);
 	refs[pa / PGSIZE]++;
-	irq_restore(f);
+	spin_unlock_irqrestore(&pmm_lock, f);
 }
 
 unsigned pmm_refcount(uint32_t pa)

@@ -8,6 +8,8 @@
 #include "mm/pmm.h"
 #include "mm/vm.h"
 #include "mm/vma.h"
+#include "x86/percpu.h"
+#include "x86/tlb.h"
 #include "x86/x86.h"
 
 #define PDX(va) ((va) >> 22)
@@ -28,9 +30,27 @@ void vm_init(void)
 	vm_switch(kpgdir);
 }
 
+/* The exchange is a full barrier: a TLB shootdown that changed a page table
+ * and then finds another pgdir here knows this CPU reloads CR3 after its
+ * change (x86/tlb.c). */
 void vm_switch(pde_t *pgdir)
 {
+	(void)__atomic_exchange_n(&this_cpu()->loaded_pgdir, pgdir, __ATOMIC_SEQ_CST);
 	lcr3(V2P(pgdir));
+}
+
+/* Device registers (the local APIC) at their own physical address in the
+ * kernel part of every address space, a 4 MiB page uncached. Before the first
+ * address space exists (pgdir_create copies the kernel part), and only above
+ * the mapping of RAM. */
+void *vm_map_mmio(uint32_t pa)
+{
+	uint32_t base = ROUNDDOWN(pa, 0x400000);
+	if (base < KERNBASE || base - KERNBASE < ROUNDUP(pmm_phys_top(), 0x400000))
+		panic("device registers at %#x overlap the kernel's mapping of RAM", pa);
+	kpgdir[PDX(base)] = base | PTE_P | PTE_W | PTE_PS | PTE_PCD | PTE_PWT;
+	invlpg(base);
+	return (void *)pa;
 }
 
 pde_t *pgdir_create(void)
@@ -90,11 +110,37 @@ int vm_alloc_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t perm, bo
 	return 0;
 }
 
+/* Frames (pages and page tables) whose mappings are gone but that other CPUs
+ * running the address space may still reach through their TLBs: freed only
+ * after the shootdown, so that nobody else gets them while they are. */
+#define UNMAP_BATCH 32
+struct unmap_batch {
+	pde_t *pgdir;
+	unsigned int n;
+	uint32_t pa[UNMAP_BATCH];
+};
+
+static void batch_flush(struct unmap_batch *b)
+{
+	flush_tlb_others(b->pgdir);
+	for (unsigned int i = 0; i < b->n; i++)
+		pmm_free(b->pa[i]);
+	b->n = 0;
+}
+
+static void batch_add(struct unmap_batch *b, uint32_t pa)
+{
+	b->pa[b->n++] = pa;
+	if (b->n == UNMAP_BATCH)
+		batch_flush(b);
+}
+
 /* Frees the pages of [start, end), a page table at a time; a page table the
  * range covers whole goes too, so that a large munmap leaves nothing for the
  * next mapping there to walk. */
 void vm_unmap_range(pde_t *pgdir, uint32_t start, uint32_t end)
 {
+	struct unmap_batch b = { .pgdir = pgdir };
 	for (uint32_t va = ROUNDDOWN(start, PGSIZE); va < end && va >= ROUNDDOWN(start, PGSIZE);) {
 		uint32_t chunk_end = ROUNDDOWN(va, 0x400000) + 0x400000;
 		uint32_t stop = chunk_end - 1 < end - 1 ? chunk_end : end;
@@ -105,19 +151,21 @@ void vm_unmap_range(pde_t *pgdir, uint32_t start, uint32_t end)
 				pte_t *pte = &pt[PTX(a)];
 				if (!*pte)
 					continue;
-				if (pte_holds_page(*pte))
-					pmm_free(PTE_ADDR(*pte));
+				pte_t e = *pte;
 				*pte = 0;
 				invlpg(a);
+				if (pte_holds_page(e))
+					batch_add(&b, PTE_ADDR(e));
 			}
 			if (va == ROUNDDOWN(va, 0x400000) && stop == chunk_end) {
 				*pde = 0;
-				pmm_free(V2P(pt));
 				invlpg(va);     /* also drops the cached directory entry */
+				batch_add(&b, V2P(pt));
 			}
 		}
 		va = stop;
 	}
+	batch_flush(&b);
 }
 
 /* The entry bits a page of a region with these VM_* flags gets. A private
@@ -147,6 +195,7 @@ void vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t flags
 		*pte = PTE_ADDR(*pte) | vm_pte_perm(flags, PTE_ADDR(*pte));
 		invlpg(va);
 	}
+	flush_tlb_others(pgdir);
 }
 
 /* mremap: the pages of [from, from + len) move to [to, to + len), frames and
@@ -170,6 +219,7 @@ int vm_move_range(pde_t *pgdir, uint32_t from, uint32_t to, uint32_t len)
 			}
 		}
 	}
+	flush_tlb_others(pgdir);
 	return 0;
 }
 
@@ -232,6 +282,7 @@ pde_t *vm_copy(pde_t *src)
 		dst[i] = pa | PTE_P | PTE_W | PTE_U;
 	}
 	lcr3(rcr3());                   /* the parent's writable entries just went read-only */
+	flush_tlb_others(src);          /* on its other threads' CPUs too */
 	return dst;
 }
 

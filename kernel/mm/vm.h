@@ -12,6 +12,8 @@ typedef uint32_t pte_t;
 #define PTE_P  0x001
 #define PTE_W  0x002
 #define PTE_U  0x004
+#define PTE_PWT 0x008
+#define PTE_PCD 0x010
 #define PTE_PS 0x080
 #define PTE_G  0x100
 /* Software bit: the page is kept but mprotect(PROT_NONE) made it inaccessible;
@@ -37,6 +39,7 @@ uint32_t vm_pte_perm(uint32_t vm_flags, uint32_t pa);
 void vm_protect_range(pde_t *pgdir, uint32_t start, uint32_t end, uint32_t vm_flags);
 pde_t *vm_copy(pde_t *pgdir);
 void vm_switch(pde_t *pgdir);
+void *vm_map_mmio(uint32_t pa);
 int vm_move_range(pde_t *pgdir, uint32_t from, uint32_t to, uint32_t len);
 uint32_t vm_resident_pages(pde_t *pgdir, uint32_t start, uint32_t end);
 void *vm_kaddr(pde_t *pgdir, uint32_t va);

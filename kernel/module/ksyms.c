@@ -82,7 +82,6 @@ EXPORT_SYMBOL(strncpy_from_user);
 EXPORT_SYMBOL(uiomove);
 
 /* Processes, sleeping and time. */
-EXPORT_SYMBOL(current);
 EXPORT_SYMBOL(jiffies);
 EXPORT_SYMBOL(schedule);
 EXPORT_SYMBOL(init_waitqueue_head);

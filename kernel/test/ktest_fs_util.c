@@ -24,7 +24,7 @@ void become(uint32_t uid)
 	test_proc.uid = test_proc.euid = test_proc.fsuid = uid;
 	test_proc.gid = test_proc.egid = test_proc.fsgid = uid;
 	test_proc.uaccess_kernel = 1;
-	current = &test_proc;
+	set_current(&test_proc);
 }
 
 void leave(void)
@@ -32,7 +32,7 @@ void leave(void)
 	if (test_fs.cwd)
 		iput(test_fs.cwd);
 	test_fs.cwd = NULL;
-	current = saved_current;
+	set_current(saved_current);
 }
 
 struct file *kopen(const char *path, int flags, umode_t mode, int *err)

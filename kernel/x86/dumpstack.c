@@ -157,7 +157,7 @@ void stack_trace_print(const unsigned long *entries, int nr, int spaces)
 
 static void show_header(void)
 {
-	printk(KERN_DEFAULT "CPU: 0 PID: %d Comm: %s %s\n", current->pid,
+	printk(KERN_DEFAULT "CPU: %u PID: %d Comm: %s %s\n", smp_processor_id(), current->pid,
 	       current->pid ? current->comm : "swapper", print_tainted());
 }
 

@@ -13,13 +13,16 @@
  * "any free slot" and then loads what it got: we give the same numbers. */
 #define GDT_ENTRY_TLS_MIN 6
 #define GDT_ENTRY_TLS_ENTRIES 3
-#define NSEGS 9
+/* Each CPU's struct cpu (x86/percpu.h), held in %fs while in the kernel. */
+#define SEG_PERCPU 9
+#define NSEGS 10
 
 #define KCODE_SEL (SEG_KCODE << 3)
 #define KDATA_SEL (SEG_KDATA << 3)
 #define UCODE_SEL ((SEG_UCODE << 3) | 3)
 #define UDATA_SEL ((SEG_UDATA << 3) | 3)
 #define TSS_SEL   (SEG_TSS << 3)
+#define PERCPU_SEL (SEG_PERCPU << 3)
 
 struct segdesc {
 	uint16_t limit_lo;
@@ -46,7 +49,9 @@ struct segdesc {
 
 /* A descriptor for base and a 20-bit limit with the given access byte and flags. */
 struct segdesc make_segdesc(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags);
-void gdt_init(void);
+/* Loads CPU cpu's own GDT, TSS and %fs (each CPU has its own: the TSS is
+ * busy while loaded, and TLS slots and esp0 follow what each CPU runs). */
+void gdt_init(unsigned int cpu);
 void tss_set_kstack(uint32_t esp0);
 void gdt_load_tls(const struct segdesc tls[GDT_ENTRY_TLS_ENTRIES]);
 

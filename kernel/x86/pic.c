@@ -34,6 +34,12 @@ void irq_register(int irq, void (*handler)(void))
 		outb(PIC2 + 1, inb(PIC2 + 1) & ~(1 << (irq - 8)));
 }
 
+void irq_mask(int irq)
+{
+	uint16_t port = irq < 8 ? PIC1 + 1 : PIC2 + 1;
+	outb(port, inb(port) | (1 << (irq & 7)));
+}
+
 void irq_dispatch(int irq)
 {
 	/* Acknowledge first: a handler may switch to another process and the PIC

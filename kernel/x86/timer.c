@@ -1,6 +1,7 @@
 /* timer.c: the 8253/8254 PIT programmed at HZ. Each tick advances jiffies and
  * the time page (vdso/vvar.c, where monotonic_ns reads the clock) and lets
- * the scheduler preempt. */
+ * the scheduler preempt. With several CPUs the boot CPU's APIC timer, at
+ * the same rate, brings the ticks instead (x86/smpboot.c). */
 #include "kernel.h"
 #include "x86/x86.h"
 #include "x86/trap.h"
@@ -19,11 +20,16 @@ void timer_set_tick_hook(void (*hook)(void))
 	tick_hook = hook;
 }
 
-static void timer_irq(void)
+void timer_advance(void)
 {
 	if (++jiffies == 0)
 		jiffies_wraps++;
 	vvar_tick();
+}
+
+void timer_tick(void)
+{
+	timer_advance();
 	if (tick_hook)
 		tick_hook();
 }
@@ -33,7 +39,7 @@ void timer_init(void)
 	outb(0x43, 0x34);                   /* channel 0, lobyte/hibyte, rate generator */
 	outb(0x40, PIT_DIVISOR & 0xff);
 	outb(0x40, PIT_DIVISOR >> 8);
-	irq_register(IRQ_TIMER, timer_irq);
+	irq_register(IRQ_TIMER, timer_tick);
 }
 
 uint64_t get_jiffies_64(void)

@@ -19,6 +19,10 @@ static inline uint32_t jiffies_to_clock_t(uint64_t j)
 extern volatile uint32_t jiffies;
 
 void timer_init(void);
+/* One tick: jiffies, the time page, the scheduler's hook (the PIT's IRQ, or CPU 0's APIC timer). */
+void timer_tick(void);
+/* The clock's part of it alone (jiffies, the time page): needs no lock. */
+void timer_advance(void);
 uint64_t get_jiffies_64(void);         /* jiffies without the 497-day wrap */
 uint64_t monotonic_ns(void);
 int64_t realtime_seconds(void);         /* the wall clock: file times, time(2) */

@@ -1,10 +1,12 @@
 /* trap.c: where every interrupt, exception and system call lands. IRQs go to
  * their drivers and system calls to the dispatcher. A page fault goes first to
  * the memory system (mm/fault.c); other faults in ring 3 become signals for
- * the process; a fault in the kernel is either recovered (a uaccess copy, through the exception
+ * the process; the local APIC's timer and IPIs go to the scheduler and the
+ * TLB code; a fault in the kernel is either recovered (a uaccess copy, through the exception
  * table), a WARN that goes on, or an oops (x86/dumpstack.c). On the way back to ring 3 the
  * process may be preempted and receives its pending signals. */
 #include "kernel.h"
+#include "kstat.h"
 #include "errno.h"
 #include "fs/file.h"
 #include "locking/preempt.h"
@@ -17,6 +19,11 @@
 #include "uaccess.h"
 #include "uapi/signal.h"
 #include "x86/x86.h"
+#include "x86/apic.h"
+#include "x86/smpboot.h"
+#include "x86/tlb.h"
+#include "x86/timer.h"
+#include "locking/kernel_lock.h"
 
 static const char *const exception_names[] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
@@ -27,10 +34,6 @@ static const char *const exception_names[] = {
 };
 
 void irq_dispatch(int irq);
-
-/* The frame the current interrupt arrived on: the scheduler's tick charges
- * the time to user or kernel mode by it. */
-const struct trapframe *irq_frame;
 
 const char *trap_name(uint32_t n)
 {
@@ -166,17 +169,72 @@ static void exit_to_user_work(struct trapframe *tf)
 	}
 }
 
+/* An interrupt: the 8259's IRQs, the APIC timer and the reschedule IPI
+ * (whose sender set need_resched: the way out or the idle loop acts on it). */
+static void interrupt(struct trapframe *tf)
+{
+	const struct trapframe *outer = irq_frame;
+	irq_frame = tf;
+	irq_enter();
+	if (tf->trapno < T_IRQ0 + 16) {
+		irq_dispatch(tf->trapno - T_IRQ0);
+	} else {
+		lapic_eoi();
+		if (tf->trapno == T_LAPIC_TIMER && smp_processor_id() == 0)
+			timer_tick();
+		else if (tf->trapno == T_LAPIC_TIMER)
+			sched_tick();
+	}
+	irq_exit();
+	irq_frame = outer;
+}
+
+/* The tick or a reschedule IPI of an idle CPU needs no big kernel lock:
+ * waiting for it would only burn the host time its holder needs (a guest
+ * CPU is a host thread). CPU 0's tick runs the due timers if it can take
+ * the lock at once, else it only advances the clock and the timers wait a
+ * tick. True if it was handled so. */
+static bool idle_interrupt(struct trapframe *tf)
+{
+	struct cpu *c = this_cpu();
+	if ((tf->trapno != T_LAPIC_TIMER && tf->trapno != T_IPI_RESCHED) || c->current_task != c->idle)
+		return false;
+	if (tf->trapno == T_LAPIC_TIMER && c->id == 0 && raw_trylock(&kernel_flag)) {
+		raw_unlock(&kernel_flag);
+		return false;
+	}
+	lapic_eoi();
+	if (tf->trapno == T_LAPIC_TIMER) {
+		if (c->id == 0)
+			timer_advance();
+		kstat_tick(CPUTIME_IDLE);
+	}
+	return true;
+}
+
+/* Everything but the TLB shootdown and the stop NMI runs under the big
+ * kernel lock (locking/kernel_lock.c), from entry to the return to user
+ * mode; the spurious vector needs nothing, not even an EOI. */
 void trap(struct trapframe *tf)
 {
+	if (tf->trapno >= T_LAPIC_TIMER || tf->trapno == T_NMI) {
+		if (tf->trapno == T_IPI_TLB) {
+			tlb_ipi();
+			return;
+		}
+		if (tf->trapno == T_SPURIOUS || idle_interrupt(tf))
+			return;
+		if (tf->trapno == T_NMI && smp_stop_requested())
+			for (;;)
+				__asm__ volatile("cli; hlt");
+	}
+	struct proc *p = current;
+	lock_kernel_trap(p, tf->eflags & EFLAGS_IF);
 	if (tf->trapno == T_SYSCALL) {
 		syscall_dispatch(tf);
-	} else if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + 16) {
-		const struct trapframe *outer = irq_frame;
-		irq_frame = tf;
-		irq_enter();
-		irq_dispatch(tf->trapno - T_IRQ0);
-		irq_exit();
-		irq_frame = outer;
+	} else if ((tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + 16) ||
+		   tf->trapno == T_LAPIC_TIMER || tf->trapno == T_IPI_RESCHED) {
+		interrupt(tf);
 	} else if (tf->trapno == T_PGFLT) {
 		page_fault(tf);
 	} else if (tf_from_user(tf)) {
@@ -191,6 +249,7 @@ void trap(struct trapframe *tf)
 	}
 	if (tf_from_user(tf))
 		exit_to_user_mode(tf);
+	unlock_kernel_trap(p);
 }
 
 void exit_to_user_mode(struct trapframe *tf)

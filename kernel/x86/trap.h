@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "x86/x86.h"                    /* EFLAGS_VM */
+#include "x86/percpu.h"
 
 struct trapframe {
 	uint32_t gs, fs, es, ds;
@@ -40,12 +41,15 @@ static inline bool tf_from_user(const struct trapframe *tf)
 }
 
 void idt_init(void);
+void idt_load(void);           /* on each CPU */
 void pic_init(void);
 void irq_register(int irq, void (*handler)(void));
+void irq_mask(int irq);
 void trap(struct trapframe *tf);
 /* The way back to ring 3 (preemption, signals, ptrace stops); a new process takes it too. */
 void exit_to_user_mode(struct trapframe *tf);
 const char *trap_name(uint32_t trapno);
-extern const struct trapframe *irq_frame;
+/* The frame the current interrupt on this CPU arrived on, or NULL. */
+#define irq_frame (this_cpu()->irq_frame)
 
 #endif

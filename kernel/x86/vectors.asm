@@ -28,6 +28,13 @@ section .text
 %assign i i+1
 %endrep
 VEC_NOERR 128
+; The local APIC's vectors (x86/apic.h): its timer, the IPIs, spurious.
+%assign i 0xf0
+%rep 3
+	VEC_NOERR i
+%assign i i+1
+%endrep
+VEC_NOERR 255
 
 extern trap
 global alltraps.return
@@ -42,10 +49,12 @@ alltraps:
 	mov es, ax
 	; fs and gs may hold a user TLS selector. Left loaded, a trap nested in
 	; the kernel would save and later reload it after a switch to a process
-	; whose GDT slot for it is empty: a #GP in trapret. The kernel uses
-	; neither, so it runs with both null; each frame restores its own.
-	xor ax, ax
+	; whose GDT slot for it is empty: a #GP in trapret. The kernel runs with
+	; gs null and fs on this CPU's per-CPU segment (x86/percpu.h), present
+	; in every CPU's GDT; each frame restores its own.
+	mov ax, 0x48			; PERCPU_SEL
 	mov fs, ax
+	xor ax, ax
 	mov gs, ax
 	cld
 	push esp
@@ -71,3 +80,9 @@ vectors:
 %assign i i+1
 %endrep
 	dd vector128
+%assign i 0xf0
+%rep 3
+	dd vector %+ i
+%assign i i+1
+%endrep
+	dd vector255

@@ -24,6 +24,24 @@ def comm(p):
     return p["comm"].string(length=16).split("\0")[0]
 
 
+def current_proc():
+    """The process the selected CPU (gdb thread) runs: its struct cpu's
+    current_task (the kernel reads it through %fs, x86/percpu.h)."""
+    thread = gdb.selected_thread()
+    n = thread.num - 1 if thread else 0
+    return gdb.parse_and_eval(f"cpus[{n}].current_task")
+
+
+class CurrentFunction(gdb.Function):
+    """$current(): the selected CPU's running process, for expressions."""
+
+    def __init__(self):
+        super().__init__("current")
+
+    def invoke(self):
+        return current_proc()
+
+
 class Ps(gdb.Command):
     """The process table: PID, state (R S D Z), parent and command."""
 
@@ -32,7 +50,7 @@ class Ps(gdb.Command):
 
     def invoke(self, arg, from_tty):
         table = gdb.parse_and_eval("proc_table")
-        cur = gdb.parse_and_eval("current")
+        cur = current_proc()
         n = table.type.range()[1] + 1
         print("  PID  PPID S COMMAND")
         for i in range(n):
@@ -54,7 +72,7 @@ class Current(gdb.Command):
         super().__init__("current", gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
-        p = gdb.parse_and_eval("current").dereference()
+        p = current_proc().dereference()
         print(f"pid {int(p['pid'])} comm {comm(p)} (struct proc *) {p.address}")
         if int(p["tf"]):
             tf = p["tf"].dereference()
@@ -165,13 +183,14 @@ class ModuleLoadHook(gdb.Breakpoint):
 
 Ps()
 Current()
+CurrentFunction()
 Dmesg()
 LxSymbols()
 end
 
 define bt-user
-  if current->tf
-    printf "user eip 0x%08x esp 0x%08x ebp 0x%08x\n", current->tf->eip, current->tf->esp, current->tf->ebp
+  if $current()->tf
+    printf "user eip 0x%08x esp 0x%08x ebp 0x%08x\n", $current()->tf->eip, $current()->tf->esp, $current()->tf->ebp
   end
 end
 document bt-user

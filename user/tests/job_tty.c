@@ -9,6 +9,7 @@
  * from the session. The checks of the session run in its leader, which
  * hands its counts back to main for the summary. */
 #include "check.h"
+#include <stdint.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 
@@ -279,6 +280,11 @@ static void test_leader_exit(void)
 
 int main(void)
 {
+	/* One CPU for the test and its children: a continued background reader
+	 * whose read restarts and stops it again must not beat the parent's
+	 * waitpid(WCONTINUED) to the group's state from another CPU (on Linux too). */
+	uint32_t cpu0 = 1;
+	raw_syscall(__NR_sched_setaffinity, 0, sizeof(cpu0), (long)&cpu0);
 	alarm(60);
 	find_terminal();
 	int p[2];

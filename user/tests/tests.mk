@@ -10,7 +10,7 @@ TEST_BINS := $(addprefix $(B)/tests/,$(TEST_PROGS))
 GLIBC_TEST_BINS := $(addprefix $(B)/glibc-tests/,$(TEST_PROGS))
 
 # Tests that exercise this kernel's own devices and so cannot run on the host.
-KERNEL_ONLY_TESTS := glibc_dynamic debian_dash tty_basic pty_shell tls_selectors init_signals prlimit_perm vm86_kill mmap_min_root mem_return busybox_shell mem_noleak mem_text_share mem_oom sched_latency syscall_fuzz $(filter dev_% mod_%,$(TEST_PROGS)) core_dump job_ash strace_output
+KERNEL_ONLY_TESTS := glibc_dynamic smp_sched debian_dash tty_basic pty_shell tls_selectors init_signals prlimit_perm vm86_kill mmap_min_root mem_return busybox_shell mem_noleak mem_text_share mem_oom sched_latency syscall_fuzz $(filter dev_% mod_%,$(TEST_PROGS)) core_dump job_ash strace_output
 # Tests whose output must be identical on the host Linux and in the kernel.
 DIFF_TESTS := $(filter-out $(KERNEL_ONLY_TESTS),$(TEST_PROGS))
 # Tests whose glibc build also runs in the kernel (as /tests/NAME.glibc): the
@@ -29,7 +29,7 @@ GLIBC_DYN_BINS := $(addprefix $(B)/glibc-dyn-tests/,$(GLIBC_DYN_TESTS))
 # k_NAME an in-kernel test; NAME@N=SECONDS is the budget on CPUS=N instead.
 # A test past its budget is a hang: reported with where the kernel was, and the
 # suite goes on with a fresh boot.
-TEST_TIMEOUTS := glibc_dynamic=90 debian_dash=30 proc_lifecycle=60 sigchld_ign=60 long_timeouts=30 mod_seeds=60 mod_loader=60 busybox_shell=60 mem_return=45 mem_noleak=45 mem_oom=30 mem_demand=30 syscall_fuzz=120 sched_latency=60 thread_basic=45 pty_shell=45 pty_session=30 rlimit_enforced=40 job_stop=40 job_tty=40 job_session=40 job_wait=30 strace_output=45 ptrace_events=30
+TEST_TIMEOUTS := glibc_dynamic=90 glibc_dynamic@4=180 debian_dash=30 proc_lifecycle=60 sigchld_ign=60 long_timeouts=30 mod_seeds=60 mod_loader=60 busybox_shell=60 mem_return=45 mem_noleak=45 mem_oom=30 mem_demand=30 syscall_fuzz=120 sched_latency=60 thread_basic=45 pty_shell=45 pty_session=30 rlimit_enforced=40 job_stop=40 job_tty=40 job_session=40 job_wait=30 strace_output=45 ptrace_events=30
 
 # Objects live outside $(B)/tests so that directory holds exactly what goes into /tests.
 TEST_OBJDIR := $(B)/tests-obj
