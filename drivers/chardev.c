@@ -5,6 +5,7 @@
  * 0xAE set and query a value, by value or through a pointer, and RESET puts
  * the open count back to 1 and the module's use count back to one open
  * file's (seed 002's debugging aid for a count gone wrong). */
+#include <linux/atomic.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/module.h>
@@ -16,7 +17,8 @@ static int devmajor = CHARDEV_MAJOR;
 static const char *devname = "chardev";
 
 static struct devfifo fifo;
-static int open_count;
+/* Opens on several CPUs at once: a plain ++ would lose some. */
+static atomic_t open_count = ATOMIC_INIT(0);
 /* The module references one open file holds, counted at a first open: 1
  * here, 2 on Linux (whose cdev pins the module as well as the fops). */
 static int file_refs = 1;
@@ -24,7 +26,7 @@ static int file_refs = 1;
 static int chardev_open(struct inode *inode, struct file *filp)
 {
 	(void)inode, (void)filp;
-	if (open_count++ == 0)
+	if (atomic_inc_return(&open_count) == 1)
 		file_refs = module_refcount(THIS_MODULE);
 	return 0;
 }
@@ -32,7 +34,7 @@ static int chardev_open(struct inode *inode, struct file *filp)
 static int chardev_release(struct inode *inode, struct file *filp)
 {
 	(void)inode, (void)filp;
-	open_count--;
+	atomic_dec(&open_count);
 	return 0;
 }
 
@@ -65,7 +67,8 @@ static int chardev_fasync(int fd, struct file *filp, int on)
 	return fasync_helper(fd, filp, on, &fifo.async_queue);
 }
 
-/* The seed keeps no lock here either: the value is one int. */
+/* The seed keeps no lock here: the value is one int, which a CPU stores and
+ * loads in one access, and no command reads it to write it back. */
 static long chardev_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 {
 	(void)filp;
@@ -93,7 +96,7 @@ static long chardev_ioctl(struct file *filp, unsigned int cmd, unsigned long arg
 			module_put(THIS_MODULE);
 		for (int i = 0; i < file_refs; i++)
 			__module_get(THIS_MODULE);
-		open_count = 1;
+		atomic_set(&open_count, 1);
 		break;
 	default:
 		return -EINVAL;         /* the seed's choice; POSIX would say ENOTTY */

@@ -5,8 +5,11 @@
  * woken sleeper must pass the wake-up on when it leaves something for the next
  * one: data still in the FIFO, room still free, or a wake-up it consumed but
  * could not use because a signal arrived. poll waiters are not exclusive and
- * always see every wake-up. The mutex is held across the user copies (which
- * may sleep on a page fault), never across a wait. */
+ * always see every wake-up. The semaphore is held across the user copies
+ * (which may sleep on a page fault), never across a wait: as in the seeds,
+ * a sleeper gives it up (up), waits, and takes it again (down_interruptible)
+ * before it looks at the buffer, because another CPU may have emptied or
+ * filled it in between. */
 #include <linux/module.h>
 #include <linux/sched.h>            /* SIGIO, POLL_IN */
 #include <linux/slab.h>
@@ -17,7 +20,7 @@ void devfifo_init(struct devfifo *f)
 {
 	f->buf = NULL;
 	f->size = f->head = f->len = 0;
-	mutex_init(&f->lock);
+	sema_init(&f->sem, 1);
 	init_waitqueue_head(&f->readq);
 	init_waitqueue_head(&f->writeq);
 	f->async_queue = NULL;
@@ -90,21 +93,21 @@ static ssize_t devfifo_xfer(struct devfifo *f, char __user *buf, size_t count, b
 	wait_queue_head_t *q = to_user ? &f->readq : &f->writeq;
 	if (count == 0)
 		return 0;
-	if (mutex_lock_interruptible(&f->lock))
+	if (down_interruptible(&f->sem))
 		return -ERESTARTSYS;
 	while (!devfifo_ready(f, to_user)) {
-		mutex_unlock(&f->lock);
+		up(&f->sem);
 		if (nonblock)
 			return -EAGAIN;
 		if (wait_event_interruptible_exclusive(*q, devfifo_ready(f, to_user)) ||
-		    mutex_lock_interruptible(&f->lock)) {
+		    down_interruptible(&f->sem)) {
 			pass_on(f);
 			return -ERESTARTSYS;
 		}
 	}
 	size_t n = devfifo_copy(f, buf, count, to_user);
 	pass_on(f);
-	mutex_unlock(&f->lock);
+	up(&f->sem);
 	if (n && !to_user)
 		kill_fasync(&f->async_queue, SIGIO, POLL_IN);
 	return n ? (ssize_t)n : -EFAULT;

@@ -8,7 +8,9 @@
 #include <linux/device.h>
 #include <linux/fs.h>
 
-extern int scull_p_buffer;              /* size of a newly allocated pipe buffer */
+/* The size of a newly allocated pipe buffer: set by an ioctl under scull's
+ * parameter semaphore; one int, so a reader needs no lock. */
+extern int scull_p_buffer;
 
 long scull_ioctl(struct file *filp, unsigned int cmd, unsigned long arg);
 /* Registers scullpipe0..3 from firstdev on, their nodes in scull's class;

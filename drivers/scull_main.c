@@ -3,14 +3,17 @@
  * read, write and llseek work anywhere in the area; opening write-only
  * truncates it. The 'k' ioctls (uapi/scull.h) set and query the quantum and
  * qset a device takes at its next truncation, and scullpipe's buffer size.
- * Each device has a mutex held around its methods, as LDD3's semaphore: a
- * copy from or to user space may sleep, and another process must not see
- * the area half-changed meanwhile. */
+ * Each device has a semaphore held around its methods, as LDD3's (taken
+ * with down_interruptible, so a signal ends the wait with -ERESTARTSYS): a
+ * copy from or to user space may sleep, and a process on another CPU must
+ * not see the area half-changed meanwhile. The ioctls change parameters all
+ * devices share, under a semaphore of their own (scull_param_sem), so that
+ * the exchange and shift forms read and write them in one step. */
 #include <linux/capability.h>
 #include <linux/cdev.h>
 #include <linux/fcntl.h>
 #include <linux/module.h>
-#include <linux/mutex.h>
+#include <linux/semaphore.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include "scull.h"
@@ -26,7 +29,7 @@ struct scull_dev {
 	int quantum;
 	int qset;
 	unsigned long size;             /* bytes stored */
-	struct mutex lock;              /* everything above */
+	struct semaphore sem;           /* everything above */
 	struct cdev cdev;
 };
 
@@ -36,9 +39,11 @@ struct scull_dev {
 #define SCULL_MAX_SIZE ((loff_t)1 << 31)
 #define SCULL_MAX_ITEMS (1 << 16)
 
+/* The parameters, under scull_param_sem; taken after a device's sem. */
 static int scull_quantum = SCULL_QUANTUM;
 static int scull_qset = SCULL_QSET;
 int scull_p_buffer = SCULL_P_BUFFER;
+static DEFINE_SEMAPHORE(scull_param_sem);
 
 static struct scull_dev scull_devices[SCULL_NR_DEVS];
 static struct class *scull_class;
@@ -57,8 +62,10 @@ static void scull_trim(struct scull_dev *dev)
 		kfree(dptr);
 	}
 	dev->size = 0;
+	down(&scull_param_sem);
 	dev->quantum = scull_quantum;
 	dev->qset = scull_qset;
+	up(&scull_param_sem);
 	dev->data = NULL;
 }
 
@@ -67,10 +74,10 @@ static int scull_open(struct inode *inode, struct file *filp)
 	struct scull_dev *dev = container_of(inode->i_cdev, struct scull_dev, cdev);
 	filp->private_data = dev;
 	if ((filp->f_flags & O_ACCMODE) == O_WRONLY) {
-		if (mutex_lock_interruptible(&dev->lock))
+		if (down_interruptible(&dev->sem))
 			return -ERESTARTSYS;
 		scull_trim(dev);
-		mutex_unlock(&dev->lock);
+		up(&dev->sem);
 	}
 	return 0;
 }
@@ -165,10 +172,10 @@ static ssize_t scull_write_locked(struct scull_dev *dev, const char __user *buf,
 static ssize_t scull_read(struct file *filp, char __user *buf, size_t count, loff_t *f_pos)
 {
 	struct scull_dev *dev = filp->private_data;
-	if (mutex_lock_interruptible(&dev->lock))
+	if (down_interruptible(&dev->sem))
 		return -ERESTARTSYS;
 	ssize_t ret = scull_read_locked(dev, buf, count, f_pos);
-	mutex_unlock(&dev->lock);
+	up(&dev->sem);
 	return ret;
 }
 
@@ -176,10 +183,10 @@ static ssize_t scull_write(struct file *filp, const char __user *buf, size_t cou
 			   loff_t *f_pos)
 {
 	struct scull_dev *dev = filp->private_data;
-	if (mutex_lock_interruptible(&dev->lock))
+	if (down_interruptible(&dev->sem))
 		return -ERESTARTSYS;
 	ssize_t ret = scull_write_locked(dev, buf, count, f_pos);
-	mutex_unlock(&dev->lock);
+	up(&dev->sem);
 	return ret;
 }
 
@@ -233,16 +240,8 @@ static long scull_ioctl_var(unsigned int nr, int *var, unsigned long arg)
 	}
 }
 
-long scull_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
+static long scull_ioctl_locked(unsigned int cmd, unsigned long arg)
 {
-	(void)filp;
-	/* Wrong type or number: ENOTTY before anything else, as LDD3. */
-	if (_IOC_TYPE(cmd) != SCULL_IOC_MAGIC || _IOC_NR(cmd) > SCULL_IOC_MAXNR)
-		return -ENOTTY;
-	/* The direction is the user's view: _IOC_READ means the kernel writes. */
-	if (_IOC_DIR(cmd) != _IOC_NONE && !access_ok((void __user *)arg, _IOC_SIZE(cmd)))
-		return -EFAULT;
-
 	switch (cmd) {
 	case SCULL_IOCRESET:
 		scull_quantum = SCULL_QUANTUM;
@@ -271,6 +270,22 @@ long scull_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 	default:        /* a right number with the wrong direction or size */
 		return -ENOTTY;
 	}
+}
+
+long scull_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
+{
+	(void)filp;
+	/* Wrong type or number: ENOTTY before anything else, as LDD3. */
+	if (_IOC_TYPE(cmd) != SCULL_IOC_MAGIC || _IOC_NR(cmd) > SCULL_IOC_MAXNR)
+		return -ENOTTY;
+	/* The direction is the user's view: _IOC_READ means the kernel writes. */
+	if (_IOC_DIR(cmd) != _IOC_NONE && !access_ok((void __user *)arg, _IOC_SIZE(cmd)))
+		return -EFAULT;
+	if (down_interruptible(&scull_param_sem))
+		return -ERESTARTSYS;
+	long ret = scull_ioctl_locked(cmd, arg);
+	up(&scull_param_sem);
+	return ret;
 }
 
 static const struct file_operations scull_fops = {
@@ -318,7 +333,7 @@ static int scull_init_module(void)
 		struct scull_dev *d = &scull_devices[i];
 		d->quantum = scull_quantum;
 		d->qset = scull_qset;
-		mutex_init(&d->lock);
+		sema_init(&d->sem, 1);
 		result = scull_add_node(&d->cdev, &scull_fops,
 					MKDEV(MAJOR(dev), MINOR(dev) + (unsigned)i), scull_class, "scull", i);
 	}

@@ -35,8 +35,10 @@ static int scull_p_open(struct inode *inode, struct file *filp)
 {
 	struct scull_pipe *dev = container_of(inode->i_cdev, struct scull_pipe, cdev);
 	int err = 0;
-	/* The FIFO's own lock also guards the buffer's coming and going. */
-	if (mutex_lock_interruptible(&dev->fifo.lock))
+	/* The FIFO's semaphore (LDD3's dev->sem) also guards the buffer's
+	 * coming and going and the opener counts: two CPUs opening at once
+	 * must not both allocate, nor a close free it under a reader. */
+	if (down_interruptible(&dev->fifo.sem))
 		return -ERESTARTSYS;
 	if (!dev->fifo.buf)
 		err = devfifo_alloc(&dev->fifo, (size_t)scull_p_buffer);
@@ -45,7 +47,7 @@ static int scull_p_open(struct inode *inode, struct file *filp)
 		dev->nwriters += scull_p_writes(filp);
 		filp->private_data = dev;
 	}
-	mutex_unlock(&dev->fifo.lock);
+	up(&dev->fifo.sem);
 	return err;
 }
 
@@ -53,12 +55,12 @@ static int scull_p_release(struct inode *inode, struct file *filp)
 {
 	(void)inode;
 	struct scull_pipe *dev = filp->private_data;
-	mutex_lock(&dev->fifo.lock);
+	down(&dev->fifo.sem);
 	dev->nreaders -= scull_p_reads(filp);
 	dev->nwriters -= scull_p_writes(filp);
 	if (dev->nreaders + dev->nwriters == 0)
 		devfifo_free(&dev->fifo);
-	mutex_unlock(&dev->fifo.lock);
+	up(&dev->fifo.sem);
 	return 0;
 }
 

@@ -26,4 +26,22 @@
 #define WQ_TEST_WOKEN      _IO(WQ_TEST_MAGIC, 5)  /* SLEEPs that have returned 0, ever */
 #define WQ_TEST_GENERATION _IO(WQ_TEST_MAGIC, 6)  /* the current generation */
 
+/* The stress test's mailboxes: WQ_TEST_BOXES generations, each with a wait
+ * queue of its own, so that many pairs of threads can ping-pong across CPUs.
+ * BOX_SLEEP's arg is WQ_TEST_BOX_ARG(box, seen): sleeps until that box's
+ * generation differs from seen, for at most WQ_TEST_BOX_TIMEOUT_MS: 0 when
+ * woken, -1/ETIMEDOUT when no wake-up came in time (one was lost: the
+ * generation had moved and nobody woke the sleeper), -1/EINTR on a signal.
+ * BOX_WAKE's arg is the box: bumps its generation, wakes its queue and
+ * returns the new generation. Generations stay below 2^24. */
+#define WQ_TEST_BOXES 128
+#define WQ_TEST_BOX_TIMEOUT_MS 2000
+#define WQ_TEST_BOX_ARG(box, seen) ((unsigned long)(seen) << 7 | (unsigned long)(box))
+#define WQ_TEST_BOX_SLEEP  _IO(WQ_TEST_MAGIC, 7)
+#define WQ_TEST_BOX_WAKE   _IO(WQ_TEST_MAGIC, 8)
+/* The module parameter that, for the harness's self-test only, makes
+ * BOX_SLEEP wait the broken way (it checks the generation, then joins the
+ * queue and sleeps without checking again: the lost wake-up): "1" or "0". */
+#define WQ_TEST_LOST_WAKEUP_PARAM "/sys/module/wq_test/parameters/lost_wakeup"
+
 #endif

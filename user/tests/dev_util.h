@@ -84,6 +84,27 @@ CHECK_FN long read_file(const char *path, char *buf, size_t size)
 	return (long)len;
 }
 
+/* How many CPUs are online, from /sys/devices/system/cpu/online (a list of
+ * ranges, "0-3" or "0,2-3"); 1 on a kernel without that file. */
+CHECK_FN int online_cpus(void)
+{
+	char buf[128];
+	if (read_file("/sys/devices/system/cpu/online", buf, sizeof buf) <= 0)
+		return 1;
+	int n = 0;
+	for (char *p = buf; *p && *p != '\n';) {
+		long first = strtol(p, &p, 10), last = first;
+		if (*p == '-')
+			last = strtol(p + 1, &p, 10);
+		n += (int)(last - first + 1);
+		if (*p == ',')
+			p++;
+		else
+			break;
+	}
+	return n > 0 ? n : 1;
+}
+
 /* The major /proc/devices lists for name, or -1. */
 CHECK_FN int devices_major(const char *name)
 {
