@@ -3,12 +3,14 @@
  * fills the buffer with; a number shared by every open is set by value and
  * read through a pointer. Registered the cdev way: alloc_chrdev_region,
  * cdev_init, cdev_add (plus a class and its device for the node, which the
- * seed left to mknod). */
+ * seed left to mknod). Each open's value sits under an rwlock, as in the
+ * seed: VALGET and read take it shared, VALSET exclusive. */
 #include <linux/cdev.h>
 #include <linux/device.h>
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/uaccess.h>
 #include "uapi/ioctltest.h"
 
@@ -20,11 +22,21 @@ static struct cdev test_ioctl_cdev;
 static struct class *test_ioctl_class;
 static int ioctl_num;
 
-/* The seed guards val with an rwlock; one CPU that never preempts the
- * kernel needs none. */
+/* Threads sharing the open file may use it on several CPUs at once. The
+ * user copies stay outside the lock, which spins and so must not be held
+ * across anything that sleeps. */
 struct test_ioctl_data {
 	unsigned char val;
+	rwlock_t lock;                  /* val */
 };
+
+static unsigned char test_ioctl_get(struct test_ioctl_data *ioctl_data)
+{
+	read_lock(&ioctl_data->lock);
+	unsigned char val = ioctl_data->val;
+	read_unlock(&ioctl_data->lock);
+	return val;
+}
 
 static long test_ioctl_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 {
@@ -36,10 +48,12 @@ static long test_ioctl_ioctl(struct file *filp, unsigned int cmd, unsigned long 
 	case IOCTL_VALSET:
 		if (copy_from_user(&data, (void __user *)arg, sizeof(data)))
 			return -EFAULT;
+		write_lock(&ioctl_data->lock);
 		ioctl_data->val = (unsigned char)data.val;
+		write_unlock(&ioctl_data->lock);
 		return 0;
 	case IOCTL_VALGET:
-		data.val = ioctl_data->val;
+		data.val = test_ioctl_get(ioctl_data);
 		if (copy_to_user((void __user *)arg, &data, sizeof(data)))
 			return -EFAULT;
 		return 0;
@@ -57,7 +71,7 @@ static ssize_t test_ioctl_read(struct file *filp, char __user *buf, size_t count
 {
 	(void)f_pos;
 	struct test_ioctl_data *ioctl_data = filp->private_data;
-	unsigned char val = ioctl_data->val;
+	unsigned char val = test_ioctl_get(ioctl_data);
 	for (size_t i = 0; i < count; i++)
 		if (copy_to_user(&buf[i], &val, 1))
 			return -EFAULT;
@@ -78,6 +92,7 @@ static int test_ioctl_open(struct inode *inode, struct file *filp)
 	struct test_ioctl_data *ioctl_data = kmalloc(sizeof(struct test_ioctl_data), GFP_KERNEL);
 	if (ioctl_data == NULL)
 		return -ENOMEM;
+	rwlock_init(&ioctl_data->lock);
 	ioctl_data->val = 0xFF;
 	filp->private_data = ioctl_data;
 	return 0;

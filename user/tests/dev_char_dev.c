@@ -3,8 +3,12 @@
  * limits (80 bytes, EINVAL past the end) and EFAULT for bad pointers; read
  * from the file offset then EOF (and, as in the seed, from the start again);
  * write of up to 80 bytes. Unknown commands succeed, as the seed's switch
- * has no default. */
+ * has no default. The seed's EBUSY guard from two threads: on several CPUs
+ * an ioctl that comes while the other thread's is running gets EBUSY (and
+ * the message is never half-written); on one CPU, where the kernel is not
+ * preempted and these copies do not sleep, it never does. */
 #include "dev_util.h"
+#include "hammer.h"
 
 #include <sys/ioctl.h>
 
@@ -76,12 +80,51 @@ static void test_read_write(int fd)
 	close(r2);
 }
 
+static const char long_msg[] = "0123456789012345678901234567890123456789012345678901234567890123456789012345678";
+/* ioctls per thread: on SMP at most, stopping at the first EBUSY; on one
+ * CPU enough for a timer tick or two to land inside an ioctl. */
+static int busy_rounds;
+static int busy_fd, busy_seen, busy_wrong, busy_stop;
+
+/* Thread 0 sets the 79-byte message, thread 1 reads its bytes back: each
+ * answer is right or EBUSY. */
+static int busy_hammer(int t, void *arg)
+{
+	(void)arg;
+	for (int r = 0; r < busy_rounds && !__atomic_load_n(&busy_stop, __ATOMIC_RELAXED); r++) {
+		long got = t == 0 ? ioctl(busy_fd, IOCTL_SET_MSG, long_msg)
+				  : ioctl(busy_fd, IOCTL_GET_NTH_BYTE, r % 79);
+		if (got == -1 && errno == EBUSY) {
+			__atomic_add_fetch(&busy_seen, 1, __ATOMIC_RELAXED);
+			__atomic_store_n(&busy_stop, 1, __ATOMIC_RELAXED);
+		} else if (got != (t == 0 ? 0 : long_msg[r % 79])) {
+			__atomic_add_fetch(&busy_wrong, 1, __ATOMIC_RELAXED);
+		}
+	}
+	return 0;
+}
+
+static void test_busy(int fd)
+{
+	int cpus = online_cpus();
+	busy_fd = fd;
+	busy_rounds = cpus > 1 ? 200000 : 3000;
+	ioctl(fd, IOCTL_SET_MSG, long_msg);
+	CHECK_EQ(hammer(2, busy_hammer, NULL), 0, "two threads issue ioctls at once");
+	CHECK_EQ(busy_wrong, 0, "every answer was the message's byte or EBUSY");
+	if (cpus > 1)
+		CHECK(busy_seen > 0, "on several CPUs, one thread's ioctl meets the other's: EBUSY");
+	else
+		CHECK_EQ(busy_seen, 0, "on one CPU, never EBUSY (the ioctls do not sleep)");
+}
+
 int main(void)
 {
 	test_userspace_ioctl();
 	int fd = CHECK_OK(open(DEVICE_PATH, O_RDWR), "open /dev/char_dev");
 	test_ioctls(fd);
 	test_read_write(fd);
+	test_busy(fd);
 	close(fd);
 	return done();
 }

@@ -7,8 +7,8 @@
  * preempted, so nothing is lost even without the lock. The CPU count is
  * printed first, since what the unlocked run must show depends on it. */
 #include "dev_util.h"
+#include "hammer.h"
 
-#include <pthread.h>
 #include <sys/ioctl.h>
 
 #include <uapi/race_test.h>
@@ -18,31 +18,20 @@
 #define UNLOCKED_ROUNDS 10      /* rounds the unlocked run gets to lose an update */
 
 static int dev;
-static pthread_barrier_t start;
 
-static void *adder(void *cmd)
+static int adder(int i, void *cmd)
 {
-	pthread_barrier_wait(&start);
-	return (void *)(long)ioctl(dev, (unsigned long)cmd, ADDS);
+	(void)i;
+	return ioctl(dev, (unsigned long)cmd, ADDS) != 0;
 }
 
 /* One round: the total four concurrent ADDs of cmd left, or -1 when an
  * ioctl or a thread failed. */
 static long round_total(unsigned long cmd)
 {
-	pthread_t t[THREADS];
-	int made = 0, failed = ioctl(dev, RACE_TEST_RESET) != 0;
-	pthread_barrier_init(&start, NULL, THREADS);
-	for (; made < THREADS; made++)
-		if (pthread_create(&t[made], NULL, adder, (void *)cmd) != 0)
-			break;
-	failed |= made != THREADS;
-	for (int i = 0; i < made; i++) {
-		void *r;
-		failed |= pthread_join(t[i], &r) != 0 || r != NULL;
-	}
-	pthread_barrier_destroy(&start);
-	return failed ? -1 : ioctl(dev, RACE_TEST_READ);
+	if (ioctl(dev, RACE_TEST_RESET) != 0 || hammer(THREADS, adder, (void *)cmd) != 0)
+		return -1;
+	return ioctl(dev, RACE_TEST_READ);
 }
 
 int main(void)

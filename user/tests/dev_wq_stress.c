@@ -10,8 +10,8 @@
  * condition again once queued; tools/selftest.py runs it so on 4 CPUs and
  * expects this test to fail. */
 #include "dev_util.h"
+#include "hammer.h"
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <sys/ioctl.h>
 
@@ -21,17 +21,17 @@
 #define ROUNDS 30
 
 static int dev;
-static pthread_barrier_t start;
 
 struct player {
-	int box, gen;           /* its mailbox and the generation it starts from */
+	int gen;                /* the generation its mailbox starts from */
 	int lost, errors, rounds;
 };
+static struct player players[THREADS];
 
 /* 0 woken; otherwise counts the failure in p and returns -1. */
-static int sleep_on(struct player *p, int seen)
+static int sleep_on(struct player *p, int box, int seen)
 {
-	if (ioctl(dev, WQ_TEST_BOX_SLEEP, WQ_TEST_BOX_ARG(p->box, seen)) == 0)
+	if (ioctl(dev, WQ_TEST_BOX_SLEEP, WQ_TEST_BOX_ARG(box, seen)) == 0)
 		return 0;
 	if (errno == ETIMEDOUT)
 		p->lost++;
@@ -40,22 +40,23 @@ static int sleep_on(struct player *p, int seen)
 	return -1;
 }
 
-static void *play(void *arg)
+/* Thread box plays against box ^ 1; the even one serves first. */
+static int play(int box, void *arg)
 {
-	struct player *p = arg;
-	int partner = p->box ^ 1, seen = p->gen;
-	bool serves = (p->box & 1) == 0;
-	pthread_barrier_wait(&start);
+	(void)arg;
+	struct player *p = &players[box];
+	int partner = box ^ 1, seen = p->gen;
+	bool serves = (box & 1) == 0;
 	for (; p->rounds < ROUNDS; p->rounds++) {
 		if (serves && ioctl(dev, WQ_TEST_BOX_WAKE, partner) < 0)
-			return (void *)1;
-		if (sleep_on(p, seen))
+			return 1;
+		if (sleep_on(p, box, seen))
 			break;
 		seen = (seen + 1) & 0xffffff;
 		if (!serves && ioctl(dev, WQ_TEST_BOX_WAKE, partner) < 0)
-			return (void *)1;
+			return 1;
 	}
-	return NULL;
+	return 0;
 }
 
 static int set_lost_wakeup(const char *value)
@@ -69,8 +70,6 @@ static int set_lost_wakeup(const char *value)
 
 int main(int argc, char **argv)
 {
-	static struct player players[THREADS];
-	pthread_t t[THREADS];
 	bool broken = argc > 1 && strcmp(argv[1], "lost-wakeup") == 0;
 	dev = open(WQ_TEST_PATH, O_RDWR);
 	if (!CHECK(dev >= 0, "open " WQ_TEST_PATH))
@@ -78,33 +77,19 @@ int main(int argc, char **argv)
 	check_line("# cpus: %d%s", online_cpus(), broken ? ", the broken wait (lost_wakeup=1)" : "");
 	if (broken)
 		CHECK(set_lost_wakeup("1"), "lost_wakeup set");
-
 	/* A wake with nobody asleep tells each player where its box stands. */
 	for (int i = 0; i < THREADS; i++)
-		players[i] = (struct player){ .box = i, .gen = ioctl(dev, WQ_TEST_BOX_WAKE, i) };
-	pthread_attr_t attr;
-	pthread_attr_init(&attr);
-	pthread_attr_setstacksize(&attr, 64 * 1024);
-	pthread_barrier_init(&start, NULL, THREADS);
-	int made = 0;
-	for (; made < THREADS; made++)
-		if (pthread_create(&t[made], &attr, play, &players[made]) != 0)
-			break;
-	if (!CHECK_EQ(made, THREADS, "100 threads started"))
-		return done();
-	int bad_threads = 0, lost = 0, errors = 0, short_rounds = 0;
+		players[i] = (struct player){ .gen = ioctl(dev, WQ_TEST_BOX_WAKE, i) };
+	int bad_threads = hammer(THREADS, play, NULL), lost = 0, errors = 0, short_rounds = 0;
 	for (int i = 0; i < THREADS; i++) {
-		void *r;
-		bad_threads += pthread_join(t[i], &r) != 0 || r != NULL;
 		lost += players[i].lost;
 		errors += players[i].errors;
 		short_rounds += players[i].rounds != ROUNDS;
 	}
-	pthread_barrier_destroy(&start);
 	if (broken)
 		set_lost_wakeup("0");
 	check_line("# lost wake-ups: %d; players that stopped early: %d", lost, short_rounds);
-	CHECK_EQ(bad_threads, 0, "every wake-up ioctl succeeded");
+	CHECK_EQ(bad_threads, 0, "100 threads started and every wake-up ioctl succeeded");
 	CHECK_EQ(errors, 0, "no sleep failed for another reason than a time-out");
 	CHECK_EQ(lost, 0, "no sleeper waited out its time-out: no wake-up lost");
 	CHECK_EQ(short_rounds, 0, "all 100 threads played all their rounds");
