@@ -13,7 +13,7 @@ ISO_TEST = "iso_boots_to_banner"
 REPRO_TEST = "build_names_no_checkout_path"
 # selftest.py's checks, by name.
 SELFTESTS = ["harness_catches_fail", "harness_survives_panic", "harness_locates_hang",
-             "harness_selects", "harness_grades"]
+             "harness_selects", "harness_grades", "harness_catches_lost_wakeup"]
 
 
 class Plan:

@@ -5,7 +5,8 @@ ones, and each check below must see the harness report exactly what
 happened: one failure per broken test naming the faulting function or the
 wait it sleeps in, found within seconds, the others passing after the
 reboots; T= selection and grading are checked on the plan and on those
-results."""
+results. The wake-up stress test, run on 4 CPUs against a driver whose wait
+is deliberately broken (wq_test's lost_wakeup parameter), must fail."""
 import os
 import time
 
@@ -17,9 +18,13 @@ import suite
 HANG_BUDGET = 3.0
 SLEEPER = "harness_sleeper"     # /bin/cat as a test: it waits for the console for ever
 MOD_SLEEPER = "harness_sleeper_mod"  # reads /dev/sleepy, whose driver is a module, for ever
+STRESS = "dev_wq_stress"
+LOST_WAKEUP = "harness_lost_wakeup"  # dev_wq_stress with the broken wait (uapi/wq_test.h)
+STRESS_CPUS = 4
+STRESS_BUDGET = 60.0
 
 
-def boot(plan, ktests, users, budgets=None, files=None):
+def boot(plan, ktests, users, budgets=None, files=None, ncpus=1):
     """Runs the tests quietly; returns ({name: Outcome}, {name: times reported}, seconds)."""
     seen = {}
 
@@ -28,7 +33,7 @@ def boot(plan, ktests, users, budgets=None, files=None):
 
     start = time.monotonic()
     outcomes, _ = suite.run(plan.args.kernel, plan.args.initrd, ktests, users, budgets or {},
-                            plan.user_elf, count, files=files)
+                            plan.user_elf, count, files=files, ncpus=ncpus)
     return outcomes, seen, time.monotonic() - start
 
 
@@ -73,6 +78,22 @@ def hang_check(plan, users):
     return ok, f"took {took:.1f} s\n" + describe(outcomes)
 
 
+def lost_wakeup_check(plan):
+    """On 4 CPUs the stress test passes with the real wait queues and fails
+    with wq_test's broken wait (it checks the condition, then sleeps without
+    checking again once queued): the lost wake-ups are timed out and counted."""
+    script = f"#!/tests/{STRESS} lost-wakeup\n".encode()
+    outcomes, _, took = boot(plan, [], [STRESS, LOST_WAKEUP],
+                             {STRESS: STRESS_BUDGET, LOST_WAKEUP: STRESS_BUDGET},
+                             {"tests/" + LOST_WAKEUP: (0o100755, script)}, ncpus=STRESS_CPUS)
+    good, broken = outcomes.get(STRESS), outcomes.get(LOST_WAKEUP)
+    ok = (good is not None and good.ok and broken is not None and broken.reason == "exit 1"
+          and f"# cpus: {STRESS_CPUS}" in broken.output
+          and "FAIL - no sleeper waited out its time-out" in broken.output)
+    return ok, f"took {took:.1f} s on {STRESS_CPUS} CPUs\n" + describe(outcomes) + (
+        broken.output if broken else "")
+
+
 def select_check(plan):
     d = plan.diff[0]
     halves = {f"diff/{d}/{h}" for h in plans.HALVES}
@@ -109,6 +130,8 @@ def run(plan, chosen, results):
         verdicts["harness_grades"] = grade_check(results, outcomes)
     if "harness_locates_hang" in wanted:
         verdicts["harness_locates_hang"] = hang_check(plan, users[:1])
+    if "harness_catches_lost_wakeup" in wanted:
+        verdicts["harness_catches_lost_wakeup"] = lost_wakeup_check(plan)
     if "harness_selects" in wanted:
         verdicts["harness_selects"] = select_check(plan)
     for name in wanted:
