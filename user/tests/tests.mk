@@ -29,7 +29,7 @@ GLIBC_DYN_BINS := $(addprefix $(B)/glibc-dyn-tests/,$(GLIBC_DYN_TESTS))
 # k_NAME an in-kernel test; NAME@N=SECONDS is the budget on CPUS=N instead.
 # A test past its budget is a hang: reported with where the kernel was, and the
 # suite goes on with a fresh boot.
-TEST_TIMEOUTS := glibc_dynamic=90 glibc_dynamic@4=180 debian_dash=30 proc_lifecycle=60 sigchld_ign=60 long_timeouts=30 mod_seeds=60 mod_loader=60 busybox_shell=60 mem_return=45 mem_noleak=45 mem_oom=30 mem_demand=30 syscall_fuzz=120 sched_latency=60 thread_basic=45 pty_shell=45 pty_session=30 rlimit_enforced=40 job_stop=40 job_tty=40 job_session=40 job_wait=30 strace_output=45 ptrace_events=30
+TEST_TIMEOUTS := glibc_dynamic=90 glibc_dynamic@4=180 debian_dash=30 proc_lifecycle=60 sigchld_ign=60 long_timeouts=30 mod_seeds=60 mod_loader=60 busybox_shell=60 mem_return=45 mem_noleak=45 mem_oom=30 mem_demand=30 syscall_fuzz=120 sched_latency=60 thread_basic=45 pty_shell=45 pty_session=30 rlimit_enforced=40 job_stop=40 job_tty=40 job_session=40 job_wait=30 strace_output=45 ptrace_events=30 dev_race_counter=40 dev_wq_stress=40
 
 # Objects live outside $(B)/tests so that directory holds exactly what goes into /tests.
 TEST_OBJDIR := $(B)/tests-obj
