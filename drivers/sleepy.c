@@ -2,7 +2,11 @@
  * sleeps until some write comes along, then returns 0 (end of file); the
  * write wakes every sleeper, and the first to run takes the wake-up (resets
  * the flag) while the others go back to sleep: the race LDD3 uses to show
- * why the condition is checked again after waking. */
+ * why the condition is checked again after waking. As in the seed there is
+ * no lock, so on several CPUs two readers woken at once can both see the
+ * flag before either resets it, and both return: the seed's point, which
+ * a driver that must let exactly one through would fix with a lock or an
+ * atomic_xchg of the flag. */
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/sched.h>
