@@ -66,13 +66,29 @@ SYSCALL_DEFINE3(ioprio_set, int, which, int, who, int, ioprio)
 	return err;
 }
 
-/* For a group or a user: the first of its processes' (Linux picks the best). */
+#define IOPRIO_BE_NORM 4
+
+/* Linux's ioprio_best: the higher priority of two, a process with no class
+ * (IOPRIO_CLASS_NONE) counting as best-effort at the normal level. */
+static int ioprio_best(int a, int b)
+{
+	const int norm = (IOPRIO_CLASS_BE << IOPRIO_CLASS_SHIFT) | IOPRIO_BE_NORM;
+	if (!(a >> IOPRIO_CLASS_SHIFT))
+		a = norm;
+	if (!(b >> IOPRIO_CLASS_SHIFT))
+		b = norm;
+	return MIN(a, b);
+}
+
+/* For a group or a user, the best of its processes', as Linux: one match's
+ * own value, several combined with ioprio_best. */
 SYSCALL_DEFINE2(ioprio_get, int, which, int, who)
 {
 	if (which < IOPRIO_WHO_PROCESS || which > IOPRIO_WHO_USER)
 		return -EINVAL;
+	int ret = -ESRCH;
 	for (int i = 0; i < NPROC; i++)
 		if (matches(&proc_table[i], which, who))
-			return proc_table[i].ioprio;
-	return -ESRCH;
+			ret = ret == -ESRCH ? proc_table[i].ioprio : ioprio_best(ret, proc_table[i].ioprio);
+	return ret;
 }
