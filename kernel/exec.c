@@ -22,6 +22,7 @@
 #include "fs/vfs.h"
 #include "x86/x86.h"
 #include "x86/cpu.h"
+#include "x86/ldt.h"
 #include "vdso/vdso.h"
 #include "uapi/signal.h"
 
@@ -579,6 +580,7 @@ static void commit_image(const struct image *img, struct mm_struct *mm, uint32_t
 	p->mm = mm;
 	p->pgdir = mm->pgdir;
 	vm_switch(p->pgdir);
+	load_mm_ldt(mm);                    /* none: the old one goes with its mm */
 	mmput(old);
 	p->mm->mmap = img->mmap;
 	p->mm->brk_start = p->mm->brk = img->brk;

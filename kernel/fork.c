@@ -20,6 +20,7 @@
 #include "uapi/sched.h"
 #include "uapi/signal.h"
 #include "x86/cpu.h"
+#include "x86/ldt.h"
 #include "x86/x86.h"
 
 void forkret(void);
@@ -100,6 +101,8 @@ static int clone_mm(struct proc *p, const struct proc *parent, uint32_t flags)
 		p->mm->brk = old->brk;
 		p->mm->mmap_base = old->mmap_base;
 		p->mm->stack_limit = old->stack_limit;
+		if (ldt_dup(p->mm, old))
+			return -ENOMEM;         /* the caller puts p->mm */
 	}
 	p->pgdir = p->mm->pgdir;
 	return 0;

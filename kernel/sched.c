@@ -47,6 +47,7 @@
 #include "locking/lockdep.h"
 #include "x86/cpu.h"
 #include "x86/gdt.h"
+#include "x86/ldt.h"
 #include "proc.h"
 #include "syscall.h"
 #include "timer_list.h"
@@ -229,6 +230,7 @@ static void switch_to(struct proc *next)
 	if (!is_idle(next)) {
 		tss_set_kstack((uint32_t)next->kstack + KSTACK_SIZE);
 		gdt_load_tls(next->tls);
+		load_mm_ldt(next->mm);
 		if (cpu_has_fxsr)
 			__asm__ volatile("fxrstor %0" : : "m"(next->fpu_state));
 	}

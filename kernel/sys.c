@@ -5,6 +5,7 @@
 #include "kernel.h"
 #include "mm/pmm.h"
 #include "module/module.h"
+#include "x86/ldt.h"
 #include "x86/power.h"
 #include "x86/timer.h"
 #include "proc.h"
@@ -117,34 +118,18 @@ SYSCALL_DEFINE4(reboot, uint32_t, magic1, uint32_t, magic2, uint32_t, cmd, uint3
 	return -EINVAL;
 }
 
-/* Linux's "no segment" forms: all zero, or empty and not present. */
-static bool tls_desc_empty(const struct user_desc *d)
-{
-	bool zero = !d->base_addr && !d->limit && !d->seg_32bit && !d->contents &&
-		    !d->read_exec_only && !d->limit_in_pages && !d->seg_not_present && !d->useable;
-	bool empty = !d->base_addr && !d->limit && !d->seg_32bit && !d->contents &&
-		     d->read_exec_only && !d->limit_in_pages && d->seg_not_present && !d->useable;
-	return zero || empty;
-}
-
-/* As Linux: only present 32-bit data segments. A code segment could be
- * loaded into %cs, and a %cs whose slot is later cleared cannot be replaced
- * on the way back to user mode the way a data selector can. */
+/* Linux's tls_desc_okay: no segment (either form), or a present 32-bit data
+ * segment. A code segment could be loaded into %cs, and a %cs whose slot is
+ * later cleared cannot be replaced on the way back to user mode the way a
+ * data selector can. */
 static bool tls_desc_ok(const struct user_desc *d)
 {
-	return tls_desc_empty(d) || (d->seg_32bit && d->contents <= 1 && !d->seg_not_present);
+	return ldt_zero(d) || ldt_empty(d) || (d->seg_32bit && d->contents <= 1 && !d->seg_not_present);
 }
 
 static struct segdesc tls_desc(const struct user_desc *d)
 {
-	if (tls_desc_empty(d))
-		return (struct segdesc){ 0 };
-	/* contents is 0 (data) or 1 (data, expanding down): tls_desc_ok refused code. */
-	uint8_t access = DESC_PRESENT | DESC_DPL(3) | DESC_S |
-			 (d->contents ? DESC_DATA_EXPAND_DOWN : 0) | (d->read_exec_only ? 0 : DESC_DATA_WRITABLE);
-	uint8_t flags = (d->limit_in_pages ? DESC_GRANULARITY_4K : 0) | (d->seg_32bit ? DESC_DB : 0) |
-			(d->useable ? DESC_AVL : 0);
-	return make_segdesc(d->base_addr, d->limit, access, flags);
+	return ldt_zero(d) || ldt_empty(d) ? (struct segdesc){ 0 } : fill_ldt(d);
 }
 
 int tls_install(struct segdesc *tls, uint32_t uaddr)
@@ -181,22 +166,4 @@ SYSCALL_DEFINE1(set_thread_area, struct user_desc *, udesc)
 		current->exit_work |= EXIT_WORK_SELECTORS;
 	}
 	return r;
-}
-
-/* modify_ldt: processes have no LDT here, so reading it gives 0 bytes, as
- * Linux's for a process that never wrote one, and the default LDT reads as
- * i386's five zeroed descriptors; writing one is not supported (ENOSYS, as
- * for an unknown function). */
-SYSCALL_DEFINE3(modify_ldt, int, func, void __user *, ptr, unsigned long, bytecount)
-{
-	switch (func) {
-	case 0:
-		return 0;
-	case 2: {
-		unsigned long n = MIN(bytecount, 5 * 8ul);
-		return clear_user(ptr, n) ? -EFAULT : (long)n;
-	}
-	default:
-		return -ENOSYS;
-	}
 }

@@ -26,5 +26,6 @@ void mmput(struct mm_struct *mm)
 		return;
 	pgdir_free(mm->pgdir);
 	vma_free_all(&mm->mmap);
+	kfree(mm->ldt);                 /* one allocation */
 	kfree(mm);
 }

@@ -11,6 +11,7 @@
 #include "mm/vm.h"
 
 struct vm_area;
+struct ldt_struct;
 
 struct mm_struct {
 	int users;                      /* processes that run in it */
@@ -19,6 +20,7 @@ struct mm_struct {
 	uint32_t brk_start, brk;        /* heap: [brk_start, brk) */
 	uint32_t mmap_base;             /* lowest address mmap hands out */
 	uint32_t stack_limit;           /* lowest address the user stack may grow to */
+	struct ldt_struct *ldt;         /* modify_ldt's table, NULL until written (x86/ldt.h) */
 };
 
 /* A new address space owning pgdir (no regions yet), with one user; NULL if

@@ -2,7 +2,8 @@
  * state segments that give a CPU the kernel stack on a trap from ring 3, and the
  * TLS slots that each process fills with set_thread_area. One GDT and TSS per
  * CPU: each CPU's TLS slots and esp0 are those of the process it runs, and its
- * SEG_PERCPU descriptor points at its struct cpu (x86/percpu.h). */
+ * SEG_PERCPU descriptor points at its struct cpu (x86/percpu.h); its SEG_LDT
+ * slot holds the LDT of the process it runs (modify_ldt). */
 #include "kernel.h"
 #include "x86/gdt.h"
 #include "x86/percpu.h"
@@ -68,4 +69,20 @@ void gdt_load_tls(const struct segdesc tls[GDT_ENTRY_TLS_ENTRIES])
 	struct segdesc *g = gdt_table[smp_processor_id()];
 	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
 		g[GDT_ENTRY_TLS_MIN + i] = tls[i];
+}
+
+void gdt_load_ldt(const struct segdesc *ldt, unsigned int n)
+{
+	static const struct segdesc *loaded[NR_CPUS];
+	static unsigned int loaded_n[NR_CPUS];
+	unsigned int cpu = smp_processor_id();
+	if (ldt == loaded[cpu] && n == loaded_n[cpu])
+		return;
+	loaded[cpu] = ldt, loaded_n[cpu] = n;
+	if (!n) {
+		__asm__ volatile("lldt %w0" : : "r"(0));
+		return;
+	}
+	gdt_table[cpu][SEG_LDT] = make_segdesc((uint32_t)ldt, n * sizeof(*ldt) - 1, DESC_PRESENT | DESC_LDT, 0);
+	__asm__ volatile("lldt %w0" : : "r"(LDT_SEL) : "memory");
 }

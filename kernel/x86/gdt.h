@@ -15,7 +15,8 @@
 #define GDT_ENTRY_TLS_ENTRIES 3
 /* Each CPU's struct cpu (x86/percpu.h), held in %fs while in the kernel. */
 #define SEG_PERCPU 9
-#define NSEGS 10
+#define SEG_LDT 10                      /* the current process's LDT (x86/ldt.h) */
+#define NSEGS 11
 
 #define KCODE_SEL (SEG_KCODE << 3)
 #define KDATA_SEL (SEG_KDATA << 3)
@@ -23,6 +24,9 @@
 #define UDATA_SEL ((SEG_UDATA << 3) | 3)
 #define TSS_SEL   (SEG_TSS << 3)
 #define PERCPU_SEL (SEG_PERCPU << 3)
+#define LDT_SEL   (SEG_LDT << 3)
+/* A selector's table-indicator bit: the LDT, not the GDT. */
+#define SEL_LDT   0x4
 
 struct segdesc {
 	uint16_t limit_lo;
@@ -42,6 +46,8 @@ struct segdesc {
 #define DESC_DPL(dpl)          ((dpl) << 5)
 #define DESC_PRESENT           0x80
 #define DESC_TSS_32            0x09     /* system type: an available 32-bit TSS */
+#define DESC_LDT               0x02     /* system type: a local descriptor table */
+#define DESC_ACCESSED          0x01
 /* The flags nibble above the limit's top bits. */
 #define DESC_AVL               0x1      /* free for software: user_desc's "useable" */
 #define DESC_DB                0x4      /* 32-bit operands and stack */
@@ -54,5 +60,8 @@ struct segdesc make_segdesc(uint32_t base, uint32_t limit, uint8_t access, uint8
 void gdt_init(unsigned int cpu);
 void tss_set_kstack(uint32_t esp0);
 void gdt_load_tls(const struct segdesc tls[GDT_ENTRY_TLS_ENTRIES]);
+/* Points the LDTR at n descriptors from ldt (n 0: none); nothing to do if it
+ * already does. */
+void gdt_load_ldt(const struct segdesc *ldt, unsigned int n);
 
 #endif

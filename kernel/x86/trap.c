@@ -12,6 +12,7 @@
 #include "locking/preempt.h"
 #include "mm/fault.h"
 #include "x86/gdt.h"
+#include "x86/ldt.h"
 #include "proc.h"
 #include "syscall.h"
 #include "x86/trap.h"
@@ -103,29 +104,60 @@ static void user_exception(struct trapframe *tf)
 	case T_BRKPT:
 		force_signal(SIGTRAP, SI_KERNEL, 0);
 		break;
+	case T_SEGNP:
+	case T_STACK:
+		/* A not-present segment loaded (an LDT entry), a stack-segment limit: SIGBUS, as Linux. */
+		force_signal(SIGBUS, SI_KERNEL, 0);
+		break;
 	default:
 		force_signal(SIGSEGV, SI_KERNEL, 0);
 	}
 }
 
+/* The descriptor a ring-3 selector names for this process: one of its TLS
+ * slots or an entry of its LDT; NULL for any other. */
+static const struct segdesc *user_segdesc(uint32_t sel)
+{
+	unsigned idx = sel >> 3;
+	if ((sel & 3) != 3)
+		return NULL;
+	if (sel & SEL_LDT)
+		return ldt_entry(current->mm, idx);
+	if (idx < GDT_ENTRY_TLS_MIN || idx >= GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES)
+		return NULL;
+	return &current->tls[idx - GDT_ENTRY_TLS_MIN];
+}
+
 /* A selector the CPU can reload on the way back to ring 3: null (not for a
- * stack), the flat user segment, or a present TLS slot of this process that
- * is readable (writable for a stack). A user may leave anything in a segment
- * register (or in a sigreturn frame), or clear the slot it points to;
- * reloading a bad one in trapret would fault in the kernel. 0 if it cannot. */
+ * stack), the flat user segment, or a present TLS slot or LDT entry of this
+ * process that is readable (writable for a stack). A user may leave anything
+ * in a segment register (or in a sigreturn frame), or clear the slot it
+ * points to; reloading a bad one in trapret would fault in the kernel. 0 if
+ * it cannot. */
 static uint32_t loadable_user_selector(uint32_t sel, bool stack)
 {
 	sel &= 0xffff;
-	unsigned idx = sel >> 3;
 	if ((sel == 0 && !stack) || sel == UDATA_SEL)
 		return sel;
-	if ((sel & 7) != 3 || idx < GDT_ENTRY_TLS_MIN || idx >= GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES)
-		return 0;
-	uint8_t access = current->tls[idx - GDT_ENTRY_TLS_MIN].access;
-	bool present = access & 0x80, code = access & 0x08, rw = access & 0x02;
+	const struct segdesc *d = user_segdesc(sel);
+	uint8_t access = d ? d->access : 0;
+	bool present = (access & DESC_PRESENT) && (access & DESC_S);
+	bool code = access & DESC_CODE_EXECUTABLE, rw = access & DESC_DATA_WRITABLE;
 	if (stack)
 		return present && !code && rw ? sel : 0;
 	return present && (!code || rw) ? sel : 0;
+}
+
+/* The flat user code segment, or a present code segment of the LDT (Wine's
+ * 16-bit code): what iret may go back to. */
+static bool loadable_code_selector(uint32_t sel)
+{
+	sel &= 0xffff;
+	if (sel == UCODE_SEL)
+		return true;
+	const struct segdesc *d = user_segdesc(sel);
+	const uint8_t need = DESC_PRESENT | DESC_S | DESC_CODE_EXECUTABLE;
+	return d && (d->access & need) == need;
 }
 
 /* The slow way back to ring 3: preemption, signals, selectors to check. A
@@ -145,6 +177,11 @@ static void exit_to_user_work(struct trapframe *tf)
 	 * handler, if any, runs on the flat segment. */
 	if ((p->exit_work & EXIT_WORK_SELECTORS) && !loadable_user_selector(tf->ss, true)) {
 		tf->ss = UDATA_SEL;
+		force_signal(SIGSEGV, SI_KERNEL, 0);
+	}
+	/* The same for a code segment another thread took out of the LDT. */
+	if ((p->exit_work & EXIT_WORK_SELECTORS) && !loadable_code_selector(tf->cs)) {
+		tf->cs = UCODE_SEL;
 		force_signal(SIGSEGV, SI_KERNEL, 0);
 	}
 	if (p->exit_work & EXIT_WORK_SIGNAL) {

@@ -21,6 +21,8 @@ struct trapframe {
 #define T_BRKPT   3
 #define T_ILLOP   6
 #define T_DEVICE  7
+#define T_SEGNP   11
+#define T_STACK   12
 #define T_GPFLT   13
 #define T_PGFLT   14
 #define T_FPERR   16
