@@ -2,9 +2,11 @@
  * process killed by a signal whose default action dumps core (SIGQUIT,
  * SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ,
  * SIGSYS) writes an ET_CORE file: a PT_NOTE segment (NT_PRSTATUS with the
- * registers, NT_PRPSINFO, NT_AUXV, NT_FILE) and one PT_LOAD per memory
+ * registers of each thread, the dumping one first; NT_PRPSINFO, NT_AUXV,
+ * NT_FILE with the file mappings and their paths) and one PT_LOAD per memory
  * region with its bytes (pages never touched read as zeros), so GDB opens
- * it with the program. The name comes from /proc/sys/kernel/core_pattern
+ * it with the program and shows every thread. There is no NT_PRFPREG (nor
+ * NT_SIGINFO) yet. The name comes from /proc/sys/kernel/core_pattern
  * ("core" by default, relative to the cwd; %p %P %i %I %u %g %s %t %h %e %%
  * expanded; a "|program" pattern is not supported: no dump). Nothing is
  * written when RLIMIT_CORE is below a page (Linux's default soft limit is
@@ -42,6 +44,7 @@
 #define CORENAME_MAX_SIZE 128
 #define ELF_PRARGSZ 80
 #define AUXV_MAX 64                     /* pairs read back from the stack, at most */
+#define FILE_NOTE_NAME_MAX 256          /* a longer path's mapping is left out of NT_FILE */
 
 static char core_pattern[CORENAME_MAX_SIZE] = "core";
 
@@ -160,9 +163,9 @@ static void jiffies_to_tv(uint64_t j, int32_t *sec, int32_t *usec)
 	*usec = (int32_t)(j % HZ * (1000000 / HZ));
 }
 
-static void fill_prstatus(struct elf_prstatus *st, int sig, const struct trapframe *tf)
+/* Thread p's status and the user registers of its frame tf. */
+static void fill_prstatus(struct elf_prstatus *st, int sig, const struct proc *p, const struct trapframe *tf)
 {
-	struct proc *p = current;
 	memset(st, 0, sizeof *st);
 	st->si_signo = st->pr_cursig = (int16_t)sig;
 	st->pr_sigpend = (uint32_t)p->sig_pending;
@@ -220,24 +223,67 @@ static uint32_t phdr_flags(uint32_t vm_flags)
 	       ((vm_flags & VM_EXEC) ? PF_X : 0);
 }
 
-/* Linux's elf_core_dump: headers, notes, then each region's pages at a page boundary. */
+/* Linux's fill_files_note: the count, the page size, each file mapping's
+ * start, end and offset in pages, then their paths, NUL-terminated, in the
+ * same order (a mapping whose file has no path is left out). */
+static uint32_t *files_note(const struct mm_struct *mm, size_t *len)
+{
+	uint32_t n = 0;
+	for (const struct vm_area *v = mm->mmap; v; v = v->next)
+		n += v->vm_file != NULL;
+	uint32_t *data = kmalloc(8 + n * (12 + FILE_NOTE_NAME_MAX));
+	if (!data)
+		return NULL;
+	char *names = (char *)(data + 2 + 3 * n), *at = names;
+	uint32_t k = 0;
+	for (const struct vm_area *v = mm->mmap; v; v = v->next) {
+		int r = v->vm_file ? vfs_path_of(v->vm_file->f_inode, at, FILE_NOTE_NAME_MAX) : -ENOENT;
+		if (r < 0)
+			continue;
+		uint32_t *e = data + 2 + 3 * k++;
+		e[0] = v->start, e[1] = v->end, e[2] = v->vm_pgoff;
+		at += r;
+	}
+	data[0] = k;
+	data[1] = PGSIZE;
+	char *packed = (char *)(data + 2 + 3 * k);
+	memmove(packed, names, (size_t)(at - names));
+	*len = (size_t)(packed - (char *)data) + (size_t)(at - names);
+	return data;
+}
+
+/* The other live threads of the group, each a prstatus after the dumper's. */
+static bool other_thread(const struct proc *q)
+{
+	return q != current && q->tgid == current->tgid && q->state != P_UNUSED && q->state != P_EMBRYO &&
+	       q->state != P_ZOMBIE;
+}
+
+/* Linux's elf_core_dump: headers, notes (the dumping thread's prstatus, the
+ * process's notes, then each other thread's prstatus, as GDB reads threads),
+ * then each region's pages at a page boundary. */
 static bool elf_core_dump(struct dump *d, int sig, const struct trapframe *tf)
 {
 	struct mm_struct *mm = current->mm;
-	uint32_t nregions = 0;
+	uint32_t nregions = 0, nthreads = 0;
 	for (const struct vm_area *v = mm->mmap; v; v = v->next)
 		nregions++;
+	for (int i = 0; i < NPROC; i++)
+		nthreads += other_thread(&proc_table[i]);
 	struct elf_prstatus st;
 	struct elf_prpsinfo ps;
-	uint32_t *auxv = kmalloc(AUXV_MAX * 8);
-	if (!auxv)
+	size_t files_len;
+	uint32_t *auxv = kmalloc(AUXV_MAX * 8), *files = files_note(mm, &files_len);
+	if (!auxv || !files) {
+		kfree(auxv);
+		kfree(files);
 		return false;
-	fill_prstatus(&st, sig, tf);
+	}
+	fill_prstatus(&st, sig, current, tf);
 	fill_prpsinfo(&ps);
 	size_t auxv_len = read_auxv(auxv);
-	const uint32_t files[2] = { 0, PGSIZE };        /* NT_FILE: no file-backed regions */
-	size_t notes = note_size(4, sizeof st) + note_size(4, sizeof ps) + note_size(4, auxv_len) +
-		       note_size(4, sizeof files);
+	size_t notes = (1 + nthreads) * note_size(4, sizeof st) + note_size(4, sizeof ps) +
+		       note_size(4, auxv_len) + note_size(4, files_len);
 	struct elf32_ehdr eh = {
 		.e_ident = { 0x7f, 'E', 'L', 'F', ELFCLASS32, ELFDATA2LSB, 1 },
 		.e_type = ET_CORE, .e_machine = EM_386, .e_version = 1,
@@ -262,8 +308,16 @@ static bool elf_core_dump(struct dump *d, int sig, const struct trapframe *tf)
 	dump_note(d, "CORE", NT_PRSTATUS, &st, sizeof st);
 	dump_note(d, "CORE", NT_PRPSINFO, &ps, sizeof ps);
 	dump_note(d, "CORE", NT_AUXV, auxv, auxv_len);
-	dump_note(d, "CORE", NT_FILE, files, sizeof files);
+	dump_note(d, "CORE", NT_FILE, files, files_len);
 	kfree(auxv);
+	kfree(files);
+	for (int i = 0; i < NPROC; i++) {
+		const struct proc *q = &proc_table[i];
+		if (!other_thread(q))
+			continue;
+		fill_prstatus(&st, sig, q, q->tf);
+		dump_note(d, "CORE", NT_PRSTATUS, &st, sizeof st);
+	}
 	dump_zeros(d, data - offset - notes);
 	for (const struct vm_area *v = mm->mmap; v && !d->failed; v = v->next) {
 		if (!(v->flags & VM_READ))
@@ -282,7 +336,8 @@ static bool elf_core_dump(struct dump *d, int sig, const struct trapframe *tf)
 int do_coredump(int sig, const struct trapframe *tf)
 {
 	uint64_t limit = current->rlim[RLIMIT_CORE].rlim_cur;
-	if (!sig_dumps_core(sig) || !current->mm || !current->dumpable || limit < PGSIZE || core_pattern[0] == '|' || !core_pattern[0])
+	if (!sig_dumps_core(sig) || !current->mm || !current->dumpable || limit < PGSIZE || core_pattern[0] == '|' ||
+	    !core_pattern[0] || current->group_exiting)
 		return 0;
 	char name[CORENAME_MAX_SIZE + 32];
 	format_corename(name, sizeof name, sig);
@@ -290,8 +345,13 @@ int do_coredump(int sig, const struct trapframe *tf)
 	if (vfs_open(name, O_CREAT | O_WRONLY | O_TRUNC | O_NOFOLLOW, 0600, &f))
 		return 0;
 	struct dump d = { .file = f, .limit = limit };
+	/* Linux's coredump_wait: the other threads are stopped for good first
+	 * (their frames are what the dump shows), coredump_finish gives the group's status the core bit. */
+	group_exit_begin(current, sig);
 	bool ok = S_ISREG(f->f_inode->i_mode) && elf_core_dump(&d, sig, tf);
 	fput(f);
+	if (ok)
+		group_exit_begin(current, sig | K_WCOREFLAG);
 	return ok ? K_WCOREFLAG : 0;
 }
 

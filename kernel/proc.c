@@ -269,16 +269,20 @@ static void kill_other_threads(struct proc *p, int status)
 	}
 }
 
+void group_exit_begin(struct proc *p, int status)
+{
+	p->group_exiting = true;
+	p->group_exit_status = status;
+	kill_other_threads(p, status);
+}
+
 void do_group_exit(int status)
 {
 	struct proc *p = current;
-	if (p->group_exiting) {
+	if (p->group_exiting)
 		status = p->group_exit_status;
-	} else {
-		p->group_exiting = true;
-		p->group_exit_status = status;
-		kill_other_threads(p, status);
-	}
+	else
+		group_exit_begin(p, status);
 	do_exit(status);
 }
 

@@ -174,6 +174,10 @@ _Noreturn void do_exit(int status);     /* status in wait4 encoding */
 void release_traced_zombie(struct proc *p);
 bool ptrace_may_access(const struct proc *t);
 _Noreturn void do_group_exit(int status);       /* ends every thread of the group */
+/* Marks p's group as exiting with status (again: a new status) and sends
+ * the other threads SIGKILL; they never run in user mode again (a core dump
+ * stops them so, as Linux's coredump_wait). */
+void group_exit_begin(struct proc *p, int status);
 /* exec: the other threads of the group are killed. */
 void zap_other_threads(struct proc *p);
 /* thread_group.c */

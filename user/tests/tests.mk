@@ -10,7 +10,7 @@ TEST_BINS := $(addprefix $(B)/tests/,$(TEST_PROGS))
 GLIBC_TEST_BINS := $(addprefix $(B)/glibc-tests/,$(TEST_PROGS))
 
 # Tests that exercise this kernel's own devices and so cannot run on the host.
-KERNEL_ONLY_TESTS := glibc_dynamic smp_sched debian_dash tty_basic pty_shell tls_selectors init_signals prlimit_perm vm86_kill mmap_min_root mem_return busybox_shell mem_noleak mem_text_share mem_oom sched_latency syscall_fuzz $(filter dev_% mod_%,$(TEST_PROGS)) core_dump job_ash strace_output
+KERNEL_ONLY_TESTS := glibc_dynamic smp_sched debian_dash tty_basic pty_shell tls_selectors init_signals prlimit_perm vm86_kill mmap_min_root mem_return busybox_shell mem_noleak mem_text_share mem_oom sched_latency syscall_fuzz $(filter dev_% mod_%,$(TEST_PROGS)) core_dump job_ash strace_output core_threads
 # Tests whose output must be identical on the host Linux and in the kernel.
 DIFF_TESTS := $(filter-out $(KERNEL_ONLY_TESTS),$(TEST_PROGS))
 # Tests whose glibc build also runs in the kernel (as /tests/NAME.glibc): the
