@@ -9,6 +9,7 @@
 #include "uapi/capability.h"
 #include "uapi/errno.h"
 #include "uapi/resource.h"
+#include "uapi/sched.h"
 
 #define IOPRIO_CLASS_SHIFT 13
 #define IOPRIO_CLASS_NONE 0
@@ -66,29 +67,34 @@ SYSCALL_DEFINE3(ioprio_set, int, which, int, who, int, ioprio)
 	return err;
 }
 
-#define IOPRIO_BE_NORM 4
-
-/* Linux's ioprio_best: the higher priority of two, a process with no class
- * (IOPRIO_CLASS_NONE) counting as best-effort at the normal level. */
-static int ioprio_best(int a, int b)
+/* The priority p's I/O would get (Linux's __get_task_ioprio): without a
+ * class of its own, the one its scheduling gives (idle for SCHED_IDLE,
+ * real-time for FIFO and RR, best-effort otherwise) at the level of its nice
+ * value, (nice + 20) / 5. */
+static int effective_ioprio(const struct proc *p)
 {
-	const int norm = (IOPRIO_CLASS_BE << IOPRIO_CLASS_SHIFT) | IOPRIO_BE_NORM;
-	if (!(a >> IOPRIO_CLASS_SHIFT))
-		a = norm;
-	if (!(b >> IOPRIO_CLASS_SHIFT))
-		b = norm;
-	return MIN(a, b);
+	if (p->ioprio >> IOPRIO_CLASS_SHIFT)
+		return p->ioprio;
+	int class = p->sched_policy == SCHED_IDLE ? IOPRIO_CLASS_IDLE :
+		    p->sched_policy == SCHED_FIFO || p->sched_policy == SCHED_RR ? IOPRIO_CLASS_RT :
+		    IOPRIO_CLASS_BE;
+	return (class << IOPRIO_CLASS_SHIFT) | ((p->nice + 20) / 5);
 }
 
-/* For a group or a user, the best of its processes', as Linux: one match's
- * own value, several combined with ioprio_best. */
+/* A process's own value (class NONE stays NONE); for a group or a user the
+ * best, the lowest, of its processes' effective priorities, as Linux 6.1. */
 SYSCALL_DEFINE2(ioprio_get, int, which, int, who)
 {
 	if (which < IOPRIO_WHO_PROCESS || which > IOPRIO_WHO_USER)
 		return -EINVAL;
-	int ret = -ESRCH;
-	for (int i = 0; i < NPROC; i++)
-		if (matches(&proc_table[i], which, who))
-			ret = ret == -ESRCH ? proc_table[i].ioprio : ioprio_best(ret, proc_table[i].ioprio);
-	return ret;
+	int best = -ESRCH;
+	for (int i = 0; i < NPROC; i++) {
+		const struct proc *p = &proc_table[i];
+		if (!matches(p, which, who))
+			continue;
+		int prio = which == IOPRIO_WHO_PROCESS ? p->ioprio : effective_ioprio(p);
+		if (best == -ESRCH || prio < best)
+			best = prio;
+	}
+	return best;
 }

@@ -44,14 +44,27 @@ static uint32_t clamp32(uint64_t v)
 	return v >= K_RLIM_INFINITY ? K_RLIM_INFINITY : (uint32_t)v;
 }
 
-SYSCALL_DEFINE2(ugetrlimit, unsigned, res, struct k_rlimit *, ulim)
+/* res's limits, each at most top, to the user. */
+static int put_rlimit32(unsigned res, struct k_rlimit *ulim, uint32_t top)
 {
 	if (res >= RLIM_NLIMITS)
 		return -EINVAL;
-	struct k_rlimit l = { clamp32(current->rlim[res].rlim_cur), clamp32(current->rlim[res].rlim_max) };
+	struct k_rlimit l = { MIN(clamp32(current->rlim[res].rlim_cur), top),
+			      MIN(clamp32(current->rlim[res].rlim_max), top) };
 	return copyout(&l, ulim, sizeof(l)) ? -EFAULT : 0;
 }
-SYSCALL_ALIAS(getrlimit, ugetrlimit)
+
+SYSCALL_DEFINE2(ugetrlimit, unsigned, res, struct k_rlimit *, ulim)
+{
+	return put_rlimit32(res, ulim, K_RLIM_INFINITY);
+}
+
+/* i386's old getrlimit (76), from when RLIM_INFINITY was 0x7fffffff: larger
+ * values read as that, as Linux's old_getrlimit. */
+SYSCALL_DEFINE2(getrlimit, unsigned, res, struct k_rlimit *, ulim)
+{
+	return put_rlimit32(res, ulim, 0x7fffffffu);
+}
 
 SYSCALL_DEFINE2(setrlimit, unsigned, res, const struct k_rlimit *, ulim)
 {

@@ -24,6 +24,7 @@
 /* Stable inode numbers: 16 per pid, above the ones ramfs hands out. */
 #define PID_INO_BASE 0x40000000u
 #define SELF_INO (PID_INO_BASE - 1)
+#define THREAD_SELF_INO (PID_INO_BASE - 2)
 #define TASK_ENTRY 15		/* the task/ directory's number among a pid's 16 */
 
 struct pid_entry {
@@ -298,13 +299,25 @@ static int self_readlink(struct inode *inode, char *buf, size_t size)
 	char pid[12];
 	if (!current)
 		return -ENOENT;
-	snprintf(pid, sizeof(pid), "%d", current->pid);
+	snprintf(pid, sizeof(pid), "%d", current->tgid);
 	return proc_copy_link(buf, size, pid);
+}
+
+/* /proc/thread-self: the caller's thread, TGID/task/TID. */
+static int thread_self_readlink(struct inode *inode, char *buf, size_t size)
+{
+	(void)inode;
+	char path[32];
+	if (!current)
+		return -ENOENT;
+	snprintf(path, sizeof(path), "%d/task/%d", current->tgid, current->pid);
+	return proc_copy_link(buf, size, path);
 }
 
 static const struct inode_operations pid_file_iops = { .evict = proc_pid_evict };
 static const struct inode_operations link_iops = { .readlink = pid_readlink, .evict = proc_pid_evict };
 static const struct inode_operations self_iops = { .readlink = self_readlink, .evict = proc_pid_evict };
+static const struct inode_operations thread_self_iops = { .readlink = thread_self_readlink, .evict = proc_pid_evict };
 
 struct inode *proc_pid_node(struct inode *dir, const struct proc *p, umode_t mode, uint32_t ino)
 {
@@ -392,11 +405,12 @@ int proc_parse_pid(const char *name, size_t len)
 
 int proc_pid_lookup(struct inode *proc_root, const char *name, size_t len, struct inode **res)
 {
-	if (len == 4 && strncmp(name, "self", 4) == 0) {
-		struct inode *inode = proc_pid_node(proc_root, NULL, S_IFLNK | 0777, SELF_INO);
+	bool self = len == 4 && strncmp(name, "self", 4) == 0;
+	if (self || (len == 11 && strncmp(name, "thread-self", 11) == 0)) {
+		struct inode *inode = proc_pid_node(proc_root, NULL, S_IFLNK | 0777, self ? SELF_INO : THREAD_SELF_INO);
 		if (!inode)
 			return -ENOMEM;
-		inode->i_op = &self_iops;
+		inode->i_op = self ? &self_iops : &thread_self_iops;
 		*res = inode;
 		return 0;
 	}
@@ -432,16 +446,21 @@ bool proc_pid_emit(struct dir_context *ctx, loff_t base)
 			return false;
 		ctx->pos = base + 1;
 	}
-	for (loff_t i = ctx->pos - base - 1; i < NPROC; i++) {
+	if (ctx->pos == base + 1) {
+		if (!ctx->actor(ctx, "thread-self", 11, base + 2, THREAD_SELF_INO, DT_LNK))
+			return false;
+		ctx->pos = base + 2;
+	}
+	for (loff_t i = ctx->pos - base - 2; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];
 		/* Threads other than a leader are found by lookup, as on Linux, not listed. */
 		if (p->state == P_UNUSED || p->group_leader != p)
 			continue;
 		char name[12];
 		int n = snprintf(name, sizeof(name), "%d", p->pid);
-		if (!ctx->actor(ctx, name, (size_t)n, base + 2 + i, proc_pid_ino(p->pid, 0), DT_DIR))
+		if (!ctx->actor(ctx, name, (size_t)n, base + 3 + i, proc_pid_ino(p->pid, 0), DT_DIR))
 			return false;
-		ctx->pos = base + 2 + i;
+		ctx->pos = base + 3 + i;
 	}
 	return true;
 }

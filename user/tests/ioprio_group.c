@@ -1,8 +1,11 @@
-/* ioprio_group: ioprio_get for a process group or a user gives the best
- * priority among its processes (Linux's ioprio_best: the lower class and
- * level, a process with no class counting as best-effort level 4), not the
- * first one found; one process alone gives its own value, class NONE too. */
+/* ioprio_group: ioprio_get for a process group or a user gives the best priority among
+ * its processes (the lowest class, then level: Linux's ioprio_best), not
+ * the first one found. A process of no class (NONE) counts, in a group or a
+ * user, as what its nice value gives (Linux 6.1: best-effort (nice+20)/5);
+ * asked for by pid, it gives NONE. */
 #include "check.h"
+
+#include <sys/resource.h>
 
 #define IOPRIO_WHO_PROCESS 1
 #define IOPRIO_WHO_PGRP 2
@@ -56,6 +59,19 @@ static void stop_partner(pid_t pid)
 	wait_status(pid);
 }
 
+/* A process of no class in a group of its own: its own value stays NONE,
+ * the group's is what its nice value gives, best-effort (10 + 20) / 5. */
+static int nice_alone(void *arg)
+{
+	(void)arg;
+	if (setpgid(0, 0) || ioprio_set(IOPRIO_WHO_PROCESS, 0, 0) || setpriority(PRIO_PROCESS, 0, 10))
+		return 10;
+	int r = ioprio_get(IOPRIO_WHO_PROCESS, 0) == 0 ? 0 : 1;
+	if (ioprio_get(IOPRIO_WHO_PGRP, 0) != BE(6))
+		r |= 2;
+	return r;
+}
+
 /* As a user no other process has: the best of its two processes, and of one. */
 static int as_user(void *arg)
 {
@@ -94,6 +110,7 @@ int main(void)
 	CHECK_EQ(ioprio_set(IOPRIO_WHO_PROCESS, 0, IDLE), 0, "own ioprio idle again");
 	CHECK_EQ(ioprio_get(IOPRIO_WHO_PGRP, 0), IDLE, "a group of one: its own value");
 	CHECK_EQ(ioprio_get(IOPRIO_WHO_PGRP, 0x7ffffff0), -ESRCH, "no such group: ESRCH");
+	expect_exit(run_child(nice_alone, NULL), 0, "no class, nice 10: none itself, best-effort 6 as a group");
 	expect_exit(run_child(as_user, NULL), 0, "user: the best of its processes, then of the one left");
 	CHECK_EQ(ioprio_get(IOPRIO_WHO_USER, UNUSED_UID), -ESRCH, "a user with no process: ESRCH");
 	return done();
