@@ -5,34 +5,13 @@
  * limit. The file has a PT_NOTE with NT_PRSTATUS (pid, signal, registers)
  * and a PT_LOAD per region holding the memory's bytes. Kernel-only: the
  * host's core_pattern is its own. */
-#include "check.h"
+#include "core_util.h"
 
 #include <stdint.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
 #define D "/tmp/core_dump.d"
-
-/* The ELF32 fields read here (the project's libc has no <elf.h>). */
-typedef struct {
-	unsigned char e_ident[16];
-	uint16_t e_type, e_machine;
-	uint32_t e_version, e_entry, e_phoff, e_shoff, e_flags;
-	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
-} Elf32_Ehdr;
-
-typedef struct {
-	uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
-} Elf32_Phdr;
-
-#define ET_CORE 4
-#define EM_386 3
-#define PT_NOTE 4
-#define PT_LOAD 1
-#define NT_PRSTATUS 1
-#define NT_PRPSINFO 3
-#define NT_AUXV 6
-#define NT_FILE 0x46494c45
 
 static char marker[64];
 
@@ -62,28 +41,11 @@ static int set_pattern(const char *pattern)
 	return ok;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	int fd = open(path, O_RDONLY);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0)
-		return NULL;
-	char *buf = malloc((size_t)st.st_size + 1);
-	size_t n = 0;
-	ssize_t r;
-	while (buf && (r = read(fd, buf + n, (size_t)st.st_size - n)) > 0)
-		n += (size_t)r;
-	close(fd);
-	*len = n;
-	return buf;
-}
-
 /* The prstatus fields this checks: pr_cursig at 12, pr_pid at 24, the registers from 72. */
 static void check_core_file(const char *path, pid_t pid, int sig)
 {
 	size_t len = 0;
-	char *core = slurp(path, &len);
-	CHECK(core != NULL, "the core file exists");
+	char *core = read_core(path, &len);
 	if (!core)
 		return;
 	Elf32_Ehdr *eh = (Elf32_Ehdr *)core;

@@ -7,7 +7,7 @@
  * while the dump is written and the wait status has the core bit.
  * Kernel-only: the host's core_pattern is its own. With "keep" the core
  * file is left in /tmp/core_threads.d for a look with GDB. */
-#include "check.h"
+#include "core_util.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -17,23 +17,6 @@
 #define D "/tmp/core_threads.d"
 #define MAPPED D "/mapped"
 #define NTHREADS 3
-
-typedef struct {
-	unsigned char e_ident[16];
-	uint16_t e_type, e_machine;
-	uint32_t e_version, e_entry, e_phoff, e_shoff, e_flags;
-	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
-} Elf32_Ehdr;
-
-typedef struct {
-	uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
-} Elf32_Phdr;
-
-#define PT_NOTE 4
-#define NT_PRSTATUS 1
-#define NT_PRPSINFO 3
-#define NT_AUXV 6
-#define NT_FILE 0x46494c45
 
 /* What the crashing child tells its parent, in a shared page. */
 struct shared {
@@ -70,22 +53,6 @@ static int crash(void *arg)
 	return 12;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	int fd = open(path, O_RDONLY);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0)
-		return NULL;
-	char *buf = malloc((size_t)st.st_size + 1);
-	size_t n = 0;
-	ssize_t r;
-	while (buf && (r = read(fd, buf + n, (size_t)st.st_size - n)) > 0)
-		n += (size_t)r;
-	close(fd);
-	*len = n;
-	return buf;
-}
-
 static int is_thread(long pid, pid_t child)
 {
 	if (pid == child)
@@ -120,8 +87,7 @@ static void check_files(const uint32_t *d, uint32_t len)
 static void check_core(const char *path, pid_t child)
 {
 	size_t len = 0;
-	char *core = slurp(path, &len);
-	CHECK(core != NULL, "the core file exists");
+	char *core = read_core(path, &len);
 	if (!core)
 		return;
 	Elf32_Ehdr *eh = (Elf32_Ehdr *)core;

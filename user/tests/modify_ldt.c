@@ -15,24 +15,13 @@
 
 #include <sched.h>
 #include <stdint.h>
+#include <uapi/ldt.h>
 
 #define LDT_READ 0
 #define LDT_WRITE_OLD 1
 #define LDT_READ_DEFAULT 2
 #define LDT_WRITE 0x11
 #define LDT_SEL(i) (((i) << 3) | 4 | 3)
-
-struct user_desc {
-	unsigned int entry_number;
-	unsigned int base_addr;
-	unsigned int limit;
-	unsigned int seg_32bit:1;
-	unsigned int contents:2;
-	unsigned int read_exec_only:1;
-	unsigned int limit_in_pages:1;
-	unsigned int seg_not_present:1;
-	unsigned int useable:1;
-};
 
 static uint32_t buf[4] = { 0x11111111, 0x22222222, 0x33333333, 0x44444444 };
 static uint32_t table[8192 * 2 + 8];
