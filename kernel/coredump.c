@@ -5,8 +5,9 @@
  * registers of each thread, the dumping one first; NT_PRPSINFO, NT_AUXV,
  * NT_FILE with the file mappings and their paths) and one PT_LOAD per memory
  * region with its bytes (pages never touched read as zeros), so GDB opens
- * it with the program and shows every thread. There is no NT_PRFPREG (nor
- * NT_SIGINFO) yet. The name comes from /proc/sys/kernel/core_pattern
+ * it with the program and shows every thread; each thread's NT_PRSTATUS is
+ * followed by its FPU state (NT_PRFPREG, NT_PRXFPREG), as Linux orders them.
+ * There is no NT_SIGINFO, NT_386_TLS or NT_X86_XSTATE. The name comes from /proc/sys/kernel/core_pattern
  * ("core" by default, relative to the cwd; %p %P %i %I %u %g %s %t %h %e %%
  * expanded; a "|program" pattern is not supported: no dump). Nothing is
  * written when RLIMIT_CORE is below a page (Linux's default soft limit is
@@ -23,13 +24,16 @@
 #include "mm/vm.h"
 #include "mm/vma.h"
 #include "proc.h"
+#include "ptrace.h"
 #include "utsname.h"
+#include "x86/cpu.h"
 #include "x86/timer.h"
 #include "x86/trap.h"
 #include "uapi/auxv.h"
 #include "uapi/capability.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/ptrace.h"
 #include "uapi/resource.h"
 #include "uapi/signal.h"
 #include "uapi/stat.h"
@@ -38,7 +42,10 @@
 #define ET_CORE 4
 #define PT_NOTE 4
 #define NT_PRSTATUS 1
+#define NT_PRFPREG 2
 #define NT_PRPSINFO 3
+#define NT_PRXFPREG 0x46e62b7f
+#define FXSAVE_SIZE 512
 #define NT_AUXV 6
 #define NT_FILE 0x46494c45
 #define CORENAME_MAX_SIZE 128
@@ -183,6 +190,14 @@ static void fill_prstatus(struct elf_prstatus *st, int sig, const struct proc *p
 				    tf->ds, tf->es, tf->fs, tf->gs, orig_eax, tf->eip, tf->cs,
 				    tf->eflags, tf->esp, tf->ss };
 	memcpy(st->pr_reg, regs, sizeof regs);
+	st->pr_fpvalid = 1;                 /* fp_notes follow */
+}
+
+/* Size of a thread's FPU notes: x87 in NT_PRFPREG, with FXSR the fxsave
+ * image in NT_PRXFPREG ("LINUX", as Linux's regsets beyond the first two). */
+static size_t fp_notes_size(void)
+{
+	return note_size(4, sizeof(struct user_fpregs_struct)) + (cpu_has_fxsr ? note_size(5, FXSAVE_SIZE) : 0);
 }
 
 static void fill_prpsinfo(struct elf_prpsinfo *ps)
@@ -252,6 +267,15 @@ static uint32_t *files_note(const struct mm_struct *mm, size_t *len)
 	return data;
 }
 
+static void dump_fp_notes(struct dump *d, const struct proc *p)
+{
+	struct user_fpregs_struct fp;
+	ptrace_fpregs(p, &fp);
+	dump_note(d, "CORE", NT_PRFPREG, &fp, sizeof fp);
+	if (cpu_has_fxsr)
+		dump_note(d, "LINUX", NT_PRXFPREG, p->fpu_state, FXSAVE_SIZE);
+}
+
 /* The other live threads of the group, each a prstatus after the dumper's. */
 static bool other_thread(const struct proc *q)
 {
@@ -282,7 +306,9 @@ static bool elf_core_dump(struct dump *d, int sig, const struct trapframe *tf)
 	fill_prstatus(&st, sig, current, tf);
 	fill_prpsinfo(&ps);
 	size_t auxv_len = read_auxv(auxv);
-	size_t notes = (1 + nthreads) * note_size(4, sizeof st) + note_size(4, sizeof ps) +
+	if (cpu_has_fxsr)                   /* the others' were saved when they were switched out */
+		__asm__ volatile("fxsave %0" : "=m"(current->fpu_state));
+	size_t notes = (1 + nthreads) * (note_size(4, sizeof st) + fp_notes_size()) + note_size(4, sizeof ps) +
 		       note_size(4, auxv_len) + note_size(4, files_len);
 	struct elf32_ehdr eh = {
 		.e_ident = { 0x7f, 'E', 'L', 'F', ELFCLASS32, ELFDATA2LSB, 1 },
@@ -309,6 +335,7 @@ static bool elf_core_dump(struct dump *d, int sig, const struct trapframe *tf)
 	dump_note(d, "CORE", NT_PRPSINFO, &ps, sizeof ps);
 	dump_note(d, "CORE", NT_AUXV, auxv, auxv_len);
 	dump_note(d, "CORE", NT_FILE, files, files_len);
+	dump_fp_notes(d, current);
 	kfree(auxv);
 	kfree(files);
 	for (int i = 0; i < NPROC; i++) {
@@ -317,6 +344,7 @@ static bool elf_core_dump(struct dump *d, int sig, const struct trapframe *tf)
 			continue;
 		fill_prstatus(&st, sig, q, q->tf);
 		dump_note(d, "CORE", NT_PRSTATUS, &st, sizeof st);
+		dump_fp_notes(d, q);
 	}
 	dump_zeros(d, data - offset - notes);
 	for (const struct vm_area *v = mm->mmap; v && !d->failed; v = v->next) {

@@ -413,21 +413,27 @@ static uint32_t full_tag_word(const uint8_t *fx)
 	return ret;
 }
 
+void ptrace_fpregs(const struct proc *p, struct user_fpregs_struct *u)
+{
+	const uint8_t *fx = p->fpu_state;
+	memset(u, 0, sizeof(*u));
+	if (cpu_has_fxsr) {
+		u->cwd = *(const uint16_t *)fx | 0xffff0000u;
+		u->swd = *(const uint16_t *)(fx + 2) | 0xffff0000u;
+		u->twd = full_tag_word(fx);
+		u->fip = *(const uint32_t *)(fx + 8);
+		u->fcs = *(const uint16_t *)(fx + 12) | ((uint32_t)*(const uint16_t *)(fx + 6) << 16);
+		u->foo = *(const uint32_t *)(fx + 16);
+		u->fos = *(const uint16_t *)(fx + 20) | 0xffff0000u;
+		for (int i = 0; i < 8; i++)
+			memcpy((char *)u->st_space + 10 * i, fx + 32 + 16 * i, 10);
+	}
+}
+
 static int get_fpregs(const struct proc *p, void __user *data)
 {
-	struct user_fpregs_struct u = { 0 };
-	const uint8_t *fx = p->fpu_state;
-	if (cpu_has_fxsr) {
-		u.cwd = *(const uint16_t *)fx | 0xffff0000u;
-		u.swd = *(const uint16_t *)(fx + 2) | 0xffff0000u;
-		u.twd = full_tag_word(fx);
-		u.fip = *(const uint32_t *)(fx + 8);
-		u.fcs = *(const uint16_t *)(fx + 12) | ((uint32_t)*(const uint16_t *)(fx + 6) << 16);
-		u.foo = *(const uint32_t *)(fx + 16);
-		u.fos = *(const uint16_t *)(fx + 20) | 0xffff0000u;
-		for (int i = 0; i < 8; i++)
-			memcpy((char *)u.st_space + 10 * i, fx + 32 + 16 * i, 10);
-	}
+	struct user_fpregs_struct u;
+	ptrace_fpregs(p, &u);
 	return copyout(&u, data, sizeof(u)) ? -EFAULT : 0;
 }
 

@@ -61,5 +61,9 @@ int ptrace_tracer_pid(const struct proc *p);
 bool ptrace_traced_by(const struct proc *p, const struct proc *t);
 /* sched.c: the hardware breakpoints (DR0-DR3, DR7) of the process switched to. */
 void ptrace_switch_debugregs(const struct proc *prev, const struct proc *next);
+/* p's x87 state in the FSAVE layout PTRACE_GETFPREGS and NT_PRFPREG use,
+ * from its saved fxsave image (zeros without FXSR). */
+struct user_fpregs_struct;
+void ptrace_fpregs(const struct proc *p, struct user_fpregs_struct *u);
 
 #endif

@@ -3,7 +3,9 @@
  * each with its own tid, all with the signal), then NT_PRPSINFO, NT_AUXV and
  * NT_FILE once; NT_FILE lists the file mappings as Linux writes it (count,
  * page size, start/end/page offset each, then the paths): the program's own
- * text and a file mapped at a page offset. The other threads are stopped
+ * text and a file mapped at a page offset. Each thread's NT_PRSTATUS is
+ * followed by its NT_PRFPREG (and NT_PRXFPREG) with its own x87 registers.
+ * The other threads are stopped
  * while the dump is written and the wait status has the core bit.
  * Kernel-only: the host's core_pattern is its own. With "keep" the core
  * file is left in /tmp/core_threads.d for a look with GDB. */
@@ -26,8 +28,11 @@ struct shared {
 };
 static struct shared *sh;
 
+/* Each other thread sleeps with 2 + its index on top of its x87 stack. */
 static void *sleeper(void *arg)
 {
+	long double v = 2 + (intptr_t)arg;
+	__asm__ volatile("fldt %0" : : "m"(v));
 	sh->tids[(intptr_t)arg] = raw_syscall(__NR_gettid, 0, 0, 0);
 	__sync_fetch_and_add(&sh->started, 1);
 	for (;;)
@@ -53,14 +58,20 @@ static int crash(void *arg)
 	return 12;
 }
 
-static int is_thread(long pid, pid_t child)
+/* The index of the other thread whose tid is pid, or -1. */
+static int thread_index(long pid)
 {
-	if (pid == child)
-		return 0;
 	for (int i = 0; i < NTHREADS; i++)
 		if (sh->tids[i] == pid)
-			return 1;
-	return 0;
+			return i;
+	return -1;
+}
+
+/* NT_PRFPREG's ST(0) (at 28, 10 bytes) is 2 + the thread's index. */
+static int st0_is(const char *fpregs, int index)
+{
+	long double v = 2 + index;
+	return memcmp(fpregs + 28, &v, 10) == 0;
 }
 
 /* NT_FILE: the mapped file at its page offset, and the program. */
@@ -94,17 +105,25 @@ static void check_core(const char *path, pid_t child)
 	Elf32_Phdr *ph = (Elf32_Phdr *)(core + eh->e_phoff);
 	CHECK(memcmp(eh->e_ident, "\177ELF\1", 5) == 0 && ph[0].p_type == PT_NOTE, "an ELF core, notes first");
 	int notes = 0, prstatus = 0, threads = 0, first_is_crasher = 0, once = 0, sigs = 0, files = 0;
+	int fpvalid = 0, fpregs = 0, fpxregs = 0, st0 = 0, last = -1;
 	for (size_t off = ph[0].p_offset; off + 12 <= ph[0].p_offset + ph[0].p_filesz;) {
 		uint32_t *n = (uint32_t *)(core + off);
 		const char *desc = core + off + 12 + ((n[0] + 3) & ~3u);
 		if (n[2] == NT_PRSTATUS && n[1] == 144) {
 			long pid = *(int32_t *)(desc + 24);
 			first_is_crasher |= notes == 0 && pid == child;
-			threads += is_thread(pid, child);
+			last = thread_index(pid);
+			threads += last >= 0;
 			sigs += *(int16_t *)(desc + 12) == SIGSEGV;
+			fpvalid += *(int32_t *)(desc + 140) == 1;
 			prstatus++;
 		}
 		once += n[2] == NT_PRPSINFO || n[2] == NT_AUXV;
+		if (n[2] == NT_PRFPREG && n[1] == 108) {
+			fpregs++;
+			st0 += last >= 0 && st0_is(desc, last);
+		}
+		fpxregs += n[2] == NT_PRXFPREG && n[1] == 512 && !strcmp((const char *)(n + 3), "LINUX");
 		if (n[2] == NT_FILE) {
 			files++;
 			check_files((const uint32_t *)desc, n[1]);
@@ -112,12 +131,16 @@ static void check_core(const char *path, pid_t child)
 		notes++;
 		off = (size_t)(desc - core) + ((n[1] + 3) & ~3u);
 	}
-	CHECK_EQ(notes, NTHREADS + 4, "one note per thread and three for the process");
+	CHECK_EQ(notes, prstatus + fpregs + fpxregs + 3, "per thread its notes, and three for the process");
 	CHECK_EQ(prstatus, NTHREADS + 1, "an NT_PRSTATUS per thread");
 	CHECK(first_is_crasher, "the crashing thread's first");
 	CHECK_EQ(threads, NTHREADS, "then each other thread's, by its tid");
 	CHECK_EQ(sigs, NTHREADS + 1, "all with the signal");
 	CHECK(once == 2 && files == 1, "NT_PRPSINFO, NT_AUXV and NT_FILE once");
+	CHECK_EQ(fpvalid, NTHREADS + 1, "each NT_PRSTATUS says its FPU state follows");
+	CHECK_EQ(fpregs, NTHREADS + 1, "an NT_PRFPREG per thread");
+	CHECK(fpxregs == 0 || fpxregs == NTHREADS + 1, "and NT_PRXFPREG (with FXSR) per thread");
+	CHECK_EQ(st0, NTHREADS, "each other thread's ST(0) as it left it");
 	free(core);
 }
 

@@ -25,9 +25,11 @@ typedef struct {
 #define PT_NOTE 4
 #define PT_LOAD 1
 #define NT_PRSTATUS 1
+#define NT_PRFPREG 2
 #define NT_PRPSINFO 3
 #define NT_AUXV 6
 #define NT_FILE 0x46494c45
+#define NT_PRXFPREG 0x46e62b7f
 
 /* The file's bytes (malloc'ed) and their count in *len; NULL if it cannot be read. */
 CHECK_FN char *slurp(const char *path, size_t *len)
