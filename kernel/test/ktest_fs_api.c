@@ -71,7 +71,7 @@ KTEST(fs_procfs_pid)
 	KCHECK(in->i_op->readlink(in, buf, sizeof(buf)) == 10 && memcmp(buf, "/bin/ktest", 10) == 0);
 	iput(in);
 	KCHECK(lookup_err("/proc/4242/nothing") == -ENOENT);
-	current->pid = 4242;
+	current->pid = current->tgid = 4242;     /* /proc/self names the tgid */
 	KCHECK(lookup_err("/proc/self/stat") == 0);
 	memset(p, 0, sizeof(*p));
 	KCHECK(lookup_err("/proc/4242") == -ENOENT);
