@@ -1,5 +1,6 @@
 /* mm_struct.c: reference-counted address spaces (see mm_struct.h). */
 #include "mm/kmalloc.h"
+#include "x86/ldt.h"
 #include "mm/mm_struct.h"
 #include "mm/vma.h"
 #include "kernel.h"
@@ -26,6 +27,6 @@ void mmput(struct mm_struct *mm)
 		return;
 	pgdir_free(mm->pgdir);
 	vma_free_all(&mm->mmap);
-	kfree(mm->ldt);                 /* one allocation */
+	ldt_free(mm);
 	kfree(mm);
 }

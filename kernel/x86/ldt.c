@@ -61,6 +61,15 @@ void load_mm_ldt(const struct mm_struct *mm)
 	gdt_load_ldt(ldt ? ldt->entries : NULL, ldt ? ldt->nr_entries : 0);
 }
 
+void ldt_free(struct mm_struct *mm)
+{
+	for (struct ldt_struct *ldt = mm->ldt, *prev; ldt; ldt = prev) {
+		prev = ldt->prev;
+		kfree(ldt);
+	}
+	mm->ldt = NULL;
+}
+
 const struct segdesc *ldt_entry(const struct mm_struct *mm, unsigned int idx)
 {
 	return mm && mm->ldt && idx < mm->ldt->nr_entries ? &mm->ldt->entries[idx] : NULL;
@@ -86,8 +95,11 @@ static long read_default_ldt(void __user *ptr, unsigned long bytecount)
 	return clear_user(ptr, n) ? -EFAULT : (long)n;
 }
 
-/* After a change, every thread of the address space reloads and checks its
- * selectors on its way back to user mode (a cleared entry's become null). */
+/* After a change, every thread of the address space reloads the LDT (one on
+ * another CPU may hold a table this write replaced) and checks its selectors
+ * on its way back to user mode (a cleared entry's become null). A thread
+ * running in user mode on another CPU passes there at its next tick at the
+ * latest; Linux asks those CPUs at once with an IPI (flush_ldt). */
 static void ldt_changed(const struct mm_struct *mm)
 {
 	for (int i = 0; i < NPROC; i++)
@@ -123,8 +135,8 @@ static long write_ldt(const void __user *ptr, unsigned long bytecount, bool oldm
 			return -ENOMEM;
 		if (mm->ldt)
 			memcpy(ldt->entries, mm->ldt->entries, mm->ldt->nr_entries * LDT_ENTRY_SIZE);
-		kfree(mm->ldt);
-		mm->ldt = ldt;
+		ldt->prev = mm->ldt;
+		__atomic_store_n(&mm->ldt, ldt, __ATOMIC_RELEASE);
 	}
 	ldt->entries[info.entry_number] = desc;
 	load_mm_ldt(mm);

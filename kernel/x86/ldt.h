@@ -15,6 +15,11 @@ struct mm_struct;
 
 /* Allocated on the first write, as long as its highest entry written. */
 struct ldt_struct {
+	/* The table this one replaced when it grew. Another CPU running a
+	 * thread of the address space may still have it in its LDTR until that
+	 * thread next passes through exit_to_user_work (which reloads it), so
+	 * replaced tables live as long as the address space (ldt_free). */
+	struct ldt_struct *prev;
 	unsigned int nr_entries;
 	struct segdesc entries[];
 };
@@ -31,6 +36,8 @@ int ldt_dup(struct mm_struct *mm, const struct mm_struct *old);
 /* Makes the CPU use mm's LDT (none, or no mm: a null LDTR); cheap when it
  * already does. */
 void load_mm_ldt(const struct mm_struct *mm);
+/* Frees the table and those it replaced, with the address space. */
+void ldt_free(struct mm_struct *mm);
 /* Entry idx of mm's LDT, or NULL past its end. */
 const struct segdesc *ldt_entry(const struct mm_struct *mm, unsigned int idx);
 

@@ -175,6 +175,8 @@ static void exit_to_user_work(struct trapframe *tf)
 		ptrace_pending_stop();
 	/* No null stack segment in ring 3: the process gets SIGSEGV, and its
 	 * handler, if any, runs on the flat segment. */
+	if (p->exit_work & EXIT_WORK_SELECTORS)
+		load_mm_ldt(p->mm);
 	if ((p->exit_work & EXIT_WORK_SELECTORS) && !loadable_user_selector(tf->ss, true)) {
 		tf->ss = UDATA_SEL;
 		force_signal(SIGSEGV, SI_KERNEL, 0);
