@@ -1,9 +1,11 @@
 /* mount.c: mount(2), umount(2) and umount2(2) for new in-memory file
  * systems: tmpfs (size=, mode=, uid=, gid=) and ramfs (mode=) over a
  * directory, MS_RDONLY/MS_NOSUID/MS_NODEV/MS_NOEXEC, MS_REMOUNT of one of
- * them; umount's EBUSY while a file or a cwd is inside, MNT_DETACH. Not
- * here: bind mounts and second instances of proc, sysfs, devtmpfs and
- * devpts (ENODEV). The mounts themselves are in mounts.c. At boot, /dev/shm
+ * them; umount's EBUSY while a file or a cwd is inside, MNT_DETACH. MS_BIND
+ * (MS_REC accepted: a bind takes what is mounted inside along anyway), and
+ * second mounts of proc, sysfs, devtmpfs and devpts, which show the same
+ * tree (one pid namespace; no devpts newinstance). The mounts themselves
+ * are in mounts.c. At boot, /dev/shm
  * is a tmpfs (mode 1777, nosuid, nodev) for POSIX shared memory and semaphores. */
 #include "kernel.h"
 #include "initcall.h"
@@ -103,6 +105,68 @@ static int parse_opts(const char __user *udata, const struct fs_type *t, struct 
 	return err;
 }
 
+/* The root of the tree, or a directory not in a ramfs-like one, cannot be covered here. */
+static bool cannot_cover(struct inode *target)
+{
+	return target == vfs_root() || !target->i_parent || target->i_parent->i_op->create == NULL;
+}
+
+/* MS_BIND: source's inode over target's, both directories or both not. */
+static long do_bind(const char __user *usource, struct inode *target)
+{
+	struct inode *source;
+	long err = user_path_at(AT_FDCWD, usource, 0, &source);
+	if (err)
+		return err;
+	if (S_ISDIR(source->i_mode) != S_ISDIR(target->i_mode))
+		err = -ENOTDIR;
+	else if (cannot_cover(target))
+		err = -EBUSY;
+	else
+		err = mount_bind(target, source, NULL);
+	iput(source);
+	return err;
+}
+
+/* A new tmpfs or ramfs, or another mount of the one proc, sysfs, devtmpfs or devpts. */
+static long do_new_mount(const char __user *usource, struct inode *target, const char __user *utype,
+			 unsigned long flags, const char __user *udata)
+{
+	if (!S_ISDIR(target->i_mode))
+		return -ENOTDIR;
+	char *type = NULL, *source = NULL;
+	const struct fs_type *t = NULL;
+	struct inode *shared = NULL;
+	long err = getname(utype, &type);
+	if (err >= 0) {
+		for (size_t i = 0; i < ARRAY_SIZE(fs_types); i++)
+			if (!strcmp(type, fs_types[i].name))
+				t = &fs_types[i];
+		if (!t)
+			shared = mount_fs_root(type);
+		err = t || shared ? 0 : -ENODEV;
+	}
+	putname(type);
+	if (!err && usource && (err = getname(usource, &source)) > 0)
+		err = 0;
+	struct mount_params p = { .flags = flags & MS_KEPT };
+	if (!err && t) {
+		p.fstype = t->name;
+		p.source = source ? source : "none";
+		p.magic = t->magic;
+		p.mode = p.default_mode = t->default_mode;
+		err = parse_opts(udata, t, &p);
+	}
+	if (!err && cannot_cover(target))
+		err = -EBUSY;
+	if (!err)
+		err = shared ? mount_bind(target, shared, source ? source : "none") : mount_add(target, &p);
+	if (shared)
+		iput(shared);
+	putname(source);
+	return err;
+}
+
 static long do_mount(const char __user *usource, const char __user *utarget, const char __user *utype,
 		     unsigned long flags, const char __user *udata)
 {
@@ -110,45 +174,22 @@ static long do_mount(const char __user *usource, const char __user *utarget, con
 		return -EPERM;
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~MS_MGC_MSK;
-	if (flags & (MS_BIND | MS_MOVE | MS_REC) || flags & ~(MS_KNOWN | MS_BIND | MS_MOVE | MS_REC))
+	/* As Linux's path_mount, MS_REMOUNT goes before MS_BIND, which goes before MS_MOVE (not here). */
+	if (flags & ~(MS_KNOWN | MS_BIND | MS_MOVE | MS_REC) || (flags & (MS_BIND | MS_MOVE)) == MS_MOVE ||
+	    (flags & (MS_BIND | MS_REMOUNT)) == (MS_BIND | MS_REMOUNT))
 		return -EINVAL;
 	struct inode *target;
-	long err = user_path_at(AT_FDCWD, utarget, 0, &target);
+	long err = user_path_mountpoint(utarget, true, &target);
 	if (err)
 		return err;
-	char *type = NULL;
-	const struct fs_type *t = NULL;
-	struct mount_params p = { .flags = flags & MS_KEPT };
 	if (flags & MS_REMOUNT) {
+		struct mount_params p = { .flags = flags & MS_KEPT };
 		err = mount_remount(target, &p);
-		iput(target);
-		return err;
+	} else if (flags & MS_BIND) {
+		err = do_bind(usource, target);
+	} else {
+		err = do_new_mount(usource, target, utype, flags, udata);
 	}
-	if (!S_ISDIR(target->i_mode))
-		err = -ENOTDIR;
-	else if ((err = getname(utype, &type)) >= 0) {
-		for (size_t i = 0; i < ARRAY_SIZE(fs_types); i++)
-			if (!strcmp(type, fs_types[i].name))
-				t = &fs_types[i];
-		err = t ? 0 : -ENODEV;
-	}
-	putname(type);
-	char *source = NULL;
-	if (!err && usource && (err = getname(usource, &source)) > 0)
-		err = 0;
-	if (!err) {
-		p.fstype = t->name;
-		p.source = source ? source : "none";
-		p.magic = t->magic;
-		p.mode = p.default_mode = t->default_mode;
-		err = parse_opts(udata, t, &p);
-	}
-	/* The root of the tree, or a directory not in a ramfs-like one, cannot be covered here. */
-	if (!err && (target == vfs_root() || !target->i_parent || target->i_parent->i_op->create == NULL))
-		err = -EBUSY;
-	if (!err)
-		err = mount_add(target, &p);
-	putname(source);
 	iput(target);
 	return err;
 }
@@ -167,7 +208,7 @@ static long do_umount(const char __user *utarget, int flags)
 	if (current->euid != 0)
 		return -EPERM;
 	struct inode *target;
-	long err = user_path_at(AT_FDCWD, utarget, flags & UMOUNT_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0, &target);
+	long err = user_path_mountpoint(utarget, !(flags & UMOUNT_NOFOLLOW), &target);
 	if (err)
 		return err;
 	err = mount_remove(target, flags & MNT_DETACH);

@@ -1,14 +1,18 @@
-/* mounts.c: the mount table of the tree. There is one tree and no mount(2):
- * the root is the rootfs (tmpfs), and /dev, /proc and /sys are the
- * devtmpfs, proc and sysfs mounted on its top-level directories, as Linux
- * boots them, with devpts on /dev/pts. Which mount an inode is on (statfs's magic, st_dev, link's
- * EXDEV, fdinfo's mnt_id), and /proc/PID/mounts and mountinfo (with
- * /proc/mounts the link to self/mounts). */
+/* mounts.c: the mount table of the tree. The root is the rootfs (tmpfs),
+ * and /dev, /proc and /sys are the devtmpfs, proc and sysfs mounted on its
+ * top-level directories, as Linux boots them, with devpts on /dev/pts;
+ * mount(2) adds new tmpfs and ramfs trees over directories, and bind mounts
+ * (also a second mount of proc, sysfs, devtmpfs or devpts: the same tree):
+ * a path walk that meets a bind's mount point goes on in the bound inode.
+ * Which mount an inode is on (statfs's magic, st_dev, link's EXDEV,
+ * fdinfo's mnt_id), and /proc/PID/mounts and mountinfo (with /proc/mounts
+ * the link to self/mounts). */
 #include "kernel.h"
 #include "initcall.h"
 #include "fs/devpts.h"
 #include "fs/file.h"
 #include "fs/mounts.h"
+#include "fs/namei.h"
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
 #include "mm/filemap.h"
@@ -28,8 +32,9 @@ struct mount {
 	int id;
 	unsigned minor;                 /* st_dev is 0:minor */
 	uint32_t magic;
-	/* mount(2)'s: dir is NULL, the place is the root's path. */
+	/* mount(2)'s: dir is NULL, the place is the root's path (a bind's: covered's). */
 	struct inode *root, *covered;
+	struct inode *bound;            /* a bind's: what its walks go on in (root is NULL) */
 	struct mount_params params;
 };
 
@@ -95,6 +100,25 @@ static const struct mount *mount_of(const struct inode *inode)
 	return &mounts[0];
 }
 
+/* The newest bind mounted on covered. */
+static struct mount *bind_at(const struct inode *covered)
+{
+	struct mount *best = NULL;
+	for (int i = 0; i < MAX_MOUNTS; i++)
+		if (added[i] && added[i]->bound && added[i]->covered == covered && (!best || added[i]->id > best->id))
+			best = added[i];
+	return best;
+}
+
+struct inode *mount_follow(struct inode *inode)
+{
+	struct mount *mt = bind_at(inode);
+	if (!mt)
+		return inode;
+	iput(inode);
+	return iget(mt->bound);
+}
+
 bool vfs_same_mount(const struct inode *a, const struct inode *b)
 {
 	return mount_of(a) == mount_of(b);
@@ -154,13 +178,19 @@ ssize_t mount_space_limit(const struct inode *inode, loff_t pos, size_t count)
 	return end > pos ? (ssize_t)MIN((loff_t)count, end - pos) : -ENOSPC;
 }
 
+static int slot_free(void)
+{
+	for (int slot = 0; slot < MAX_MOUNTS; slot++)
+		if (!added[slot])
+			return slot;
+	return -ENOMEM;
+}
+
 int mount_add(struct inode *covered, const struct mount_params *p)
 {
-	int slot = 0;
-	while (slot < MAX_MOUNTS && added[slot])
-		slot++;
-	if (slot == MAX_MOUNTS)
-		return -ENOMEM;
+	int slot = slot_free();
+	if (slot < 0)
+		return slot;
 	struct mount *mt = kzalloc(sizeof(*mt));
 	struct inode *root = ramfs_new_inode(S_IFDIR | p->mode, p->uid, p->gid);
 	char *source = kstrdup(p->source);
@@ -191,9 +221,47 @@ static bool tree_busy(const struct inode *node, int own)
 	return false;
 }
 
+int mount_bind(struct inode *covered, struct inode *bound, const char *source)
+{
+	const struct mount *of = mount_of(bound);
+	int slot = slot_free();
+	if (slot < 0)
+		return slot;
+	struct mount *mt = kzalloc(sizeof(*mt));
+	char *src = kstrdup(source ? source : of->source);
+	if (!mt || !src) {
+		kfree(mt);
+		kfree(src);
+		return -ENOMEM;
+	}
+	/* The same file system: its device, magic, type and options. */
+	*mt = (struct mount){ .source = src, .fstype = of->fstype, .opts = of->opts, .extra = of->extra,
+			      .id = next_id++, .minor = of->minor, .magic = of->magic, .covered = iget(covered),
+			      .bound = iget(bound), .params = of->params };
+	added[slot] = mt;
+	return 0;
+}
+
+static void mount_free(struct mount *mt)
+{
+	for (int i = 0; i < MAX_MOUNTS; i++)
+		if (added[i] == mt)
+			added[i] = NULL;
+	iput(mt->covered);
+	if (mt->bound)
+		iput(mt->bound);
+	kfree((char *)mt->source);
+	kfree(mt);
+}
+
 int mount_remove(struct inode *root, bool detach)
 {
-	struct mount *mt = added_at(root);
+	struct mount *mt = bind_at(root);
+	if (mt) {
+		mount_free(mt);
+		return 0;
+	}
+	mt = added_at(root);
 	if (!mt)
 		return -EINVAL;
 	if (!detach && tree_busy(root, 2))
@@ -201,9 +269,6 @@ int mount_remove(struct inode *root, bool detach)
 	int err = ramfs_replace_child(root, mt->covered);
 	if (err)
 		return err;
-	for (int i = 0; i < MAX_MOUNTS; i++)
-		if (added[i] == mt)
-			added[i] = NULL;
 	/* Lazily detached, the tree lives on for whoever is still in it. */
 	if (!detach) {
 		struct inode *c, *n;
@@ -215,9 +280,7 @@ int mount_remove(struct inode *root, bool detach)
 		root->i_parent = NULL;
 	root->i_nlink = 0;
 	iput(root);
-	iput(mt->covered);
-	kfree((char *)mt->source);
-	kfree(mt);
+	mount_free(mt);
 	return 0;
 }
 
@@ -234,7 +297,7 @@ int mount_remount(struct inode *root, const struct mount_params *p)
 
 bool mount_is_root(const struct inode *inode)
 {
-	return inode == vfs_root() || added_at(inode) || inode == devpts_root() ||
+	return inode == vfs_root() || added_at(inode) || bind_at(inode) || inode == devpts_root() ||
 	       (inode->i_parent == vfs_root() && mount_of(inode) != &mounts[0]);
 }
 
@@ -258,34 +321,78 @@ static void show_fs_opts(struct seq_file *m, const struct mount_params *p)
 		seq_printf(m, ",gid=%u", p->gid);
 }
 
-/* mounts: "SOURCE DIR TYPE OPTS 0 0"; mountinfo: "ID PARENT MAJ:MIN ROOT DIR OPTS - TYPE SOURCE SUPER_OPTS". */
+/* One line. mounts: "SOURCE PATH TYPE OPTS 0 0"; mountinfo: "ID PARENT
+ * MAJ:MIN ROOT PATH OPTS - TYPE SOURCE SUPER_OPTS", ROOT the directory of its
+ * file system mounted there. The boot's mounts (and binds of them) have fixed
+ * option strings, mount(2)'s their flags and tmpfs options. */
+static void show_mount(struct seq_file *m, const struct mount *mt, bool info, const char *root, const char *path,
+		       int parent)
+{
+	if (info)
+		seq_printf(m, "%d %d 0:%u %s %s ", mt->id, parent, mt->minor, root, path);
+	else
+		seq_printf(m, "%s %s %s ", mt->source, path, mt->fstype);
+	if (mt->opts)
+		seq_puts(m, mt->opts);
+	else
+		show_mnt_opts(m, &mt->params);
+	if (info)
+		seq_printf(m, " - %s %s %s", mt->fstype, mt->source,
+			   mt->opts || !(mt->params.flags & MS_RDONLY) ? "rw" : "ro");
+	if (mt->opts)
+		seq_printf(m, "%s%s", *mt->extra ? "," : "", mt->extra);
+	else
+		show_fs_opts(m, &mt->params);
+	seq_printf(m, info ? "\n" : " 0 0\n");
+}
+
+/* Where the file system of the mount mt is mounted (its root's path). */
+static int mount_root_path(const struct mount *mt, char *buf, size_t size)
+{
+	if (mt->root)
+		return vfs_path_of(mt->root, buf, size);
+	return snprintf(buf, size, "/%s", mt->dir);
+}
+
+/* A bind's ROOT: the bound inode's path inside its own mount. */
+static const char *bind_root(const struct mount *mt, char *buf, size_t size)
+{
+	char top[PATH_MAX];
+	if (vfs_path_of(mt->bound, buf, size) < 0 || mount_root_path(mount_of(mt->bound), top, sizeof top) < 0)
+		return "/";
+	size_t n = strlen(top);
+	if (n == 1)
+		return buf;
+	return buf[n] ? buf + n : "/";
+}
+
 void proc_mounts_show(struct seq_file *m, bool info)
 {
+	char path[PATH_MAX], root[PATH_MAX];
 	for (size_t i = 0; i < ARRAY_SIZE(mounts); i++) {
-		const struct mount *mt = &mounts[i];
-		const char *comma = *mt->extra ? "," : "";
-		if (info)
-			seq_printf(m, "%d %d 0:%u / /%s %s - %s %s rw%s%s\n", mt->id, mounts[0].id, mt->minor,
-				   mt->dir, mt->opts, mt->fstype, mt->source, comma, mt->extra);
-		else
-			seq_printf(m, "%s /%s %s %s%s%s 0 0\n", mt->source, mt->dir, mt->fstype, mt->opts, comma,
-				   mt->extra);
+		snprintf(path, sizeof path, "/%s", mounts[i].dir);
+		show_mount(m, &mounts[i], info, "/", path, mounts[0].id);
 	}
-	char path[PATH_MAX];
 	for (int i = 0; i < MAX_MOUNTS; i++) {
 		const struct mount *mt = added[i];
-		if (!mt || vfs_path_of(mt->root, path, sizeof path) < 0)
+		if (!mt || vfs_path_of(mt->bound ? mt->covered : mt->root, path, sizeof path) < 0)
 			continue;
-		if (info)
-			seq_printf(m, "%d %d 0:%u / %s ", mt->id, mount_of(mt->covered)->id, mt->minor, path);
-		else
-			seq_printf(m, "%s %s %s ", mt->source, path, mt->fstype);
-		show_mnt_opts(m, &mt->params);
-		if (info)
-			seq_printf(m, " - %s %s %s", mt->fstype, mt->source, mt->params.flags & MS_RDONLY ? "ro" : "rw");
-		show_fs_opts(m, &mt->params);
-		seq_printf(m, info ? "\n" : " 0 0\n");
+		show_mount(m, mt, info, mt->bound ? bind_root(mt, root, sizeof root) : "/", path,
+			   mount_of(mt->covered)->id);
 	}
+}
+
+struct inode *mount_fs_root(const char *fstype)
+{
+	if (!strcmp(fstype, DEVPTS_MOUNT->fstype))
+		return iget((struct inode *)devpts_root());
+	for (size_t i = 1; i < ARRAY_SIZE(mounts); i++) {
+		struct inode *root;
+		if (!strcmp(fstype, mounts[i].fstype) &&
+		    !vfs_lookup_one(vfs_root(), mounts[i].dir, strlen(mounts[i].dir), &root))
+			return root;
+	}
+	return NULL;
 }
 
 static int proc_mounts_init(void)

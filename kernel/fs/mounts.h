@@ -1,4 +1,4 @@
-/* mounts.h: which mount of the fixed table (mounts.c) an inode is on: its
+/* mounts.h: mount(2)'s mounts and binds, and which mount (mounts.c) an inode is on: its
  * file system's magic number (uapi/statfs.h), mount id and device number. */
 #ifndef FS_MOUNTS_H
 #define FS_MOUNTS_H
@@ -23,6 +23,14 @@ struct mount_params {
 /* Mounts a new in-memory file system over the directory covered (on a
  * ramfs-like parent): lookups of its name find the new root from then on. */
 int mount_add(struct inode *covered, const struct mount_params *p);
+/* Mounts bound over covered, a directory over a directory or a file over a
+ * file: walks that reach covered go on in bound. source: what /proc/mounts
+ * shows (NULL: the bound file system's own). */
+int mount_bind(struct inode *covered, struct inode *bound, const char *source);
+/* A path walk's next inode: the bound one if inode is a bind's mount point (the reference moves). */
+struct inode *mount_follow(struct inode *inode);
+/* A new reference to the root of the boot's proc, sysfs, devtmpfs or devpts, or NULL. */
+struct inode *mount_fs_root(const char *fstype);
 /* Unmounts the mount whose root is root: -EINVAL if none, -EBUSY while
  * anything inside is in use unless detach (MNT_DETACH: it goes when unused). */
 int mount_remove(struct inode *root, bool detach);

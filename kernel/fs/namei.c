@@ -96,7 +96,12 @@ int vfs_lookup_one(struct inode *dir, const char *name, size_t len, struct inode
 	return dir->i_op->lookup(dir, name, len, res);
 }
 
-static int walk(struct inode *start, const char *path, size_t plen, bool follow, int depth,
+/* walk's flags, Linux's names: follow a link in the last component; do not
+ * cross a bind mount there (umount and mount want the mount point itself). */
+#define LOOKUP_FOLLOW     1
+#define LOOKUP_MOUNTPOINT 2
+
+static int walk(struct inode *start, const char *path, size_t plen, unsigned flags, int depth,
 		struct inode **res);
 
 int vfs_link_target(struct inode *link, int depth, char **res)
@@ -125,7 +130,7 @@ int vfs_follow_link(struct inode *dir, struct inode *link, int depth, struct ino
 	int n = vfs_link_target(link, depth, &target);
 	if (n < 0)
 		return n;
-	int err = walk(dir, target, (size_t)n, true, depth + 1, res);
+	int err = walk(dir, target, (size_t)n, LOOKUP_FOLLOW, depth + 1, res);
 	kfree(target);
 	return err;
 }
@@ -136,8 +141,9 @@ bool vfs_is_link(const struct inode *inode)
 }
 
 /* Walks plen bytes of path from start (or the root for an absolute path).
- * Links are followed everywhere but in the last component unless follow. */
-static int walk(struct inode *start, const char *path, size_t plen, bool follow, int depth,
+ * Links are followed everywhere but in the last component unless
+ * LOOKUP_FOLLOW; bind mounts everywhere but there if LOOKUP_MOUNTPOINT. */
+static int walk(struct inode *start, const char *path, size_t plen, unsigned flags, int depth,
 		struct inode **res)
 {
 	struct inode *cur = iget(plen && path[0] == '/' ? vfs_root() : start);
@@ -158,7 +164,9 @@ static int walk(struct inode *start, const char *path, size_t plen, bool follow,
 		bool must_dir = last && rest != i;
 		struct inode *next;
 		int err = vfs_lookup_one(cur, name, len, &next);
-		if (!err && vfs_is_link(next) && (!last || follow || must_dir)) {
+		if (!err && (!last || !(flags & LOOKUP_MOUNTPOINT)))
+			next = mount_follow(next);
+		if (!err && vfs_is_link(next) && (!last || (flags & LOOKUP_FOLLOW) || must_dir)) {
 			struct inode *target = NULL;
 			err = vfs_follow_link(cur, next, depth, &target);
 			iput(next);
@@ -204,7 +212,22 @@ int vfs_lookup_at(int dirfd, const char *path, bool follow, struct inode **res)
 		if (err)
 			return err;
 	}
-	return walk(start, path, strlen(path), follow, 0, res);
+	return walk(start, path, strlen(path), follow ? LOOKUP_FOLLOW : 0, 0, res);
+}
+
+int user_path_mountpoint(const char __user *upath, bool follow, struct inode **res)
+{
+	char *path;
+	int err = getname(upath, &path);
+	if (err < 0)
+		return err;
+	struct inode *start = vfs_root();
+	if (!*path)
+		err = -ENOENT;
+	else if (path[0] == '/' || !(err = vfs_start_dir(AT_FDCWD, &start)))
+		err = walk(start, path, strlen(path), LOOKUP_MOUNTPOINT | (follow ? LOOKUP_FOLLOW : 0), 0, res);
+	putname(path);
+	return err;
 }
 
 int vfs_lookup(const char *path, struct inode **res)
@@ -245,7 +268,7 @@ int vfs_lookup_parent_in(struct inode *base, const char *path, struct nameidata 
 	nd->len = end - start;
 	if (nd->len > NAME_MAX)
 		return -ENAMETOOLONG;
-	int err = walk(base, path, start, true, 0, &nd->dir);
+	int err = walk(base, path, start, LOOKUP_FOLLOW, 0, &nd->dir);
 	if (err)
 		return err;
 	if (!S_ISDIR(nd->dir->i_mode)) {

@@ -63,5 +63,8 @@ int getname(const char __user *upath, char **res);
 void putname(char *name);
 /* Looks up a user path for the *at calls: AT_SYMLINK_NOFOLLOW and AT_EMPTY_PATH in flags. */
 int user_path_at(int dirfd, const char __user *upath, int flags, struct inode **res);
+/* The same from the cwd, but a bind mount in the last component is not
+ * crossed: the mount point itself, for mount(2) and umount(2). */
+int user_path_mountpoint(const char __user *upath, bool follow, struct inode **res);
 
 #endif

@@ -108,6 +108,7 @@ static int open_create(struct inode *base, const char *path, int flags, umode_t 
 	if (nd.trailing_slash || nameidata_is_dot(&nd))
 		err = -EISDIR;
 	else if ((err = vfs_lookup_one(nd.dir, nd.name, nd.len, &inode)) == 0) {
+		inode = mount_follow(inode);
 		if (flags & O_EXCL)
 			err = -EEXIST;
 		else if (vfs_is_link(inode) && !(flags & O_NOFOLLOW) && inode->i_op->get_link) {
