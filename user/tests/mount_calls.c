@@ -6,36 +6,13 @@
  * execve and access(X_OK); EXDEV across it; umount's EBUSY for an open
  * file and a cwd inside, MNT_DETACH; the errors EPERM, ENODEV, EINVAL,
  * ENOENT, ENOTDIR. Only its own mounts are ever unmounted. */
-#include "check.h"
+#include "mount_util.h"
 
 #include <sys/stat.h>
-#include <uapi/mount.h>
 #include <uapi/statfs.h>
 
 #define D "/tmp/mount_calls.d"
 #define M D "/mnt"
-
-static long sys_mount(const char *src, const char *target, const char *type, unsigned long flags, const char *data)
-{
-	return sys_call6(__NR_mount, (long)src, (long)target, (long)type, (long)flags, (long)data, 0);
-}
-
-static long sys_umount2(const char *target, int flags)
-{
-	return sys_call(__NR_umount2, (long)target, flags, 0);
-}
-
-static int file_has(const char *path, const char *needle)
-{
-	static char buf[16384];
-	int fd = open(path, O_RDONLY);
-	ssize_t n, total = 0;
-	while (fd >= 0 && total < (ssize_t)sizeof buf - 1 && (n = read(fd, buf + total, sizeof buf - 1 - total)) > 0)
-		total += n;
-	close(fd);
-	buf[total] = '\0';
-	return strstr(buf, needle) != NULL;
-}
 
 static int unprivileged(void *arg)
 {
