@@ -152,6 +152,18 @@ CHECK_FN int still_running(pid_t pid)
 	return waitpid(pid, &st, WNOHANG) == 0;
 }
 
+/* A child body for spawn that only waits for the signals its parent sends
+ * (stops, continues, kills), dying of its own alarm after 20 s so that no
+ * failure leaves it behind. */
+CHECK_FN int pause_child(void *arg)
+{
+	(void)arg;
+	alarm(20);
+	for (;;)
+		pause();
+	return 0;
+}
+
 /* Runs fn(arg) in a child and returns its raw wait status (-1 on failure). */
 CHECK_FN int run_child(int (*fn)(void *), void *arg)
 {

@@ -8,15 +8,6 @@
 
 static char *self_exe;
 
-static int pause_child(void *arg)
-{
-	(void)arg;
-	alarm(20);
-	for (;;)
-		pause();
-	return 0;
-}
-
 static int new_session(void *arg)
 {
 	(void)arg;

@@ -7,17 +7,6 @@
 #include "check.h"
 #include <pthread.h>
 
-/* SIGUSR1 is blocked from the start (main's mask): a stop may land before
- * the child has run at all. */
-static int sleeper(void *arg)
-{
-	(void)arg;
-	alarm(20);
-	for (;;)
-		pause();
-	return 0;
-}
-
 /* fn in a child in a process group of its own: SIGTSTP, SIGTTIN and SIGTTOU
  * stop only a process whose group is not orphaned, and the test's own group
  * may be (its parent is init in the kernel). The child's parent is here, in
@@ -55,7 +44,7 @@ static int status_says_stopped(pid_t pid)
 static void test_stop_cont(void)
 {
 	int st = 0;
-	pid_t pid = spawn_job(sleeper, NULL);
+	pid_t pid = spawn_job(pause_child, NULL);
 	CHECK_OK(kill(pid, SIGSTOP), "kill SIGSTOP");
 	CHECK_EQ(waitpid(pid, &st, WUNTRACED), pid, "waitpid WUNTRACED sees the stop");
 	CHECK(WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP, "WIFSTOPPED, WSTOPSIG SIGSTOP");
@@ -83,7 +72,7 @@ static void test_stop_cont(void)
 	CHECK_EQ(waitpid(pid, &st, 0), pid, "the continued child takes SIGTERM");
 	expect_signal(st, SIGTERM, "killed by SIGTERM after the continue");
 
-	pid = spawn_job(sleeper, NULL);
+	pid = spawn_job(pause_child, NULL);
 	kill(pid, SIGTTIN);
 	CHECK_EQ(waitpid(pid, &st, WUNTRACED), pid, "SIGTTIN stops");
 	CHECK_OK(kill(pid, SIGKILL), "SIGKILL to a stopped child");
@@ -245,7 +234,7 @@ static void test_sigchld(int nocldstop)
 	sigaction(SIGCHLD, &sa, NULL);
 	chld_count = 0;
 	int st;
-	pid_t pid = spawn_job(sleeper, NULL);
+	pid_t pid = spawn_job(pause_child, NULL);
 	kill(pid, SIGSTOP);
 	waitpid(pid, &st, WUNTRACED);
 	if (nocldstop) {
@@ -279,6 +268,8 @@ int main(void)
 	sigset_t set;
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR1);
+	/* Blocked from the start, children included: a stop may land before a
+	 * child has run at all. */
 	sigprocmask(SIG_BLOCK, &set, NULL);
 	alarm(60);
 	test_stop_cont();

@@ -4,15 +4,6 @@
  * __WCLONE and __WALL for a child whose exit signal is not SIGCHLD. */
 #include "check.h"
 
-static int sleeper(void *arg)
-{
-	(void)arg;
-	alarm(20);
-	for (;;)
-		pause();
-	return 0;
-}
-
 static int exits5(void *arg)
 {
 	(void)arg;
@@ -31,7 +22,7 @@ static void check_info(const siginfo_t *si, pid_t pid, int code, int status, con
 static void test_waitid_events(void)
 {
 	siginfo_t si;
-	pid_t pid = spawn(sleeper, NULL);
+	pid_t pid = spawn(pause_child, NULL);
 	kill(pid, SIGSTOP);
 	memset(&si, 0, sizeof si);
 	CHECK_EQ(waitid(P_PID, pid, &si, WSTOPPED | WNOWAIT), 0, "waitid WSTOPPED|WNOWAIT");
