@@ -236,11 +236,10 @@ static void interrupt(struct trapframe *tf)
 static bool idle_interrupt(struct trapframe *tf)
 {
 	struct cpu *c = this_cpu();
-	if ((tf->trapno != T_LAPIC_TIMER && tf->trapno != T_IPI_RESCHED) || c->current_task != c->idle)
-		return false;
-	/* The boot thread is CPU 0's idle process: while it holds the lock
-	 * (initcalls, KTESTs) its tick is a normal one. */
-	if (tf->trapno == T_LAPIC_TIMER && c->id == 0 && c->idle->lock_depth >= 0)
+	/* An idle process that holds the lock is not idling: the boot thread,
+	 * CPU 0's idle process, runs the initcalls and KTESTs so. */
+	if ((tf->trapno != T_LAPIC_TIMER && tf->trapno != T_IPI_RESCHED) || c->current_task != c->idle ||
+	    c->idle->lock_depth >= 0)
 		return false;
 	if (tf->trapno == T_LAPIC_TIMER && c->id == 0 && raw_trylock(&kernel_flag)) {
 		raw_unlock(&kernel_flag);
